@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// version is set at link time with -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+// globals holds the flags every subcommand shares.
+type globals struct {
+	logLevel string
+	quiet    bool
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "dyad",
+		Short: "Turn news into political event data",
+		Long: `Dyad reads news (text dumps, web pages, feeds, sitemaps, WARC archives),
+extracts the clean article, parses each sentence, and codes who did what to
+whom in CAMEO, with every event traced to its sentence.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return g.setupLogging(cmd.ErrOrStderr())
+		},
+	}
+	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
+	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress display")
+	root.AddCommand(
+		newVersionCmd(),
+		newEvalCmd(g),
+		newTrainCmd(g),
+	)
+	return root
+}
+
+func (g *globals) setupLogging(w io.Writer) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
+	return nil
+}
+
+// showProgress reports whether long work should draw progress on stderr:
+// only when stderr is a terminal and the user did not ask for quiet.
+func (g *globals) showProgress() bool {
+	return !g.quiet && term.IsTerminal(int(os.Stderr.Fd()))
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of dyad",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v := version
+			if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+				v = bi.Main.Version
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "dyad %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return nil
+		},
+	}
+}
+
+// errReported is returned by commands that have already printed their
+// errors, one line per failed input, and only need a non-zero exit.
+type errReported struct{ failed, total int }
+
+func (e errReported) Error() string {
+	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
+}
+
+func isReported(err error) bool {
+	var r errReported
+	return errors.As(err, &r)
+}
