@@ -1,0 +1,244 @@
+package newspage
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Kind is the type of a block, as in article.Kind.
+type Kind uint8
+
+// The block kinds.
+const (
+	Paragraph Kind = iota
+	Heading
+	Quote
+	Caption
+	PullQuote
+)
+
+// Block is one unit of body text with what the clean-up rules need to know
+// about where it came from.
+type Block struct {
+	Kind Kind
+	Text string
+
+	linkRunes int    // runes of Text inside links
+	links     int    // number of links with text
+	href      string // the URL of the block's first link
+	list      int    // 1-based number of the list the block is an item of; 0 if none
+	tag       atom.Atom
+}
+
+// runes returns the length of the block's text in runes.
+func (b *Block) runes() int { return utf8.RuneCountInString(b.Text) }
+
+// linkDensity is the share of the block's text that is link text.
+func (b *Block) linkDensity() float64 {
+	n := b.runes()
+	if n == 0 {
+		return 0
+	}
+	return float64(b.linkRunes) / float64(n)
+}
+
+// blockAtoms end the current block and start a new one.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Figure: true, atom.Figcaption: true, atom.Pre: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Table: true, atom.Tr: true, atom.Caption: true, atom.Address: true, atom.Details: true,
+	atom.Summary: true, atom.Hr: true, atom.Br: true, atom.Form: true, atom.Fieldset: true,
+	atom.Center: true, atom.Dialog: true, atom.Picture: true,
+}
+
+// skipAtoms hold no readable text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Button: true, atom.Select: true, atom.Option: true,
+	atom.Input: true, atom.Textarea: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Video: true, atom.Audio: true, atom.Canvas: true, atom.Head: true, atom.Title: true,
+}
+
+var (
+	pullQuoteRE = regexp.MustCompile(`pull[-_]?quote|pullout|quote[-_]?pull`)
+	captionRE   = regexp.MustCompile(`(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-?credit|image-?credit)(?:$|[\s_-])`)
+)
+
+// blockKind returns the kind of text inside n, given the kind around it.
+func blockKind(n *html.Node, outer Kind) Kind {
+	if outer == Caption || outer == PullQuote {
+		return outer
+	}
+	ci := classID(n)
+	switch {
+	case n.DataAtom == atom.Figcaption || ci != "" && captionRE.MatchString(ci):
+		return Caption
+	case ci != "" && pullQuoteRE.MatchString(ci):
+		return PullQuote
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if outer == Quote {
+			return Quote
+		}
+		return Heading
+	case atom.Blockquote, atom.Q:
+		if n.DataAtom == atom.Blockquote {
+			return Quote
+		}
+	}
+	return outer
+}
+
+// hidden reports an element the reader does not see.
+func hidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	st := attr(n, "style")
+	if st == "" {
+		return false
+	}
+	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// blockWriter turns a DOM subtree into blocks.
+type blockWriter struct {
+	page   *url.URL
+	out    []Block
+	buf    strings.Builder
+	space  bool // a space is due before the next word
+	kind   Kind
+	list   int
+	lists  int
+	links  int
+	link   int // runes written inside links
+	href   string
+	tag    atom.Atom
+	inLink bool
+}
+
+func (w *blockWriter) flush() {
+	if w.buf.Len() > 0 {
+		w.out = append(w.out, Block{
+			Kind: w.kind, Text: w.buf.String(),
+			linkRunes: w.link, links: w.links, href: w.href, list: w.list, tag: w.tag,
+		})
+	}
+	w.buf.Reset()
+	w.space = false
+	w.link, w.links, w.href = 0, 0, ""
+}
+
+func (w *blockWriter) text(s string) {
+	start := -1
+	for i, r := range s {
+		if isSpace(r) {
+			if start >= 0 {
+				w.word(s[start:i])
+				start = -1
+			}
+			w.space = true
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		w.word(s[start:])
+	}
+}
+
+func (w *blockWriter) word(s string) {
+	if w.buf.Len() > 0 && w.space {
+		w.buf.WriteByte(' ')
+		if w.inLink {
+			w.link++
+		}
+	}
+	w.space = false
+	w.buf.WriteString(s)
+	if w.inLink {
+		w.link += utf8.RuneCountInString(s)
+	}
+}
+
+func (w *blockWriter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c)
+		}
+		return
+	default:
+		return
+	}
+	if skipAtoms[n.DataAtom] || hidden(n) {
+		return
+	}
+	if n.DataAtom == atom.Img {
+		return
+	}
+	block := blockAtoms[n.DataAtom]
+	saved := struct {
+		kind   Kind
+		list   int
+		tag    atom.Atom
+		inLink bool
+	}{w.kind, w.list, w.tag, w.inLink}
+	kind := blockKind(n, w.kind)
+	if block || kind != w.kind {
+		w.flush()
+		w.tag = n.DataAtom
+	}
+	w.kind = kind
+	switch n.DataAtom {
+	case atom.Br, atom.Hr:
+		return
+	case atom.Ul, atom.Ol:
+		w.lists++
+		w.list = w.lists
+	case atom.A:
+		if !w.inLink {
+			w.inLink = true
+			if w.href == "" {
+				w.href = absoluteURL(w.page, attr(n, "href"))
+			}
+			w.links++
+		}
+	case atom.Td, atom.Th:
+		w.space = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	if block || kind != saved.kind {
+		w.flush()
+	}
+	w.kind, w.list, w.tag, w.inLink = saved.kind, saved.list, saved.tag, saved.inLink
+	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		w.space = true
+	}
+}
+
+// blocksOf returns the blocks of text under n.
+func blocksOf(n *html.Node, page *url.URL) []Block {
+	w := &blockWriter{page: page}
+	w.walk(n)
+	w.flush()
+	return w.out
+}

@@ -1,0 +1,68 @@
+package newspage
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrTooLarge reports a page beyond the [Limits]: too many bytes or
+// elements, or elements nested too deep.
+var ErrTooLarge = errors.New("page too large")
+
+// Defaults for [Limits]. Real news pages are well under them: the largest
+// page of the Scrapinghub benchmark is about 1.6 MB with 10,000 elements.
+const (
+	DefaultMaxBytes = 16 << 20
+	DefaultMaxNodes = 250_000
+)
+
+// Limits bounds the work done on one page, so that a hostile or broken page
+// (100 MB of markup, millions of elements) cannot exhaust memory or time.
+// Nesting depth needs no limit here: the HTML parser rejects pages nested
+// deeper than 512 elements. The zero value means the defaults.
+type Limits struct {
+	MaxBytes int // largest page accepted, in bytes
+	MaxNodes int // most elements accepted
+}
+
+func (l Limits) maxBytes() int {
+	if l.MaxBytes > 0 {
+		return l.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (l Limits) maxNodes() int {
+	if l.MaxNodes > 0 {
+		return l.MaxNodes
+	}
+	return DefaultMaxNodes
+}
+
+// checkSize rejects a page longer than the byte limit.
+func (l Limits) checkSize(n int) error {
+	if n > l.maxBytes() {
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, n, l.maxBytes())
+	}
+	return nil
+}
+
+// checkTags rejects text with more start tags than the node limit before it
+// is parsed into a tree, counting every '<' followed by a letter. That
+// overcounts (a comparison in a script counts too), so the count is
+// only an upper bound, enough to let through every real page.
+func (l Limits) checkTags(text string) error {
+	n := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '<' {
+			continue
+		}
+		if c := text[i+1] | 0x20; c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	if n > l.maxNodes() {
+		return fmt.Errorf("%w: about %d elements, limit %d", ErrTooLarge, n, l.maxNodes())
+	}
+	return nil
+}
