@@ -1,0 +1,410 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+	"golang.org/x/time/rate"
+)
+
+// Errors callers may test for with errors.Is.
+var (
+	ErrRobots            = errors.New("disallowed by robots.txt")
+	ErrTooLarge          = errors.New("body too large")
+	ErrTooManyRedirects  = errors.New("too many redirects")
+	ErrUnsupportedScheme = errors.New("only http and https URLs can be fetched")
+)
+
+// StatusError reports an HTTP answer that is neither a success nor "not
+// modified", after any retries.
+type StatusError struct {
+	Code       int
+	RetryAfter time.Duration // the server's Retry-After, if it gave one
+}
+
+func (e *StatusError) Error() string {
+	s := fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
+	if e.RetryAfter > 0 {
+		s += fmt.Sprintf(" (Retry-After %s)", e.RetryAfter)
+	}
+	return s
+}
+
+// DefaultUserAgent is the User-Agent sent when Options.UserAgent is empty.
+const DefaultUserAgent = "Dyad/0.1 (news event data)"
+
+// Options configure a Client. Zero fields take the defaults given.
+type Options struct {
+	UserAgent       string        // default DefaultUserAgent; its first word is the robots.txt agent name
+	Timeout         time.Duration // whole request, body included (default 30s)
+	MaxBytes        int64         // largest body after decoding (default 32 MiB)
+	MaxRedirects    int           // default 10
+	HostInterval    time.Duration // least time between requests to one host (default 1s; robots.txt Crawl-delay may raise it)
+	HostConcurrency int           // requests under way to one host (default 2)
+	MaxRetries      int           // retries of a 429 or 503 answer (default 3)
+	RetryBase       time.Duration // first backoff without Retry-After, doubled each time (default 1s)
+	MaxRetryWait    time.Duration // longest wait honoured; a longer Retry-After fails at once (default 2m)
+	// IgnoreRobots turns off robots.txt. Only for sites you own.
+	IgnoreRobots bool
+	// Cache, if set, makes requests conditional on the validators stored
+	// from the last fetch of the same URL.
+	Cache Cache
+	// Transport sends the requests (default: a transport with dial, TLS and
+	// header timeouts derived from Timeout).
+	Transport http.RoundTripper
+	Logger    *slog.Logger // nil discards
+}
+
+// Response is a fetched document.
+type Response struct {
+	URL         string // final URL, after redirects
+	StatusCode  int
+	Header      http.Header
+	Body        []byte // decoded (gzip, deflate, br undone); empty if NotModified
+	NotModified bool   // the server answered 304 to a conditional request
+	Date        time.Time
+}
+
+// Client fetches documents politely. It is safe for concurrent use.
+type Client struct {
+	opts   Options
+	http   *http.Client
+	agent  string
+	log    *slog.Logger
+	mu     sync.Mutex
+	hosts  map[string]*host
+	now    func() time.Time
+	jitter func() float64
+}
+
+// host is the per-host state: pace, concurrency and robots rules.
+type host struct {
+	lim *rate.Limiter
+	sem chan struct{}
+
+	robotsOnce sync.Once
+	robots     *robotstxt.Group
+	robotsErr  error
+}
+
+// New returns a Client with the given options.
+func New(opts Options) *Client {
+	if opts.UserAgent == "" {
+		opts.UserAgent = DefaultUserAgent
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = 32 << 20
+	}
+	if opts.MaxRedirects <= 0 {
+		opts.MaxRedirects = 10
+	}
+	if opts.HostInterval <= 0 {
+		opts.HostInterval = time.Second
+	}
+	if opts.HostConcurrency <= 0 {
+		opts.HostConcurrency = 2
+	}
+	if opts.MaxRetries <= 0 {
+		opts.MaxRetries = 3
+	}
+	if opts.RetryBase <= 0 {
+		opts.RetryBase = time.Second
+	}
+	if opts.MaxRetryWait <= 0 {
+		opts.MaxRetryWait = 2 * time.Minute
+	}
+	log := slog.New(slog.DiscardHandler)
+	if opts.Logger != nil {
+		log = opts.Logger.With("component", "fetch")
+	}
+	c := &Client{
+		opts:   opts,
+		agent:  strings.Fields(strings.SplitN(opts.UserAgent, "/", 2)[0])[0],
+		log:    log,
+		hosts:  map[string]*host{},
+		now:    time.Now,
+		jitter: rand.Float64,
+	}
+	tr := opts.Transport
+	if tr == nil {
+		tr = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: min(opts.Timeout, 10*time.Second)}).DialContext,
+			TLSHandshakeTimeout:   min(opts.Timeout, 10*time.Second),
+			ResponseHeaderTimeout: opts.Timeout,
+			MaxIdleConnsPerHost:   opts.HostConcurrency,
+			IdleConnTimeout:       90 * time.Second,
+		}
+	}
+	c.http = &http.Client{
+		Transport:     &politeTransport{c: c, next: tr},
+		CheckRedirect: c.checkRedirect,
+	}
+	return c
+}
+
+func (c *Client) host(u *url.URL) *host {
+	key := strings.ToLower(u.Scheme + "://" + u.Host)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h := c.hosts[key]
+	if h == nil {
+		h = &host{
+			lim: rate.NewLimiter(rate.Every(c.opts.HostInterval), 1),
+			sem: make(chan struct{}, c.opts.HostConcurrency),
+		}
+		c.hosts[key] = h
+	}
+	return h
+}
+
+// Fetch gets rawURL, following redirects, retrying 429 and 503 answers,
+// and returns the decoded body. A 304 answer to a conditional request is a
+// Response with NotModified set. Other non-2xx answers are *StatusError.
+func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, ErrUnsupportedScheme
+	}
+	if err := c.allowed(ctx, u); err != nil {
+		return nil, err
+	}
+	for attempt := 0; ; attempt++ {
+		resp, err := c.once(ctx, u)
+		var se *StatusError
+		if !errors.As(err, &se) || (se.Code != http.StatusTooManyRequests && se.Code != http.StatusServiceUnavailable) || attempt >= c.opts.MaxRetries {
+			return resp, err
+		}
+		wait := se.RetryAfter
+		if wait <= 0 {
+			wait = time.Duration(float64(c.opts.RetryBase<<attempt) * (0.5 + c.jitter()))
+		}
+		if wait > c.opts.MaxRetryWait {
+			return nil, err
+		}
+		c.log.Info("retrying", "url", rawURL, "status", se.Code, "wait", wait)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// once makes one request, with its redirects, and reads the body.
+func (c *Client) once(ctx context.Context, u *url.URL) (*Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+	if c.opts.Cache != nil {
+		if v, ok := c.opts.Cache.Get(u.String()); ok {
+			if v.ETag != "" {
+				req.Header.Set("If-None-Match", v.ETag)
+			}
+			if v.LastModified != "" {
+				req.Header.Set("If-Modified-Since", v.LastModified)
+			}
+		}
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, timeoutErr(ctx, unwrapURL(err), c.opts.Timeout)
+	}
+	defer resp.Body.Close()
+	out := &Response{URL: resp.Request.URL.String(), StatusCode: resp.StatusCode, Header: resp.Header, Date: c.now()}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		out.NotModified = true
+		return out, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), c.now())}
+	case resp.ContentLength > c.opts.MaxBytes:
+		return nil, fmt.Errorf("%w: Content-Length %d is over the %d-byte limit", ErrTooLarge, resp.ContentLength, c.opts.MaxBytes)
+	}
+	body, err := Decode(resp.Body, resp.Header.Get("Content-Encoding"))
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(body, c.opts.MaxBytes+1))
+	if err != nil {
+		return nil, timeoutErr(ctx, fmt.Errorf("reading body: %w", err), c.opts.Timeout)
+	}
+	if int64(len(data)) > c.opts.MaxBytes {
+		return nil, fmt.Errorf("%w: over the %d-byte limit", ErrTooLarge, c.opts.MaxBytes)
+	}
+	out.Body = data
+	if c.opts.Cache != nil {
+		v := Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+		if v != (Validators{}) {
+			c.opts.Cache.Put(u.String(), v)
+		}
+	}
+	return out, nil
+}
+
+// timeoutErr names a deadline hit by the request's own timeout, which the
+// net/http error says only as "context deadline exceeded".
+func timeoutErr(ctx context.Context, err error, d time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("timed out after %s: %w", d, err)
+	}
+	return err
+}
+
+func unwrapURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// retryAfter parses a Retry-After value: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > c.opts.MaxRedirects {
+		return fmt.Errorf("%w: stopped after %d, at %s", ErrTooManyRedirects, c.opts.MaxRedirects, req.URL)
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to %s: %w", req.URL, ErrUnsupportedScheme)
+	}
+	if err := c.allowed(req.Context(), req.URL); err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL, err)
+	}
+	return nil
+}
+
+// allowed checks u against its host's robots.txt, fetching that once.
+func (c *Client) allowed(ctx context.Context, u *url.URL) error {
+	if c.opts.IgnoreRobots {
+		return nil
+	}
+	h := c.host(u)
+	h.robotsOnce.Do(func() { h.robots, h.robotsErr = c.loadRobots(ctx, u, h) })
+	if h.robotsErr != nil {
+		return h.robotsErr
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if path == "" {
+		path = "/"
+	}
+	if !h.robots.Test(path) {
+		return ErrRobots
+	}
+	return nil
+}
+
+// loadRobots fetches and parses a host's robots.txt. Per RFC 9309, a
+// missing file (4xx) allows everything and an unreachable one (5xx, network
+// error) disallows everything.
+func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstxt.Group, error) {
+	ru := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ru.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt unreachable, so all is disallowed: %w", timeoutErr(ctx, unwrapURL(err), c.opts.Timeout))
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt unreadable, so all is disallowed: %w", err)
+	}
+	data, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt: %w", err)
+	}
+	g := data.FindGroup(c.agent)
+	if d := g.CrawlDelay; d > c.opts.HostInterval {
+		h.lim.SetLimit(rate.Every(min(d, time.Minute)))
+	}
+	return g, nil
+}
+
+// politeTransport keeps every request, robots.txt and redirects included,
+// to its host's rate and concurrency, and names the client.
+type politeTransport struct {
+	c    *Client
+	next http.RoundTripper
+}
+
+func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	h := t.c.host(req.URL)
+	ctx := req.Context()
+	if err := h.lim.Wait(ctx); err != nil {
+		return nil, err
+	}
+	select {
+	case h.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	req = req.Clone(ctx)
+	req.Header.Set("User-Agent", t.c.opts.UserAgent)
+	resp, err := t.next.RoundTrip(req)
+	if err != nil {
+		<-h.sem
+		return nil, err
+	}
+	resp.Body = &releaseBody{ReadCloser: resp.Body, release: func() { <-h.sem }}
+	return resp, nil
+}
+
+// releaseBody frees the host's concurrency slot when the body is closed.
+type releaseBody struct {
+	io.ReadCloser
+	once    sync.Once
+	release func()
+}
+
+func (b *releaseBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(b.release)
+	return err
+}

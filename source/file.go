@@ -1,0 +1,243 @@
+package source
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// pathSource reads a file or a directory, deciding which on the first Next.
+type pathSource struct {
+	path  string
+	opts  Options
+	inner Source
+	done  bool
+}
+
+func (s *pathSource) Next(ctx context.Context) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, err
+	}
+	if s.inner == nil {
+		if s.done {
+			return Record{}, io.EOF
+		}
+		s.done = true
+		s.inner = s.open()
+	}
+	return s.inner.Next(ctx)
+}
+
+func (s *pathSource) Close() error {
+	s.done = true
+	if s.inner != nil {
+		return s.inner.Close()
+	}
+	return nil
+}
+
+func (s *pathSource) open() Source {
+	info, err := os.Stat(s.path)
+	if err != nil {
+		return failed(docErr(s.path, "", unwrapPath(err)))
+	}
+	if info.IsDir() {
+		return &dirSource{root: s.path, opts: s.opts}
+	}
+	return openFile(s.path, s.opts)
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path the DocError
+// already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// openFile returns the source for one file: WARC and JSON Lines files are
+// streamed, anything else is read whole, up to the size limit.
+func openFile(path string, opts Options) Source {
+	f, err := os.Open(path)
+	if err != nil {
+		return failed(docErr(path, "", unwrapPath(err)))
+	}
+	src, err := fileSource(f, path, opts)
+	if err != nil {
+		f.Close()
+		return failed(docErr(path, "", err))
+	}
+	return src
+}
+
+func fileSource(f *os.File, path string, opts Options) (Source, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	if info.Size() == 0 {
+		return nil, errors.New("empty file")
+	}
+	br := bufio.NewReaderSize(f, 4096)
+	head, _ := br.Peek(4096)
+	if len(head) == 0 {
+		return nil, errors.New("empty file")
+	}
+	gz := len(head) >= 2 && head[0] == gzipMagic[0] && head[1] == gzipMagic[1]
+	if gz {
+		inner, err := gunzipHead(head)
+		if err != nil {
+			return nil, err
+		}
+		head = inner
+	}
+	k, _ := sniff(head, "")
+	switch {
+	case k == kindWARC:
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+		return newWARC(f, path, opts), nil
+	case k == kindJSONL && !gz:
+		return newJSONL(readCloser{br, f}, path, opts), nil
+	case k == kindJSONL:
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		return newJSONL(readCloser{&gzipErrReader{zr}, f}, path, opts), nil
+	}
+	defer f.Close()
+	max := opts.maxBytes()
+	if !gz && info.Size() > max {
+		return nil, fmt.Errorf("%w: the file is %d bytes, over the %d-byte limit", ErrTooLarge, info.Size(), max)
+	}
+	var data []byte
+	if gz {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		data, err = readAtMost(zr, max)
+		if err != nil {
+			return nil, gzipErr(err)
+		}
+	} else if data, err = readAtMost(br, max); err != nil {
+		return nil, err
+	}
+	return fromDoc(doc{origin: path, name: path, data: data}, opts, nil), nil
+}
+
+// gunzipHead decompresses the start of a gzip file for sniffing.
+func gunzipHead(head []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(strings.NewReader(string(head)))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	buf := make([]byte, 4096)
+	n, err := io.ReadFull(zr, buf)
+	if n == 0 && err != nil {
+		return nil, gzipErr(err)
+	}
+	return buf[:n], nil
+}
+
+// gzipErrReader names gzip failures in the errors of a stream.
+type gzipErrReader struct{ r io.Reader }
+
+func (g *gzipErrReader) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipErr(err)
+	}
+	return n, err
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+// dirSource reads every non-hidden file below a directory, in name order.
+type dirSource struct {
+	root  string
+	opts  Options
+	paths []string
+	errs  []item // listing errors, reported first
+	ready bool
+	cur   Source
+}
+
+func (s *dirSource) list() {
+	s.ready = true
+	_ = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			s.errs = append(s.errs, item{err: docErr(p, "", unwrapPath(err))})
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != s.root {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			s.paths = append(s.paths, p)
+		}
+		return nil
+	})
+	slices.Sort(s.paths)
+}
+
+func (s *dirSource) Next(ctx context.Context) (Record, error) {
+	if !s.ready {
+		s.list()
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return Record{}, err
+		}
+		if len(s.errs) > 0 {
+			it := s.errs[0]
+			s.errs = s.errs[1:]
+			return it.rec, it.err
+		}
+		if s.cur == nil {
+			if len(s.paths) == 0 {
+				return Record{}, io.EOF
+			}
+			s.cur = openFile(s.paths[0], s.opts)
+			s.paths = s.paths[1:]
+		}
+		rec, err := s.cur.Next(ctx)
+		if err == io.EOF {
+			s.cur.Close()
+			s.cur = nil
+			continue
+		}
+		return rec, err
+	}
+}
+
+func (s *dirSource) Close() error {
+	s.ready, s.paths, s.errs = true, nil, nil
+	if s.cur != nil {
+		err := s.cur.Close()
+		s.cur = nil
+		return err
+	}
+	return nil
+}

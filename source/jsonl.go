@@ -1,0 +1,167 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// jsonlSource reads JSON Lines: one article per line, an object with url,
+// title, and text or html, and optionally published, author, source and
+// language. Blank lines are skipped; a bad line is a *DocError naming it.
+type jsonlSource struct {
+	r      io.ReadCloser
+	br     *bufio.Reader
+	name   string
+	opts   Options
+	log    *slog.Logger
+	line   int
+	closed bool
+}
+
+func newJSONL(r io.ReadCloser, name string, opts Options) *jsonlSource {
+	return &jsonlSource{r: r, br: bufio.NewReaderSize(r, 64<<10), name: name, opts: opts, log: opts.logger()}
+}
+
+// jsonlRow is the JSON Lines format; fields other than these are ignored.
+type jsonlRow struct {
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	HTML      string `json:"html"`
+	Published string `json:"published"`
+	Author    string `json:"author"`
+	Source    string `json:"source"`
+	Language  string `json:"language"`
+}
+
+func (s *jsonlSource) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.r.Close()
+}
+
+func (s *jsonlSource) Next(ctx context.Context) (Record, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return Record{}, err
+		}
+		if s.closed {
+			return Record{}, io.EOF
+		}
+		line, err := s.readLine()
+		if err == io.EOF {
+			s.Close()
+			return Record{}, io.EOF
+		}
+		s.line++
+		where := fmt.Sprintf("line %d", s.line)
+		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				s.Close() // a read error (truncated gzip) ends the stream
+			}
+			return Record{}, docErr(s.name, where, err)
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var row jsonlRow
+		if err := json.Unmarshal(line, &row); err != nil {
+			return Record{}, docErr(s.name, where, fmt.Errorf("invalid JSON: %w", err))
+		}
+		return s.record(row, where)
+	}
+}
+
+func (s *jsonlSource) record(row jsonlRow, where string) (Record, error) {
+	rec := Record{
+		Origin: fmt.Sprintf("%s#line=%d", s.name, s.line),
+		URL:    row.URL,
+		Meta: Meta{
+			Title:     strings.TrimSpace(row.Title),
+			Author:    row.Author,
+			Publisher: row.Source,
+			Language:  row.Language,
+		},
+	}
+	switch {
+	case row.HTML != "":
+		rec.Body, rec.ContentType = []byte(row.HTML), "text/html; charset=utf-8"
+	case row.Text != "":
+		rec.Meta.Text = row.Text
+	default:
+		return Record{}, docErr(s.name, where, errors.New(`neither "text" nor "html" is given`))
+	}
+	if row.Published != "" {
+		t, ok := parseDate(row.Published)
+		if !ok {
+			s.log.Warn("unreadable published date; left unknown", "origin", rec.Origin, "published", row.Published)
+		}
+		rec.Meta.Published = t
+	}
+	return rec, nil
+}
+
+// readLine returns the next line without its end, or ErrTooLarge (having
+// skipped the line) if it is longer than the document limit.
+func (s *jsonlSource) readLine() ([]byte, error) {
+	var line []byte
+	max := s.opts.maxBytes()
+	over := false
+	for {
+		frag, err := s.br.ReadSlice('\n')
+		if !over {
+			line = append(line, frag...)
+			if int64(len(line)) > max {
+				over, line = true, nil
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF && (len(line) > 0 || over) {
+			err = nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if over {
+			return nil, tooLarge(max)
+		}
+		return bytes.TrimRight(line, "\r\n"), nil
+	}
+}
+
+// dateLayouts are the date forms found in feeds, sitemaps and data dumps.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+}
+
+// parseDate reads a date in one of the common machine formats.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,245 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"dyad/source/fetch"
+)
+
+// Record is one document as read from a source, before extraction.
+type Record struct {
+	// Origin names where the document was read, for provenance: a file path,
+	// a URL, or a part of a container ("crawl.warc.gz#offset=12501",
+	// "items.jsonl#line=7", "feed.xml#item=3").
+	Origin string
+	// URL is the document's own address when known (a fetched page's final
+	// URL, a WARC target URI, a feed item's link).
+	URL string
+	// ContentType is the media type with its parameters, as declared by HTTP
+	// or WARC or, for local files, sniffed ("text/html", "text/plain").
+	// Empty when Body is empty.
+	ContentType string
+	// Body holds the document's bytes, decompressed, in their original
+	// encoding. It is empty for a record made only of metadata (a sitemap
+	// entry whose page was not fetched, a JSON Lines row given as text).
+	Body []byte
+	// Header holds the HTTP response headers when the document came over HTTP
+	// or from a WARC response record.
+	Header http.Header
+	// Date is when the document was fetched or archived; zero if unknown.
+	Date time.Time
+	// Meta is what the container said about the document.
+	Meta Meta
+}
+
+// Meta is the metadata a container gives with a document. Extraction prefers
+// what the page itself says and falls back to these.
+type Meta struct {
+	Title     string
+	Summary   string // plain text: a feed item's description
+	Author    string
+	Publisher string // the feed's or news sitemap's publication name
+	Language  string
+	Published time.Time
+	// Text is the article body when the container gave it as plain text (a
+	// JSON Lines "text" field): paragraphs separated by blank lines.
+	Text string
+}
+
+// IsHTML reports whether the record's body is an HTML or XHTML page.
+func (r *Record) IsHTML() bool {
+	mt := mediaType(r.ContentType)
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// Source is a stream of documents.
+//
+// Next returns the next record, or io.EOF when there are no more. An error
+// of type *DocError concerns one document or one part of the source; the
+// source goes on, and the caller calls Next again. Any other error (the
+// context's) ends the stream. Close releases open files; it may be called at
+// any time, and Next then returns io.EOF.
+type Source interface {
+	Next(ctx context.Context) (Record, error)
+	Close() error
+}
+
+// All ranges over the records of src, yielding each record with a nil error
+// and each *DocError with a zero record, until the source ends or fails. A
+// final error other than io.EOF is yielded last. All closes src.
+func All(ctx context.Context, src Source) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		defer src.Close()
+		for {
+			rec, err := src.Next(ctx)
+			if err == io.EOF {
+				return
+			}
+			if !yield(rec, err) {
+				return
+			}
+			var de *DocError
+			if err != nil && !errors.As(err, &de) {
+				return
+			}
+		}
+	}
+}
+
+// DocError reports a problem with one document, or one part of a source,
+// that did not stop the source.
+type DocError struct {
+	Origin string // the input: a file path or URL
+	Where  string // the part within it, e.g. "record at byte 25827", "line 7"; may be empty
+	Err    error
+}
+
+func (e *DocError) Error() string {
+	if e.Where == "" {
+		return e.Origin + ": " + e.Err.Error()
+	}
+	return e.Origin + ": " + e.Where + ": " + e.Err.Error()
+}
+
+func (e *DocError) Unwrap() error { return e.Err }
+
+// Errors callers may test for with errors.Is.
+var (
+	// ErrTooLarge reports a document over Options.MaxBytes.
+	ErrTooLarge = errors.New("document too large")
+	// ErrNoFetcher reports a URL that could not be read because
+	// Options.Fetcher is nil.
+	ErrNoFetcher = errors.New("fetching is disabled")
+	// ErrNotFeed reports a feed URL or file whose content is not a feed.
+	ErrNotFeed = errors.New("not a feed")
+)
+
+// Fetcher gets documents over HTTP; *fetch.Client is one.
+type Fetcher interface {
+	Fetch(ctx context.Context, url string) (*fetch.Response, error)
+}
+
+// Options configure the readers. The zero value reads local inputs with the
+// default limits and no network.
+type Options struct {
+	// Fetcher fetches URL inputs and the pages that feeds and sitemaps link
+	// to. Nil means no network: URLs fail with ErrNoFetcher, feed items
+	// yield their own content and sitemap entries their metadata.
+	Fetcher Fetcher
+	// MaxBytes bounds one document after decompression (default 64 MiB).
+	MaxBytes int64
+	// Concurrency is how many linked pages are fetched ahead (default 4);
+	// the fetcher's per-host limits still apply.
+	Concurrency int
+	// MaxSitemapDepth bounds how deep sitemap indexes are followed (default 3).
+	MaxSitemapDepth int
+	// MaxLinks bounds the entries read from one feed or sitemap tree
+	// (default 50,000, the sitemap protocol's limit for one file).
+	MaxLinks int
+	// Logger receives warnings that lose nothing; nil discards them.
+	Logger *slog.Logger
+}
+
+// DefaultMaxBytes is the default bound on one document.
+const DefaultMaxBytes = 64 << 20
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (o Options) concurrency() int {
+	if o.Concurrency > 0 {
+		return o.Concurrency
+	}
+	return 4
+}
+
+func (o Options) maxDepth() int {
+	if o.MaxSitemapDepth > 0 {
+		return o.MaxSitemapDepth
+	}
+	return 3
+}
+
+func (o Options) maxLinks() int {
+	if o.MaxLinks > 0 {
+		return o.MaxLinks
+	}
+	return 50000
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger.With("component", "source")
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Open returns the source for one input: an http or https URL, a directory
+// or a file. Problems opening it are reported by the first call to Next.
+func Open(input string, opts Options) Source {
+	if isURL(input) {
+		return &webSource{url: input, opts: opts}
+	}
+	return &pathSource{path: input, opts: opts}
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// mediaType returns the lower-case media type of a Content-Type value,
+// without parameters.
+func mediaType(ct string) string {
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
+// list is a Source over records and errors already at hand.
+type list struct {
+	items []item
+	i     int
+}
+
+type item struct {
+	rec Record
+	err error
+}
+
+func (l *list) Next(ctx context.Context) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, err
+	}
+	if l.i >= len(l.items) {
+		return Record{}, io.EOF
+	}
+	it := l.items[l.i]
+	l.i++
+	return it.rec, it.err
+}
+
+func (l *list) Close() error { l.i = len(l.items); return nil }
+
+func single(rec Record) Source    { return &list{items: []item{{rec: rec}}} }
+func failed(err *DocError) Source { return &list{items: []item{{err: err}}} }
+func docErr(origin, where string, err error) *DocError {
+	return &DocError{Origin: origin, Where: where, Err: err}
+}
+
+func tooLarge(n int64) error {
+	return fmt.Errorf("%w: over the %d-byte limit", ErrTooLarge, n)
+}
