@@ -1,0 +1,50 @@
+// Package english assembles Dyad's English NLP stages into an nlp.Registry
+// and gives the default pipeline built from it.
+package english
+
+import (
+	"sync"
+
+	"dyad/nlp"
+	"dyad/nlp/tokenize"
+)
+
+// The names of the built-in stages.
+const (
+	Tokenizer = "ud-english"
+)
+
+// NewRegistry returns a Registry holding the built-in English stages. Models
+// load when a pipeline first uses them.
+func NewRegistry() *nlp.Registry {
+	r := &nlp.Registry{}
+	must(r.RegisterTokenizer(Tokenizer, func() (nlp.Tokenizer, error) {
+		return tokenize.New(tokenize.Options{}), nil
+	}))
+	return r
+}
+
+// must panics on a registration error, which can only be a programming
+// error in this file (a duplicate or empty name).
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// DefaultSpec names the stages of the default pipeline: every built-in
+// stage.
+func DefaultSpec() nlp.Spec {
+	return nlp.Spec{Tokenizer: Tokenizer}
+}
+
+var shared = sync.OnceValue(NewRegistry)
+
+// Registry returns the process-wide registry of built-in stages, so that
+// each model loads once however many pipelines use it.
+func Registry() *nlp.Registry { return shared() }
+
+// Pipeline returns a pipeline of the default stages from Registry.
+func Pipeline() (*nlp.Pipeline, error) {
+	return shared().Pipeline(DefaultSpec())
+}
