@@ -33,6 +33,7 @@ type Block struct {
 	href      string // the URL of the block's first link
 	list      int    // 1-based number of the list the block is an item of; 0 if none
 	tag       atom.Atom
+	role      role
 }
 
 // runes returns the length of the block's text in runes.
@@ -57,6 +58,18 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Table: true, atom.Tr: true, atom.Caption: true, atom.Address: true, atom.Details: true,
 	atom.Summary: true, atom.Hr: true, atom.Br: true, atom.Form: true, atom.Fieldset: true,
 	atom.Center: true, atom.Dialog: true, atom.Picture: true,
+}
+
+// inlineAtoms are phrasing elements: they never start a block, and their
+// class names are not taken as marking furniture (a link styled "tag" is
+// still part of its sentence).
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.Span: true, atom.Em: true, atom.Strong: true, atom.B: true, atom.I: true,
+	atom.U: true, atom.S: true, atom.Small: true, atom.Sup: true, atom.Sub: true, atom.Abbr: true,
+	atom.Cite: true, atom.Code: true, atom.Mark: true, atom.Time: true, atom.Font: true,
+	atom.Label: true, atom.Q: true, atom.Var: true, atom.Kbd: true, atom.Samp: true, atom.Dfn: true,
+	atom.Bdi: true, atom.Bdo: true, atom.Del: true, atom.Ins: true, atom.Data: true, atom.Wbr: true,
+	atom.Nobr: true, atom.Tt: true, atom.Big: true, atom.Strike: true,
 }
 
 // skipAtoms hold no readable text.
@@ -113,25 +126,46 @@ func hidden(n *html.Node) bool {
 
 // blockWriter turns a DOM subtree into blocks.
 type blockWriter struct {
-	page   *url.URL
-	out    []Block
-	buf    strings.Builder
-	space  bool // a space is due before the next word
+	page    *url.URL
+	root    *html.Node
+	rootLen int // length of the root's text
+	out     []Block
+	buf     strings.Builder
+	space   bool // a space is due before the next word
+	lists   int
+	links   int
+	link    int // runes written inside links
+	href    string
+	begun   bool // a paragraph of the story has been written
+	state
+}
+
+// state is what the walk inherits from the elements it is inside.
+type state struct {
 	kind   Kind
 	list   int
-	lists  int
-	links  int
-	link   int // runes written inside links
-	href   string
 	tag    atom.Atom
 	inLink bool
+	role   role
 }
+
+// role says where in the article a block sits.
+type role uint8
+
+const (
+	inBody       role = iota
+	inHeader          // the article's <header>: title, standfirst, byline, date
+	inStandfirst      // an element marked as the standfirst ("dek", "standfirst")
+)
 
 func (w *blockWriter) flush() {
 	if w.buf.Len() > 0 {
+		if w.role == inBody && w.kind == Paragraph && w.buf.Len() > 150 {
+			w.begun = true
+		}
 		w.out = append(w.out, Block{
 			Kind: w.kind, Text: w.buf.String(),
-			linkRunes: w.link, links: w.links, href: w.href, list: w.list, tag: w.tag,
+			linkRunes: w.link, links: w.links, href: w.href, list: w.list, tag: w.tag, role: w.role,
 		})
 	}
 	w.buf.Reset()
@@ -187,28 +221,34 @@ func (w *blockWriter) walk(n *html.Node) {
 	default:
 		return
 	}
-	if skipAtoms[n.DataAtom] || hidden(n) {
+	if skipAtoms[n.DataAtom] || hidden(n) || n.DataAtom == atom.Img {
 		return
 	}
-	if n.DataAtom == atom.Img {
+	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		w.flush()
+		return
+	}
+	if w.root != n && !inlineAtoms[n.DataAtom] && boilerplate(n) && !w.holdsStory(n) {
+		w.flush()
 		return
 	}
 	block := blockAtoms[n.DataAtom]
-	saved := struct {
-		kind   Kind
-		list   int
-		tag    atom.Atom
-		inLink bool
-	}{w.kind, w.list, w.tag, w.inLink}
+	saved := w.state
 	kind := blockKind(n, w.kind)
 	if block || kind != w.kind {
 		w.flush()
 		w.tag = n.DataAtom
 	}
 	w.kind = kind
+	if w.role == inBody && !w.begun && w.root != n && !inlineAtoms[n.DataAtom] && short(n) {
+		switch {
+		case n.DataAtom == atom.Header:
+			w.role = inHeader
+		case standfirstElement(n):
+			w.role = inStandfirst
+		}
+	}
 	switch n.DataAtom {
-	case atom.Br, atom.Hr:
-		return
 	case atom.Ul, atom.Ol:
 		w.lists++
 		w.list = w.lists
@@ -226,10 +266,10 @@ func (w *blockWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
-	if block || kind != saved.kind {
+	if block || kind != saved.kind || w.role != saved.role {
 		w.flush()
 	}
-	w.kind, w.list, w.tag, w.inLink = saved.kind, saved.list, saved.tag, saved.inLink
+	w.state = saved
 	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 		w.space = true
 	}
@@ -237,8 +277,39 @@ func (w *blockWriter) walk(n *html.Node) {
 
 // blocksOf returns the blocks of text under n.
 func blocksOf(n *html.Node, page *url.URL) []Block {
-	w := &blockWriter{page: page}
+	w := &blockWriter{page: page, root: n, rootLen: len(textContent(n))}
 	w.walk(n)
 	w.flush()
 	return w.out
+}
+
+// maxHeadRunes bounds the text of an article header or standfirst; an
+// element holding more is a container of the story whatever its name.
+const maxHeadRunes = 600
+
+func short(n *html.Node) bool {
+	return utf8.RuneCountInString(textContent(n)) <= maxHeadRunes
+}
+
+// holdsStory reports whether n, though marked as furniture, holds much of the
+// text: then its name misleads ("content comments-on") and it is kept.
+func (w *blockWriter) holdsStory(n *html.Node) bool {
+	return len(textContent(n))*2 > w.rootLen
+}
+
+// standfirstWords are class/id words of an article's standfirst.
+var standfirstWords = map[string]bool{
+	"standfirst": true, "dek": true, "deck": true, "subtitle": true, "subheadline": true,
+	"strapline": true, "sapo": true,
+}
+
+func standfirstElement(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, w := range classWords(attr(n, key)) {
+			if standfirstWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,34 +1,124 @@
 package newspage
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
 
-// clean applies Dyad's news clean-up rules to the extracted blocks and
-// returns the body and the related-story teasers.
+// Dyad's news clean-up rules: what an article container holds besides the
+// story, recognised by its text. Each rule is about a pattern many sites
+// share, not about one site.
+
+// clean drops furniture from the blocks, retypes captions and credits,
+// moves related-story teasers out, and drops repeated paragraphs.
 func clean(blocks []Block, m *Meta) ([]Block, []Teaser) {
-	var out []Block
-	var related []Teaser
-	seen := map[string]bool{}
-	for i := range blocks {
-		b := blocks[i]
-		n := normText(b.Text)
-		if n == "" {
-			continue
-		}
-		if b.Kind != Caption && b.Kind != PullQuote {
-			if seen[n] {
-				continue
-			}
-			seen[n] = true
-		}
-		if i == 0 && m.Title != "" && n == normText(m.Title) {
-			continue
-		}
-		out = append(out, b)
+	c := &cleaner{meta: m, title: normText(m.Title), byline: normText(m.Byline)}
+	for i := 0; i < len(blocks); i++ {
+		i = c.block(blocks, i)
 	}
-	return out, related
+	c.trimTail()
+	return c.out, c.related
+}
+
+type cleaner struct {
+	meta    *Meta
+	title   string
+	byline  string
+	out     []Block
+	related []Teaser
+	seen    map[string]bool
+	started bool // a paragraph or heading has been kept
+	begun   bool // a real paragraph has been kept
+}
+
+// block handles blocks[i] and returns the index of the last block it used.
+func (c *cleaner) block(blocks []Block, i int) int {
+	b := blocks[i]
+	text := strings.TrimSpace(b.Text)
+	n := normText(text)
+	if n == "" {
+		return i
+	}
+	if b.Kind == Caption || b.Kind == PullQuote {
+		c.out = append(c.out, b)
+		return i
+	}
+	words := wordCount(text)
+	switch {
+	case n == c.title || !c.begun && breadcrumb(b, c.title):
+		return i
+	case furniture(text, words):
+		return i
+	case !c.started && words <= 4 && b.Kind == Paragraph && !sentence(text):
+		// a section label or kicker above the story ("Entertainment", "Opinion Columnist")
+		return i
+	case dateLine(text) || c.bylineLine(text, n, words):
+		return i
+	case creditLine(text, words):
+		b.Kind = Caption
+		c.out = append(c.out, b)
+		return i
+	}
+	if t, ok := teaserLine(b, text); ok {
+		c.related = append(c.related, t)
+		return i
+	}
+	if relatedLabel(text, words) {
+		if j := c.teaserRun(blocks, i+1); j > i+1 {
+			return j - 1
+		}
+		if b.Kind == Heading || words <= 3 {
+			return i
+		}
+	}
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	if c.seen[n] {
+		return i
+	}
+	c.seen[n] = true
+	if b.Kind == Paragraph && words >= 12 {
+		c.begun = true
+	}
+	if b.Kind == Heading || words >= 5 {
+		c.started = true
+	}
+	c.out = append(c.out, b)
+	return i
+}
+
+// teaserRun takes the link items that follow a related-stories label, from
+// blocks[i] on, as teasers, and returns the index after the last one.
+func (c *cleaner) teaserRun(blocks []Block, i int) int {
+	j := i
+	for ; j < len(blocks); j++ {
+		b := blocks[j]
+		if !teaserItem(b) {
+			break
+		}
+		c.related = append(c.related, Teaser{Title: strings.TrimSpace(b.Text), URL: b.href})
+	}
+	return j
+}
+
+// teaserItem reports a block that is a link to another story: mostly link
+// text, a headline's length.
+func teaserItem(b Block) bool {
+	w := wordCount(b.Text)
+	return b.links > 0 && b.linkDensity() >= 0.6 && w >= 2 && w <= 30
+}
+
+// trimTail drops the furniture that trails a story: author notes
+// ("Jane Doe is a reporter…", "Email Jane at…") in its last blocks.
+func (c *cleaner) trimTail() {
+	for k := len(c.out) - 1; k >= 0 && k >= len(c.out)-3; k-- {
+		b := c.out[k]
+		if b.Kind == Paragraph && authorNote(b.Text) {
+			c.out = append(c.out[:k], c.out[k+1:]...)
+		}
+	}
 }
 
 // normText is the form in which two texts count as the same: letters and
@@ -41,4 +131,161 @@ func normText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// wordCount counts the words of s. Scripts written without spaces (Chinese,
+// Japanese) count one word for every two characters, near enough for the
+// length thresholds here.
+func wordCount(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		cjk := 0
+		for _, r := range f {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+			}
+		}
+		n += max(1, cjk/2)
+	}
+	return n
+}
+
+// sentence reports text that reads as a sentence: it ends with terminal
+// punctuation.
+func sentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)» ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
+}
+
+// breadcrumb reports a trail of links ending in the story's title
+// ("Home › News › Title").
+func breadcrumb(b Block, title string) bool {
+	n := normText(b.Text)
+	return title != "" && len(n) > len(title) && strings.HasSuffix(n, title) && b.links > 0
+}
+
+var furnitureRE = regexp.MustCompile(`(?i)^(?:` +
+	// page and gallery controls
+	`skip to (?:main )?content|sign in|log ?in|sign up|subscribe|subscribe now|register|menu|search|close|caption|` +
+	`hide caption|toggle caption|enlarge (?:this )?image|expand|show more|show less|load more|read more|continue reading(?: below)?|` +
+	`(?:image|photo|slide|picture)?\s*\d+\s*(?:of|/)\s*/?\s*\d+|back to top|print|email|share|share this(?: article| story)?|tweet|` +
+	// advertising
+	`advertisement|advertising|advert|ad|sponsored(?: content)?|anzeige|publicidad|publicité|pubblicità|iklan|реклама|` +
+	// comments
+	`comments?|\d+ comments?|post (?:a )?comment.*|leave a (?:comment|reply)|add a comment|view comments|tell us what you think.*|` +
+	// author furniture
+	`view author archive|email the author|follow (?:on|us on) twitter|about the author|more articles from .*|more from .*` +
+	`)\W*$`)
+
+var promoRE = regexp.MustCompile(`(?i)^(?:` +
+	`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
+	`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
+	`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
+	`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
+	`breaking news emails|get breaking news|let our news meet your inbox|` +
+	`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
+	`)`)
+
+// furniture reports a short block that is page furniture: a control, an
+// advertising label, a comment prompt, a newsletter or social pitch, a
+// copyright notice.
+func furniture(text string, words int) bool {
+	if words <= 8 && furnitureRE.MatchString(text) {
+		return true
+	}
+	return words <= 40 && promoRE.MatchString(text)
+}
+
+var (
+	monthWords = `jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t|tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|` +
+		`janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|` +
+		`enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|` +
+		`gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ago|` +
+		`januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre`
+	// dateStrongRE matches a word that only a date or time is made of.
+	dateStrongRE = regexp.MustCompile(`(?i)^(?:` + monthWords + `|` +
+		`mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|` +
+		`segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|` +
+		`\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|ago|today|yesterday)$`)
+	// dateWeakRE matches a word that may be part of a date line.
+	dateWeakRE = regexp.MustCompile(`(?i)^(?:\d{1,4}(?:st|nd|rd|th|h)?|` +
+		`a\.?m\.?|p\.?m\.?|[a-z]{1,2}[sd]?t|utc|gmt|amt|hst|ist|bst|cet|cest|` +
+		`published|updated|posted|last|modified|first|on|at|de|às|em|le|am|um|the|of|` +
+		`publicado|actualizado|atualizado|aggiornato|pubblicato|veröffentlicht|aktualisiert|publié|` +
+		`hours?|minutes?|mins?|days?|weeks?|[|,:;•·/–—-]+)$`)
+)
+
+// dateLine reports a short line that only dates the article ("Updated 1:39
+// am EST, Wednesday, November 20, 2019", "PUBLISHED: 10:48, Tue, Nov 19,
+// 2019", "Nov. 20, 2019 / 1:07 AM / CBS News"). At most three words may be
+// something else, such as a source name.
+func dateLine(s string) bool {
+	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '|' })
+	if len(f) == 0 || len(f) > 16 {
+		return false
+	}
+	strong, weak, other := 0, 0, 0
+	for _, w := range f {
+		w = strings.Trim(w, "()[]:")
+		switch {
+		case w == "":
+		case dateStrongRE.MatchString(w):
+			strong++
+		case dateWeakRE.MatchString(w):
+			weak++
+		default:
+			other++
+		}
+	}
+	return strong > 0 && strong+weak >= 2 && other <= 3 && other*2 < strong+weak+1
+}
+
+var bylineRE = regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di)\s+\p{Lu}`)
+
+// bylineLine reports a line that names the author ("By Paul Takahashi",
+// "Tom Krisher, Ap Auto Writer", "Staff Reports"), before the story begins.
+func (c *cleaner) bylineLine(text, n string, words int) bool {
+	if c.begun || words > 20 {
+		return false
+	}
+	if c.byline != "" && (n == c.byline || strings.HasPrefix(n, "by"+c.byline) || strings.HasPrefix(n, c.byline) && words <= 12) {
+		return true
+	}
+	return bylineRE.MatchString(text) && !sentence(text)
+}
+
+var creditRE = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)|(?:\bcredit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+
+// creditLine reports a photo caption or credit that is not marked up as
+// one: "Photo: David Zalubowski, AP", "…the plague (Image: GETTY)",
+// "Sakib Ali/Hindustan Times/Getty Images".
+func creditLine(text string, words int) bool {
+	return words <= 60 && creditRE.MatchString(text)
+}
+
+var teaserLineRE = regexp.MustCompile(`(?i)^\[?\s*(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related articles?|related coverage|recommended|watch|listen|don'?t miss|also on [\w.-]+|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee también|lea también|mehr zum thema)\s*(?::|\||–|—|-)\s*(.+?)\]?$`)
+
+// teaserLine recognises a one-line link to another story: "Read more:
+// Alibaba poised to launch…", "[Related: …]", "SEE MORE: …".
+func teaserLine(b Block, text string) (Teaser, bool) {
+	m := teaserLineRE.FindStringSubmatch(text)
+	if m == nil || b.links == 0 && !strings.HasPrefix(text, "[") {
+		return Teaser{}, false
+	}
+	return Teaser{Title: strings.TrimSpace(m[1]), URL: b.href}, true
+}
+
+var relatedLabelRE = regexp.MustCompile(`(?i)^(?:more|more stories|more news|more on this(?: story| topic)?|more from [\w .'-]+|more [\w .'-]+ stories|read more|related|related stories|related articles|related content|related coverage|related links|related posts|related news|you may also like|you might also like|recommended|recommended for you|also read|see also|trending|trending now|most read|most popular|popular|popular this week|latest news|latest stories|recent articles|recent posts|don'?t miss|top stories|what to read next|read next|further reading|leggi anche|ver também|veja também|mais lidas|lesen sie auch|weitere artikel|à lire aussi|lire aussi)\W*$`)
+
+// relatedLabel reports the label of a related-stories list ("More:",
+// "Related stories", "You may also like…").
+func relatedLabel(text string, words int) bool {
+	return words <= 8 && relatedLabelRE.MatchString(text)
+}
+
+var authorNoteRE = regexp.MustCompile(`(?i)^(?:(?:email|reach|contact|follow) \p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,2} (?:at|on|via)\b|\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3} (?:is|was|has been|covers|joined|writes)\b.{0,200}\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|freelancer|curator|producer)\b)`)
+
+// authorNote reports a note about the author at the end of a story.
+func authorNote(text string) bool {
+	return wordCount(text) <= 80 && authorNoteRE.MatchString(text)
 }

@@ -66,9 +66,16 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	p := &Page{Encoding: enc}
 	p.Meta = collectMeta(doc).meta(page)
 
-	blocks := mainBlocks(doc, page)
-	p.Blocks, p.Related = clean(blocks, &p.Meta)
-	p.Standfirst = takeStandfirst(p)
+	var body, head []Block
+	for _, b := range mainBlocks(doc, page) {
+		if b.role == inBody {
+			body = append(body, b)
+		} else {
+			head = append(head, b)
+		}
+	}
+	p.Blocks, p.Related = clean(body, &p.Meta)
+	p.Standfirst = standfirst(head, p)
 	if len(p.Blocks) == 0 {
 		return p, ErrNoText
 	}
@@ -87,19 +94,25 @@ func mainBlocks(doc *html.Node, page *url.URL) []Block {
 	return blocksOf(res.Node, page)
 }
 
-// takeStandfirst moves a leading block that repeats the page's description
-// out of the body, and returns the standfirst: that block, or the
-// description.
-func takeStandfirst(p *Page) string {
-	d := normText(p.Description)
-	for i := 0; i < len(p.Blocks) && i < 3; i++ {
-		b := p.Blocks[i]
-		if b.Kind != Paragraph && b.Kind != Heading {
-			continue
+// standfirst returns the article's standfirst: an element marked as one,
+// else a sentence in the article's header, else the page's description
+// unless the body already opens with it.
+func standfirst(head []Block, p *Page) string {
+	title := normText(p.Title)
+	for _, want := range []role{inStandfirst, inHeader} {
+		for _, b := range head {
+			if b.role == want && b.Kind != Caption && wordCount(b.Text) >= 8 && normText(b.Text) != title && !dateLine(b.Text) {
+				return b.Text
+			}
 		}
-		if d != "" && normText(b.Text) == d {
-			p.Blocks = append(p.Blocks[:i], p.Blocks[i+1:]...)
-			return b.Text
+	}
+	d := normText(p.Description)
+	if d == "" {
+		return ""
+	}
+	for i := 0; i < len(p.Blocks) && i < 3; i++ {
+		if strings.HasPrefix(normText(p.Blocks[i].Text), d) {
+			return ""
 		}
 	}
 	return p.Description

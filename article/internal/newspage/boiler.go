@@ -1,0 +1,99 @@
+package newspage
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page furniture that article containers often hold: navigation, share
+// bars, newsletter boxes, bylines and datelines, related-story widgets,
+// galleries' controls, comment sections. Elements are recognised by tag,
+// ARIA role, or a word of their class or id.
+
+var boilerRoles = map[string]bool{
+	"navigation": true, "menu": true, "menubar": true, "banner": true, "contentinfo": true,
+	"search": true, "dialog": true, "alertdialog": true, "toolbar": true, "tablist": true,
+	"complementary": true,
+}
+
+// boilerWords are class/id words (split at spaces, '-', '_' and case
+// changes) that mark furniture.
+var boilerWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
+	"share": true, "sharing": true, "shares": true, "sharebar": true, "social": true, "socials": true,
+	"newsletter": true, "newsletters": true, "subscribe": true, "subscription": true, "signup": true,
+	"related": true, "recommended": true, "recommendations": true, "recirc": true, "promo": true, "promos": true,
+	"outbrain": true, "taboola": true, "byline": true, "bylines": true, "dateline": true, "timestamp": true,
+	"date": true, "dates": true, "time": true, "published": true, "updated": true, "meta": true,
+	"author": true, "authors": true, "bio": true, "tags": true, "tag": true, "topics": true, "keywords": true,
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
+	"comment": true, "comments": true, "disqus": true, "advert": true, "advertisement": true, "ad": true,
+	"ads": true, "adslot": true, "sponsor": true, "sponsored": true, "popular": true, "trending": true,
+	"sidebar": true, "toolbar": true, "tools": true, "pagination": true, "pager": true,
+	"print": true, "skip": true, "sronly": true, "hidden": true, "gallery": true, "slideshow": true,
+	"carousel": true, "rating": true, "poll": true, "follow": true, "copyright": true, "disclaimer": true,
+	"masthead": true, "footer": true, "inline": false,
+}
+
+// classWords splits a class or id value into lower-case words:
+// "articleBody share-bar_top" → article, body, share, bar, top.
+func classWords(s string) []string {
+	var words []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			words = append(words, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if start < 0 {
+				start = i
+			}
+		case c >= 'A' && c <= 'Z':
+			if start >= 0 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return words
+}
+
+// boilerplate reports whether n is page furniture rather than story.
+func boilerplate(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Menu:
+		return true
+	case atom.Aside:
+		return !pullQuoteRE.MatchString(classID(n))
+	}
+	if r := strings.ToLower(attr(n, "role")); r != "" && boilerRoles[r] {
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	for _, key := range []string{"class", "id"} {
+		v := attr(n, key)
+		if v == "" {
+			continue
+		}
+		for _, w := range classWords(v) {
+			if boilerWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
