@@ -228,7 +228,7 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.flush()
 		return
 	}
-	if w.root != n && !inlineAtoms[n.DataAtom] && boilerplate(n) && !w.holdsStory(n) {
+	if w.root != n && (inlineAtoms[n.DataAtom] && popup(n) || !inlineAtoms[n.DataAtom] && boilerplate(n) && !w.holdsStory(n)) {
 		w.flush()
 		return
 	}

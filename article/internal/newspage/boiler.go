@@ -32,9 +32,29 @@ var boilerWords = map[string]bool{
 	"comment": true, "comments": true, "disqus": true, "advert": true, "advertisement": true, "ad": true,
 	"ads": true, "adslot": true, "sponsor": true, "sponsored": true, "popular": true, "trending": true,
 	"sidebar": true, "toolbar": true, "tools": true, "pagination": true, "pager": true,
-	"print": true, "skip": true, "sronly": true, "hidden": true, "gallery": true, "slideshow": true,
+	"print": true, "skip": true, "gallery": true, "slideshow": true,
 	"carousel": true, "rating": true, "poll": true, "follow": true, "copyright": true, "disclaimer": true,
 	"masthead": true, "footer": true, "inline": false,
+}
+
+// embedWords mark embedded posts (tweets, Instagram posts) that a story
+// quotes: they are content even inside a box named "social".
+var embedWords = map[string]bool{
+	"embed": true, "embedded": true, "tweet": true, "instagram": true,
+}
+
+// popupWords mark text that appears only on hover or for screen readers;
+// unlike other furniture words they apply to inline elements too, as a
+// name's hover card sits inside the sentence that names the person.
+var popupWords = map[string]bool{
+	"rollover": true, "tooltip": true, "popup": true, "popover": true, "hovercard": true,
+}
+
+// hiddenClasses are whole class names that hide an element ("hidden-xs"
+// hides it on small screens only and is not among them).
+var hiddenClasses = map[string]bool{
+	"hidden": true, "is-hidden": true, "sr-only": true, "visually-hidden": true,
+	"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true, "u-hidden": true,
 }
 
 // classWords splits a class or id value into lower-case words:
@@ -72,6 +92,9 @@ func classWords(s string) []string {
 
 // boilerplate reports whether n is page furniture rather than story.
 func boilerplate(n *html.Node) bool {
+	if popup(n) {
+		return true
+	}
 	switch n.DataAtom {
 	case atom.Nav, atom.Footer, atom.Menu:
 		return true
@@ -84,15 +107,28 @@ func boilerplate(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
+	furniture := false
 	for _, key := range []string{"class", "id"} {
-		v := attr(n, key)
-		if v == "" {
-			continue
-		}
-		for _, w := range classWords(v) {
-			if boilerWords[w] {
-				return true
+		for _, w := range classWords(attr(n, key)) {
+			if embedWords[w] {
+				return false
 			}
+			furniture = furniture || boilerWords[w]
+		}
+	}
+	return furniture
+}
+
+// popup reports an inline element shown only on hover or to screen readers.
+func popup(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if hiddenClasses[strings.ToLower(c)] {
+			return true
+		}
+	}
+	for _, w := range classWords(attr(n, "class")) {
+		if popupWords[w] {
+			return true
 		}
 	}
 	return false

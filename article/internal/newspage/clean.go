@@ -12,24 +12,26 @@ import (
 
 // clean drops furniture from the blocks, retypes captions and credits,
 // moves related-story teasers out, and drops repeated paragraphs.
-func clean(blocks []Block, m *Meta) ([]Block, []Teaser) {
-	c := &cleaner{meta: m, title: normText(m.Title), byline: normText(m.Byline)}
+func clean(blocks []Block, m *Meta) *cleaner {
+	c := &cleaner{meta: m, title: normText(m.Title), byline: normText(m.Byline), description: normText(m.Description)}
 	for i := 0; i < len(blocks); i++ {
 		i = c.block(blocks, i)
 	}
 	c.trimTail()
-	return c.out, c.related
+	return c
 }
 
 type cleaner struct {
-	meta    *Meta
-	title   string
-	byline  string
-	out     []Block
-	related []Teaser
-	seen    map[string]bool
-	started bool // a paragraph or heading has been kept
-	begun   bool // a real paragraph has been kept
+	meta        *Meta
+	title       string
+	byline      string
+	description string
+	standfirst  string // a heading above the story that repeats the description
+	out         []Block
+	related     []Teaser
+	seen        map[string]bool
+	started     bool // a paragraph or heading has been kept
+	begun       bool // a real paragraph has been kept
 }
 
 // block handles blocks[i] and returns the index of the last block it used.
@@ -48,12 +50,15 @@ func (c *cleaner) block(blocks []Block, i int) int {
 	switch {
 	case n == c.title || !c.begun && breadcrumb(b, c.title):
 		return i
+	case !c.started && b.Kind == Heading && n == c.description:
+		c.standfirst = text
+		return i
 	case furniture(text, words):
 		return i
 	case !c.started && words <= 4 && b.Kind == Paragraph && !sentence(text):
 		// a section label or kicker above the story ("Entertainment", "Opinion Columnist")
 		return i
-	case dateLine(text) || c.bylineLine(text, n, words):
+	case dateLine(text) || c.bylineLine(text, n, words) || sourceLine(text, words):
 		return i
 	case creditLine(text, words):
 		b.Kind = Caption
@@ -288,4 +293,19 @@ var authorNoteRE = regexp.MustCompile(`(?i)^(?:(?:email|reach|contact|follow) \p
 // authorNote reports a note about the author at the end of a story.
 func authorNote(text string) bool {
 	return wordCount(text) <= 80 && authorNoteRE.MatchString(text)
+}
+
+var sourceLineRE = regexp.MustCompile(`(?i)^(?:` +
+	`(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|sumber)\s*:\s*\S.{0,100}|` +
+	`\(?(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|produced|translated|translation)(?: and [a-z]+)? by\b.*|` +
+	`with (?:post |agency |news )?wires\.?|` +
+	`(?:\S+ ){1,12}contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b.*|` +
+	`contributing(?: reporters?| writers?)?:.*` +
+	`)$`)
+
+// sourceLine reports a source or credit line: "SOURCE: Al Jazeera and news
+// agencies", "(Reporting by …; Editing by …)", "Jane Doe contributed to
+// this report".
+func sourceLine(text string, words int) bool {
+	return words <= 60 && sourceLineRE.MatchString(text)
 }

@@ -74,8 +74,12 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 			head = append(head, b)
 		}
 	}
-	p.Blocks, p.Related = clean(body, &p.Meta)
-	p.Standfirst = standfirst(head, p)
+	c := clean(body, &p.Meta)
+	p.Blocks, p.Related = c.out, c.related
+	p.Standfirst = c.standfirst
+	if p.Standfirst == "" {
+		p.Standfirst = standfirst(head, p)
+	}
 	if len(p.Blocks) == 0 {
 		return p, ErrNoText
 	}
