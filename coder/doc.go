@@ -1,0 +1,38 @@
+// Package coder codes political events — source actor, target actor and
+// event code — from dependency-parsed sentences with a compiled
+// dictionary (package dict).
+//
+// # How a sentence is coded
+//
+// For every verb the dictionary knows (by its form, or its lemma), the
+// coder collects the verb's arguments from the Universal Dependencies tree
+// (UD v1 relations are read as their v2 equivalents): the subject, the
+// objects, prepositional phrases, particles and the clauses it governs. The
+// verb's patterns are matched against them (see dict.Pattern) and the best
+// match — the one explaining most words — gives the code; without one, the
+// verb's own code applies. A negated verb takes the negated code from the
+// dictionary's ontology, or codes nothing.
+//
+// Actors are the longest dictionary names in a noun phrase's own words
+// (determiners, modifiers, possessors: "Gondor's government"), combined with
+// the agents found there (GON + GOV = GONGOV). A phrase without an actor of
+// its own takes the first actor of its prepositional phrases ("soldiers
+// from Gondor"); conjuncts are coded one by one, and a conjunct that names
+// only an agent borrows the actors of the others ("Danish media and
+// government"). Dates select date-restricted actor codes.
+//
+// The source is the subject (shared along conjoined and open clauses, and
+// the "by" phrase of a passive verb); the target is the object, else the
+// first prepositional phrase naming an actor, else the subject or arguments
+// of a governed clause. Pattern slots ($, +, ^) override both. A personal
+// pronoun stands for the subject of the nearest governing clause.
+//
+// A verb that codes an event and governs a clause ("Arnor believes Gondor
+// will ...", "noted that A regretted B") takes that clause as its target,
+// and the governed verb's own event is not reported; the dictionary's
+// transformations can rewrite such pairs ("A says B attacked C" into an
+// accusation). Events need two known actors unless Options.AllowNullActor,
+// never get a default code, are reported once per (source, target, code),
+// and carry their provenance: the spans of the verb and the actors and the
+// dictionary entries (with file and line) that produced them.
+package coder

@@ -1,0 +1,46 @@
+package coder
+
+import "dyad/dict"
+
+// Event is a coded event: who did what to whom, and why the coder thinks
+// so.
+type Event struct {
+	Source string `json:"source"` // actor code; "---" plus an agent when only the agent is known
+	Target string `json:"target"`
+	Code   string `json:"code"`
+	// Sentence is the ID of the sentence the event was coded from.
+	Sentence string `json:"sentence,omitempty"`
+	// Verb, SourceSpan and TargetSpan locate the verb and the two actors'
+	// phrases in the sentence.
+	Verb       Span `json:"verb"`
+	SourceSpan Span `json:"source_span"`
+	TargetSpan Span `json:"target_span"`
+	// Rule says how the code was reached: "verb" (the verb's own code),
+	// "pattern", and any of "negated", "combined", "transformed",
+	// "reciprocal" joined by '+'.
+	Rule string `json:"rule"`
+	// Evidence lists the dictionary entries that produced the event.
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Span is a stretch of a sentence's words.
+type Span struct {
+	First int `json:"first"` // 1-based word ID of the first word; 0 if none
+	Last  int `json:"last"`  // ID of the last word, inclusive
+	// Start and End are byte offsets of the span in the text the sentence
+	// was read from, or -1 when unknown.
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Evidence is one dictionary entry behind an event.
+type Evidence struct {
+	// Role is what the entry did: "verb", "pattern", "source actor",
+	// "source agent", "target actor", "target agent", "transformation",
+	// "ontology".
+	Role   string      `json:"role"`
+	Entry  string      `json:"entry"` // the entry as written: a name, a verb, a pattern
+	Code   string      `json:"code,omitempty"`
+	Source dict.Source `json:"source"`
+}

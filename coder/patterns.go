@@ -1,0 +1,572 @@
+package coder
+
+import (
+	"slices"
+
+	"dyad/dict"
+)
+
+// frame lists the constituents around a verb that pattern elements can
+// match.
+type frame struct {
+	verb  int
+	subj  []int     // subject heads (with conjuncts)
+	nouns []int     // argument heads after the verb: objects, complements, prepositional objects
+	preps []prepArg // prepositional phrases, and "to" + verb clauses
+	parts []int     // particles and adverbs of the verb
+}
+
+// prepArg is a prepositional phrase: the preposition and its object's head
+// (for "to" + infinitive, the verb).
+type prepArg struct {
+	prep string
+	obj  int
+}
+
+// maxFrameDepth bounds how far a frame reaches into nested phrases.
+const maxFrameDepth = 4
+
+// buildFrame collects the constituents of verb v (and of the open clauses
+// it governs, "vowed to wage war") that patterns can refer to.
+func (cs *coding) buildFrame(v int, subj []int) *frame {
+	f := &frame{verb: v, subj: subj}
+	seen := map[int]bool{}
+	var addNoun func(n, depth int)
+	var addPrep func(p string, n, depth int)
+	var visit func(v, depth int)
+	st := cs.st
+	addNoun = func(n, depth int) {
+		if seen[n] || depth > maxFrameDepth {
+			return
+		}
+		seen[n] = true
+		f.nouns = append(f.nouns, n)
+		for _, c := range cs.conjuncts(n)[1:] {
+			if !seen[c] {
+				seen[c] = true
+				f.nouns = append(f.nouns, c)
+			}
+		}
+		for _, k := range st.w[n].kids {
+			w := &st.w[k]
+			switch {
+			case w.rel == "nmod" && w.sub != "poss":
+				if p := st.prep(k); p != "" {
+					addPrep(p, k, depth+1)
+				}
+			case w.rel == "acl" && st.mark(k) == "TO":
+				addPrep("TO", k, depth+1)
+			}
+		}
+	}
+	addPrep = func(p string, n, depth int) {
+		if depth > maxFrameDepth {
+			return
+		}
+		f.preps = append(f.preps, prepArg{prep: p, obj: n})
+		if st.w[n].upos == "VERB" {
+			visit(n, depth+1)
+			return
+		}
+		addNoun(n, depth)
+	}
+	visit = func(v, depth int) {
+		if depth > maxFrameDepth {
+			return
+		}
+		for _, k := range st.w[v].kids {
+			w := &st.w[k]
+			switch w.rel {
+			case "obj", "iobj":
+				addNoun(k, depth)
+			case "obl", "nmod":
+				if w.sub == "tmod" || w.sub == "npmod" || w.sub == "poss" {
+					continue
+				}
+				if p := st.prep(k); p != "" {
+					addPrep(p, k, depth)
+				} else {
+					addNoun(k, depth)
+				}
+			case "xcomp", "ccomp":
+				addNoun(k, depth)
+				if isVerbal(st, k) {
+					if st.mark(k) == "TO" {
+						f.preps = append(f.preps, prepArg{prep: "TO", obj: k})
+					}
+					if w.rel == "xcomp" {
+						visit(k, depth+1)
+					}
+				}
+			case "advcl":
+				if st.mark(k) == "TO" {
+					addPrep("TO", k, depth)
+				}
+			case "compound":
+				if w.sub == "prt" {
+					f.parts = append(f.parts, k)
+				}
+			case "advmod":
+				if !w.neg {
+					f.parts = append(f.parts, k)
+				}
+			}
+		}
+	}
+	visit(v, 0)
+	return f
+}
+
+// isVerbal reports whether clause head i is a verb rather than a nominal
+// or adjectival predicate.
+func isVerbal(st *sent, i int) bool {
+	return st.w[i].upos == "VERB" || st.w[i].upos == "AUX"
+}
+
+// patternMatch is a pattern matched at a verb.
+type patternMatch struct {
+	p     *dict.Pattern
+	score int
+	// srcSlot and tgtSlot are the mentions the pattern's $ and + pick, if
+	// it has them; subjIsTarget is set by a + before the verb.
+	srcSlot, tgtSlot []mention
+	hasSrc, hasTgt   bool
+	subjIsTarget     bool
+	compound         bool
+}
+
+// bestPattern returns the best-scoring pattern of verb entry ve matching
+// frame f, or nil. Ties go to the pattern listed first.
+func (cs *coding) bestPattern(ve *dict.Verb, f *frame) *patternMatch {
+	var best *patternMatch
+	for _, p := range cs.c.d.Patterns(ve) {
+		m := cs.matchPattern(p, f)
+		if m == nil {
+			continue
+		}
+		if best == nil || m.score > best.score {
+			best = m
+		}
+	}
+	return best
+}
+
+// matchPattern matches p against frame f.
+func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
+	if p.Flat {
+		return cs.matchFlat(p, f)
+	}
+	m := &patternMatch{p: p}
+	// Elements before the verb describe the subject.
+	for _, e := range p.Pre {
+		switch e.Kind {
+		case dict.SourceSlot:
+			// The subject is the source, as by default.
+		case dict.TargetSlot:
+			m.subjIsTarget = true
+		case dict.Compound:
+			if len(f.subj) < 2 {
+				return nil
+			}
+			m.compound = true
+			m.score++
+		case dict.Skip:
+		default:
+			s, _, ok := cs.matchElem(e, f.subj, nil, nil)
+			if !ok {
+				return nil
+			}
+			m.score += s
+		}
+	}
+	// Elements after the verb describe its arguments; slots pick actors
+	// after the position the previous element reached.
+	pos := f.verb
+	for _, e := range p.Post {
+		switch e.Kind {
+		case dict.SourceSlot, dict.TargetSlot, dict.Skip:
+			ms, end := cs.nextMentions(f, pos, 0, len(cs.st.w))
+			pos = end
+			cs.assignSlot(m, e.Kind, ms)
+			continue
+		case dict.Compound:
+			continue
+		}
+		s, end, ok := cs.matchElem(e, f.nouns, f.preps, f.parts)
+		if !ok {
+			return nil
+		}
+		m.score += s
+		if e.Kind == dict.PrepPhrase && hasSlot(e.Elems) {
+			cs.prepSlots(m, e, end)
+		}
+		if last := cs.spanEnd(end); last > pos {
+			pos = last
+		}
+	}
+	return m
+}
+
+func hasSlot(es []dict.Elem) bool {
+	for _, e := range es {
+		if e.Kind == dict.SourceSlot || e.Kind == dict.TargetSlot || e.Kind == dict.Skip {
+			return true
+		}
+	}
+	return false
+}
+
+func (cs *coding) assignSlot(m *patternMatch, k dict.ElemKind, ms []mention) {
+	switch k {
+	case dict.SourceSlot:
+		m.hasSrc = true
+		m.srcSlot = ms
+	case dict.TargetSlot:
+		m.hasTgt = true
+		m.tgtSlot = ms
+	}
+}
+
+// prepSlots resolves the slots inside a matched prepositional phrase
+// ("(FROM $)", "(AT ^ ^)") against the actors of its object, obj.
+func (cs *coding) prepSlots(m *patternMatch, e dict.Elem, obj int) {
+	ids := cs.st.subtree(obj, nil, nil)
+	lo, hi := slices.Min(ids), slices.Max(ids)
+	pos := lo - 1
+	for _, in := range e.Elems {
+		switch in.Kind {
+		case dict.SourceSlot, dict.TargetSlot, dict.Skip:
+			ms, end := cs.nextMentionsIn(obj, pos, lo, hi)
+			pos = end
+			cs.assignSlot(m, in.Kind, ms)
+		}
+	}
+}
+
+// spanEnd returns the last word of the phrase headed by i.
+func (cs *coding) spanEnd(i int) int {
+	if i <= 0 {
+		return i
+	}
+	return slices.Max(cs.st.subtree(i, nil, nil))
+}
+
+// matchElem matches one element against candidate nouns, prepositional
+// phrases and particles. It returns the element's score and the head it
+// matched.
+func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []int) (score, at int, ok bool) {
+	switch e.Kind {
+	case dict.Word:
+		for _, n := range nouns {
+			if cs.wordIs(n, e.Text) {
+				return 1, n, true
+			}
+		}
+		for _, n := range parts {
+			if cs.wordIs(n, e.Text) {
+				return 1, n, true
+			}
+		}
+		for _, p := range preps {
+			if cs.wordIs(p.obj, e.Text) {
+				return 1, p.obj, true
+			}
+		}
+	case dict.SynsetRef:
+		best, bestAt := 0, 0
+		for _, mem := range cs.c.d.SynsetMembers(e.Text) {
+			if mem.Prep {
+				for _, p := range preps {
+					if p.prep == mem.Words[0] && cs.seqMatch(wordElems(mem.Words[1:]), p.obj, true) >= 0 && len(mem.Words) > best {
+						best, bestAt = len(mem.Words), p.obj
+					}
+				}
+				continue
+			}
+			if len(mem.Words) == 1 {
+				for _, n := range append(slices.Clone(nouns), parts...) {
+					if cs.wordIs(n, mem.Words[0]) && best < 1 {
+						best, bestAt = 1, n
+					}
+				}
+				for _, p := range preps {
+					if cs.wordIs(p.obj, mem.Words[0]) && best < 1 {
+						best, bestAt = 1, p.obj
+					}
+				}
+				continue
+			}
+			for _, n := range nouns {
+				if cs.seqMatch(wordElems(mem.Words), n, false) >= 0 && len(mem.Words) > best {
+					best, bestAt = len(mem.Words), n
+				}
+			}
+		}
+		if best > 0 {
+			return best, bestAt, true
+		}
+	case dict.NounPhrase:
+		best, bestAt := -1, 0
+		for _, n := range nouns {
+			if s := cs.seqMatch(e.Elems, n, false); s > best {
+				best, bestAt = s, n
+			}
+		}
+		for _, p := range preps {
+			if s := cs.seqMatch(e.Elems, p.obj, false); s > best {
+				best, bestAt = s, p.obj
+			}
+		}
+		if best >= 0 {
+			return best, bestAt, true
+		}
+	case dict.PrepPhrase:
+		var content []dict.Elem
+		for _, in := range e.Elems {
+			if in.Kind != dict.SourceSlot && in.Kind != dict.TargetSlot && in.Kind != dict.Skip {
+				content = append(content, in)
+			}
+		}
+		best, bestAt := -1, 0
+		for _, p := range preps {
+			if p.prep != e.Text {
+				continue
+			}
+			s := 0
+			if len(content) > 0 {
+				if s = cs.seqMatch(content, p.obj, true); s < 0 {
+					continue
+				}
+			}
+			if s > best {
+				best, bestAt = s, p.obj
+			}
+		}
+		if best < 0 && len(content) == 0 {
+			// A bare preposition may be a particle ("break off").
+			for _, n := range parts {
+				if cs.wordIs(n, e.Text) {
+					best, bestAt = 0, n
+					break
+				}
+			}
+		}
+		if best >= 0 {
+			return best + 1, bestAt, true
+		}
+	}
+	return 0, 0, false
+}
+
+func wordElems(ws dict.Phrase) []dict.Elem {
+	out := make([]dict.Elem, len(ws))
+	for i, w := range ws {
+		out[i] = dict.Elem{Kind: dict.Word, Text: w}
+	}
+	return out
+}
+
+// wordIs reports whether word i's lemma or form is w.
+func (cs *coding) wordIs(i int, w string) bool {
+	if i <= 0 {
+		return false
+	}
+	x := &cs.st.w[i]
+	return x.ulem == w || x.uform == w
+}
+
+// seqMatch matches a sequence of words and synsets against the noun phrase
+// headed by n (its words other than determiners and punctuation). The
+// elements must appear in order, the last two adjacent; anchored, they must
+// be the phrase's first words, all adjacent. It returns the number of words
+// matched, or -1.
+func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
+	if len(elems) == 0 {
+		return 0
+	}
+	var toks []int
+	for _, i := range cs.core(n) {
+		if u := cs.st.w[i].upos; u != "DET" && u != "PUNCT" {
+			toks = append(toks, i)
+		}
+	}
+	if cs.st.w[n].upos == "VERB" {
+		toks = []int{n}
+	}
+	alts := make([][]dict.Phrase, len(elems))
+	for k, e := range elems {
+		switch e.Kind {
+		case dict.Word:
+			alts[k] = []dict.Phrase{{e.Text}}
+		case dict.SynsetRef:
+			for _, m := range cs.c.d.SynsetMembers(e.Text) {
+				if !m.Prep {
+					alts[k] = append(alts[k], m.Words)
+				}
+			}
+		default:
+			return -1
+		}
+	}
+	best := -1
+	var try func(k, pos, matched int)
+	try = func(k, pos, matched int) {
+		if k == len(elems) {
+			best = max(best, matched)
+			return
+		}
+		from, to := pos, len(toks)-1
+		if anchored || (k == len(elems)-1 && k > 0) {
+			to = pos // must continue right where the previous element ended
+		}
+		for start := from; start <= to && start < len(toks); start++ {
+			for _, ph := range alts[k] {
+				if start+len(ph) > len(toks) {
+					continue
+				}
+				okAll := true
+				for j, w := range ph {
+					if !cs.wordIs(toks[start+j], w) {
+						okAll = false
+						break
+					}
+				}
+				if okAll {
+					try(k+1, start+len(ph), matched+len(ph))
+				}
+			}
+		}
+	}
+	try(0, 0, 0)
+	return best
+}
+
+// nextMentions returns the first actor phrase of the frame that starts
+// after word pos, and the last word of that phrase. The mentions of a
+// group ("Arnor and Gondor") come together.
+func (cs *coding) nextMentions(f *frame, pos, lo, hi int) ([]mention, int) {
+	var heads []int
+	heads = append(heads, f.nouns...)
+	for _, p := range f.preps {
+		heads = append(heads, p.obj)
+	}
+	bestFirst := 1 << 30
+	var best []mention
+	end := pos
+	for _, h := range heads {
+		for _, m := range cs.group(h) {
+			if !m.real() && !m.pron {
+				continue
+			}
+			if m.first > pos && m.first >= lo && m.first <= hi && m.first < bestFirst {
+				bestFirst = m.first
+				best = []mention{m}
+				end = m.last
+			} else if m.first == bestFirst && !containsCode(best, m.code) {
+				best = append(best, m)
+			}
+		}
+	}
+	return best, end
+}
+
+// nextMentionsIn is nextMentions restricted to the phrase headed by obj.
+func (cs *coding) nextMentionsIn(obj, pos, lo, hi int) ([]mention, int) {
+	f := &frame{}
+	for _, i := range cs.st.subtree(obj, nil, nil) {
+		if isNominal(cs.st.w[i].upos) {
+			f.nouns = append(f.nouns, i)
+		}
+	}
+	return cs.nextMentions(f, pos, lo, hi)
+}
+
+func containsCode(ms []mention, code string) bool {
+	for _, m := range ms {
+		if m.code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFlat matches a PETRARCH-1 pattern: its words must appear in order,
+// before and after the verb, among the words of the verb's clause.
+func (cs *coding) matchFlat(p *dict.Pattern, f *frame) *patternMatch {
+	m := &patternMatch{p: p}
+	st := cs.st
+	clause := cs.st.subtree(f.verb, func(w *word) bool {
+		return w.rel == "parataxis" || w.rel == "conj" && isVerbal(st, w.id)
+	}, nil)
+	slices.Sort(clause)
+	var before, after []int
+	for _, i := range clause {
+		switch {
+		case i < f.verb:
+			before = append(before, i)
+		case i > f.verb:
+			after = append(after, i)
+		}
+	}
+	match := func(es []dict.Elem, toks []int, pre bool) bool {
+		pos := 0
+		for _, e := range es {
+			switch e.Kind {
+			case dict.SourceSlot, dict.TargetSlot, dict.Skip:
+				if pre {
+					if e.Kind == dict.TargetSlot {
+						m.subjIsTarget = true
+					}
+					continue
+				}
+				start := f.verb
+				if pos > 0 && pos <= len(toks) {
+					start = toks[pos-1]
+				}
+				ms, end := cs.nextMentions(cs.buildFrame(f.verb, nil), start, 0, len(st.w))
+				cs.assignSlot(m, e.Kind, ms)
+				for pos < len(toks) && toks[pos] <= end {
+					pos++
+				}
+				continue
+			case dict.Compound:
+				m.compound = true
+				continue
+			}
+			found := false
+			for ; pos < len(toks); pos++ {
+				if cs.flatElem(e, toks[pos]) {
+					found = true
+					pos++
+					m.score++
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	if !match(p.Pre, before, true) || !match(p.Post, after, false) {
+		return nil
+	}
+	if m.compound && len(f.subj) < 2 {
+		return nil
+	}
+	return m
+}
+
+func (cs *coding) flatElem(e dict.Elem, i int) bool {
+	switch e.Kind {
+	case dict.Word:
+		return cs.wordIs(i, e.Text)
+	case dict.SynsetRef:
+		for _, m := range cs.c.d.SynsetMembers(e.Text) {
+			if len(m.Words) == 1 && cs.wordIs(i, m.Words[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,250 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"dyad/nlp"
+)
+
+// word is a token of the sentence being coded, with its relation
+// normalised to Universal Dependencies v2.
+type word struct {
+	id           int
+	form, lemma  string
+	uform, ulem  string // upper-case form and lemma
+	upos         string
+	head         int
+	rel          string // base relation, e.g. "nsubj", "obl"
+	sub          string // subtype, e.g. "pass", "poss", "agent"
+	neg          bool   // a negation word (not, n't, never)
+	kids         []int  // children in order
+	start, end   int    // byte offsets, -1 if unknown
+	possessive   bool   // a possessive pronoun or determiner (its, their)
+	personalPron bool   // a personal pronoun that can stand for an actor
+}
+
+// sent is a dependency tree ready for coding. Index 0 is the artificial
+// root; words are 1..n.
+type sent struct {
+	w   []word
+	src *nlp.Sentence
+}
+
+// maxCodingWords bounds the sentences the coder looks at: anything longer
+// is not a sentence, and the coder's work grows with its length.
+const maxCodingWords = 500
+
+// parseError describes a dependency tree that cannot be coded.
+type parseError struct{ msg string }
+
+func (e *parseError) Error() string { return e.msg }
+
+// newSent builds the coder's view of s, normalising UD v1 relations (as in
+// the PETRARCH suites' UDPipe 1 parses) to UD v2, and checks that the heads
+// form a tree.
+func newSent(s *nlp.Sentence) (*sent, error) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return nil, &parseError{"empty sentence"}
+	}
+	if n > maxCodingWords {
+		return nil, &parseError{fmt.Sprintf("%d words, more than %d", n, maxCodingWords)}
+	}
+	st := &sent{w: make([]word, n+1), src: s}
+	st.w[0] = word{id: 0, head: -1, start: -1, end: -1}
+	roots := 0
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.ID != i+1 {
+			return nil, &parseError{fmt.Sprintf("word %d has ID %d", i+1, t.ID)}
+		}
+		if t.Head < 0 || t.Head > n {
+			return nil, &parseError{fmt.Sprintf("word %d (%q) has no head in the sentence", t.ID, t.Form)}
+		}
+		if t.Head == t.ID {
+			return nil, &parseError{fmt.Sprintf("word %d (%q) is its own head", t.ID, t.Form)}
+		}
+		if t.Head == 0 {
+			roots++
+		}
+		lemma := t.Lemma
+		if lemma == "" {
+			lemma = t.Form
+		}
+		rel, sub, _ := strings.Cut(strings.ToLower(t.DepRel), ":")
+		w := word{
+			id: t.ID, form: t.Form, lemma: lemma,
+			uform: strings.ToUpper(t.Form), ulem: strings.ToUpper(lemma),
+			upos: t.UPOS, head: t.Head, rel: rel, sub: sub,
+			start: t.Start, end: t.End,
+		}
+		st.w[t.ID] = w
+	}
+	if roots == 0 {
+		return nil, &parseError{"no root word"}
+	}
+	// Every word must reach the root: no cycles.
+	for i := 1; i <= n; i++ {
+		h, steps := i, 0
+		for h != 0 {
+			h = st.w[h].head
+			if steps++; steps > n {
+				return nil, &parseError{fmt.Sprintf("word %d (%q) is on a cycle of heads", i, st.w[i].form)}
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		st.w[st.w[i].head].kids = append(st.w[st.w[i].head].kids, i)
+	}
+	for i := 1; i <= n; i++ {
+		st.normalize(&st.w[i])
+	}
+	return st, nil
+}
+
+// normalize maps UD v1 relations to v2 and marks negation and pronouns.
+func (st *sent) normalize(w *word) {
+	switch w.rel {
+	case "dobj":
+		w.rel = "obj"
+	case "nsubjpass":
+		w.rel, w.sub = "nsubj", "pass"
+	case "csubjpass":
+		w.rel, w.sub = "csubj", "pass"
+	case "auxpass":
+		w.rel, w.sub = "aux", "pass"
+	case "name":
+		w.rel = "flat"
+	case "mwe":
+		w.rel = "fixed"
+	case "neg":
+		w.rel, w.neg = "advmod", true
+	case "nmod":
+		// UD v2 calls a nominal dependent of a predicate "obl".
+		if w.sub != "poss" && !isNominal(st.w[w.head].upos) {
+			w.rel = "obl"
+		}
+	}
+	switch w.ulem {
+	case "NOT", "N'T", "NEVER":
+		if w.rel == "advmod" || w.neg {
+			w.neg = true
+		}
+	}
+	if w.upos == "PRON" {
+		switch w.ulem {
+		case "IT", "HE", "SHE", "THEY", "THEM", "HIM", "HER":
+			if !(w.rel == "nmod" && w.sub == "poss") {
+				w.personalPron = true
+			}
+		}
+		if w.rel == "nmod" && w.sub == "poss" || w.rel == "det" && w.sub == "poss" {
+			w.possessive = true
+		}
+	}
+}
+
+func isNominal(upos string) bool {
+	switch upos {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "SYM":
+		return true
+	}
+	return false
+}
+
+// kidsRel returns the children of i with relation rel (and, if sub is not
+// "*", subtype sub).
+func (st *sent) kidsRel(i int, rel, sub string) []int {
+	var out []int
+	for _, k := range st.w[i].kids {
+		if st.w[k].rel == rel && (sub == "*" || st.w[k].sub == sub) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// hasKid reports whether i has a child with relation rel (any subtype).
+func (st *sent) hasKid(i int, rel string) bool {
+	for _, k := range st.w[i].kids {
+		if st.w[k].rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// subtree appends i and its descendants to out, except through the
+// relations in skip.
+func (st *sent) subtree(i int, skip func(*word) bool, out []int) []int {
+	out = append(out, i)
+	for _, k := range st.w[i].kids {
+		if skip != nil && skip(&st.w[k]) {
+			continue
+		}
+		out = st.subtree(k, skip, out)
+	}
+	return out
+}
+
+// prep returns the preposition introducing the nominal i (its case
+// child, with any fixed continuation: "with respect to"), upper-case, or "".
+func (st *sent) prep(i int) string {
+	for _, k := range st.w[i].kids {
+		w := &st.w[k]
+		if w.rel == "case" && !(st.w[i].rel == "nmod" && st.w[i].sub == "poss") && w.ulem != "'S" && w.uform != "'" {
+			p := w.ulem
+			for _, f := range w.kids {
+				if st.w[f].rel == "fixed" {
+					p += " " + st.w[f].ulem
+				}
+			}
+			return p
+		}
+	}
+	return ""
+}
+
+// mark returns the subordinating word of clause i ("to", "that", "after").
+func (st *sent) mark(i int) string {
+	for _, k := range st.w[i].kids {
+		if st.w[k].rel == "mark" {
+			return st.w[k].ulem
+		}
+	}
+	return ""
+}
+
+// isPassive reports whether verb i is in the passive voice.
+func (st *sent) isPassive(i int) bool {
+	for _, k := range st.w[i].kids {
+		w := &st.w[k]
+		if (w.rel == "nsubj" || w.rel == "csubj" || w.rel == "aux") && w.sub == "pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether predicate i carries a negation.
+func (st *sent) negated(i int) bool {
+	for _, k := range st.w[i].kids {
+		if st.w[k].neg {
+			return true
+		}
+	}
+	return false
+}
+
+// text returns the words of ids (sorted) joined by blanks.
+func (st *sent) text(ids []int) string {
+	var b strings.Builder
+	for k, id := range ids {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st.w[id].form)
+	}
+	return b.String()
+}

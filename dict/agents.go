@@ -1,0 +1,134 @@
+package dict
+
+import (
+	"io"
+	"strings"
+)
+
+// ReadAgents reads a PETRARCH agent dictionary from r into d. Each line is
+//
+//	PHRASE {PLURALS} [~CODE]
+//
+// where the code follows '~' when it is appended to an actor code
+// ("[~GOV]") and precedes it when it is prefixed ("[NGO~]"). Regular plurals
+// of the last word are generated unless {PLURALS} lists them; "{}" means the
+// phrase has no plural. Substitution sets, defined as
+//
+//	!PERSON! = MAN, MEN, WOMAN, WOMEN
+//
+// expand a phrase such as CONGRESS!PERSON! into one phrase per member, with
+// no plurals generated.
+func (d *Dictionary) ReadAgents(r io.Reader, name string) error {
+	lines, err := readLines(r, name, false)
+	if err != nil {
+		return err
+	}
+	d.Files = append(d.Files, name)
+	subst := map[string][]string{}
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if strings.HasPrefix(t, "!") {
+			if k, v, ok := strings.Cut(t, "="); ok && strings.Count(strings.TrimSpace(k), "!") == 2 {
+				var items []string
+				for _, it := range strings.Split(v, ",") {
+					if it = strings.ToUpper(strings.Join(strings.Fields(it), "")); it != "" {
+						items = append(items, it)
+					}
+				}
+				subst[strings.ToUpper(strings.TrimSpace(k))] = items
+				continue
+			}
+		}
+		before, code, _, ok := bracket(t)
+		if !ok {
+			d.problem(l.src, "agent %q has no [code]", t)
+			continue
+		}
+		code = strings.ToUpper(strings.Join(strings.Fields(code), ""))
+		a := &Agent{Source: l.src}
+		switch {
+		case strings.HasPrefix(code, "~") && len(code) > 1:
+			a.Code = code[1:]
+		case strings.HasSuffix(code, "~") && len(code) > 1:
+			a.Code, a.Prefix = code[:len(code)-1], true
+		default:
+			d.problem(l.src, "agent code %q has no '~'", code)
+			continue
+		}
+		phrase, plurals, _, hasPlurals := braces(before)
+		phrase = strings.TrimSpace(phrase)
+		variants, substituted := expandSubst(strings.ToUpper(phrase), subst)
+		if variants == nil {
+			d.problem(l.src, "agent %q uses an undefined substitution set", phrase)
+			continue
+		}
+		for _, v := range variants {
+			p := splitWords(v)
+			if len(p) == 0 || len(p) > maxPhraseWords {
+				d.problem(l.src, "bad agent phrase %q", v)
+				continue
+			}
+			a.Names = append(a.Names, p)
+			switch {
+			case hasPlurals:
+				for _, pl := range strings.Fields(plurals) {
+					if q := splitWords(pl); len(q) > 0 && len(q) <= maxPhraseWords {
+						a.Names = append(a.Names, q)
+					}
+				}
+			case !substituted:
+				q := append(Phrase(nil), p...)
+				q[len(q)-1] = plural(q[len(q)-1])
+				a.Names = append(a.Names, q)
+			}
+		}
+		if len(a.Names) > 0 {
+			d.Agents = append(d.Agents, a)
+		}
+	}
+	return nil
+}
+
+// expandSubst replaces every !SET! in s by each member of the set. It
+// returns nil if a set is undefined, and whether any substitution was made.
+func expandSubst(s string, subst map[string][]string) ([]string, bool) {
+	i := strings.IndexByte(s, '!')
+	if i < 0 {
+		return []string{s}, false
+	}
+	j := strings.IndexByte(s[i+1:], '!')
+	if j < 0 {
+		return []string{s}, false
+	}
+	key := s[i : i+j+2]
+	items, ok := subst[key]
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, it := range items {
+		rest, _ := expandSubst(s[:i]+it+s[i+j+2:], subst)
+		if rest == nil {
+			return nil, false
+		}
+		out = append(out, rest...)
+		if len(out) > 256 {
+			break
+		}
+	}
+	return out, true
+}
+
+// plural forms the regular English plural of an upper-case noun, as the
+// PETRARCH readers do: -ES after S, SH, CH, X or Z, -IES for a consonant
+// and Y, -S otherwise.
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "S"), strings.HasSuffix(w, "SH"), strings.HasSuffix(w, "CH"),
+		strings.HasSuffix(w, "X"), strings.HasSuffix(w, "Z"):
+		return w + "ES"
+	case len(w) > 1 && w[len(w)-1] == 'Y' && !strings.ContainsRune("AEIOU", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "IES"
+	}
+	return w + "S"
+}

@@ -1,0 +1,412 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"dyad/coder"
+	"dyad/dict"
+	"dyad/nlp"
+	"dyad/nlp/conllu"
+)
+
+// PetrarchOptions configure EvalPetrarch.
+type PetrarchOptions struct {
+	// Records is the validation file.
+	Records string
+	// Dicts is the directory the dictionary names of the file's
+	// <Environment> are relative to.
+	Dicts string
+	// Overrides replace the dictionaries the <Environment> names; relative
+	// paths are taken relative to Dicts. Empty fields keep the file's
+	// choice.
+	Overrides dict.Files
+	// Reparse codes each record from Parse(text) instead of its embedded
+	// parse.
+	Reparse bool
+	// Parse parses a record's text into sentences; needed with Reparse.
+	Parse func(text string) ([]nlp.Sentence, error)
+	// Logger receives progress details; nil discards them.
+	Logger *slog.Logger
+	// Progress, if set, is called after each record.
+	Progress func(done, total int)
+}
+
+// PetrarchReport is the outcome of EvalPetrarch.
+type PetrarchReport struct {
+	Suite        string     `json:"suite"`
+	Dictionaries dict.Files `json:"dictionaries"`
+	Reparse      bool       `json:"reparse"`
+	PetrarchScore
+	Categories []PetrarchCategory `json:"categories"`
+	Failures   []PetrarchFailure  `json:"failures"`
+	// LoadSeconds is the time to read and compile the dictionaries.
+	LoadSeconds float64 `json:"load_seconds"`
+	// Sentences coded, the time the coder took (parsing excluded) and
+	// the resulting rate.
+	Sentences       int     `json:"sentences"`
+	CodeSeconds     float64 `json:"code_seconds"`
+	SentencesPerSec float64 `json:"sentences_per_sec"`
+	// ParseSeconds is the time spent reparsing (with Reparse).
+	ParseSeconds float64 `json:"parse_seconds,omitempty"`
+	// Skipped counts records the file marks not to evaluate.
+	Skipped int `json:"skipped"`
+}
+
+// PetrarchScore counts, over records, the expected items found (Correct)
+// and missed (Uncoded), and the coded events not expected (Extra). An
+// expected item is an event, a "no events" record (found when nothing is
+// coded) or an expected error or discard (found when the coder reports
+// it).
+type PetrarchScore struct {
+	Records  int `json:"records"`
+	Expected int `json:"expected"`
+	Correct  int `json:"correct"`
+	Uncoded  int `json:"uncoded"`
+	Extra    int `json:"extra"`
+	// CorrectPct is Correct/(Correct+Uncoded) and ExtraPct is
+	// Extra/Records, both in percent: the figures PETRARCH's validation
+	// scripts report.
+	CorrectPct float64 `json:"correct_pct"`
+	ExtraPct   float64 `json:"extra_pct"`
+}
+
+func (s *PetrarchScore) add(correct, uncoded, extra int) {
+	s.Records++
+	s.Expected += correct + uncoded
+	s.Correct += correct
+	s.Uncoded += uncoded
+	s.Extra += extra
+}
+
+func (s *PetrarchScore) finish() {
+	if n := s.Correct + s.Uncoded; n > 0 {
+		s.CorrectPct = 100 * float64(s.Correct) / float64(n)
+	}
+	if s.Records > 0 {
+		s.ExtraPct = 100 * float64(s.Extra) / float64(s.Records)
+	}
+}
+
+// PetrarchCategory is the score of one category of records.
+type PetrarchCategory struct {
+	Name string `json:"name"`
+	PetrarchScore
+}
+
+// PetrarchFailure is a record not coded exactly as expected.
+type PetrarchFailure struct {
+	ID       string   `json:"id"`
+	Category string   `json:"category"`
+	Line     int      `json:"line"`
+	Text     string   `json:"text"`
+	Expected []string `json:"expected"`
+	Coded    []string `json:"coded"`
+	Missing  []string `json:"missing,omitempty"`
+	Extra    []string `json:"extra,omitempty"`
+}
+
+// ErrNoParser is returned by EvalPetrarch when Reparse is set without a
+// Parse function.
+var ErrNoParser = errors.New("reparse needs a parser")
+
+// EvalPetrarch codes every evaluated record of a PETRARCH validation file
+// and scores the result.
+func EvalPetrarch(ctx context.Context, opts PetrarchOptions) (*PetrarchReport, error) {
+	if opts.Reparse && opts.Parse == nil {
+		return nil, ErrNoParser
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	fh, err := os.Open(opts.Records)
+	if err != nil {
+		return nil, err
+	}
+	suite, err := ReadPetrarchSuite(fh, opts.Records)
+	fh.Close()
+	if err != nil {
+		return nil, err
+	}
+	files, err := petrarchFiles(suite.Env, opts.Dicts, opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	d, err := dict.Load(files)
+	if err != nil {
+		return nil, err
+	}
+	rep := &PetrarchReport{Suite: filepath.Base(opts.Records), Dictionaries: files, Reparse: opts.Reparse,
+		LoadSeconds: time.Since(t0).Seconds()}
+	log.Info("dictionaries loaded", "seconds", rep.LoadSeconds, "problems", len(d.Problems))
+
+	coders := map[coder.Options]*coder.Coder{}
+	cats := map[string]*PetrarchCategory{}
+	var catOrder []string
+	var codeTime, parseTime time.Duration
+	for i := range suite.Records {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rec := &suite.Records[i]
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(suite.Records))
+		}
+		if !rec.Evaluate {
+			rep.Skipped++
+			continue
+		}
+		copts := petrarchCoderOptions(rec.Options)
+		cd := coders[copts]
+		if cd == nil {
+			if cd, err = coder.New(d, copts); err != nil {
+				return nil, err
+			}
+			coders[copts] = cd
+		}
+		var sents []nlp.Sentence
+		tp := time.Now()
+		if opts.Reparse {
+			sents, err = opts.Parse(rec.Text)
+		} else {
+			sents, err = parseEmbedded(rec)
+		}
+		parseTime += time.Since(tp)
+		var results []coder.Result
+		if err != nil {
+			// An unreadable parse is reported like a bad tree.
+			results = []coder.Result{{Problems: []coder.Problem{{Kind: coder.ProblemBadParse, Msg: err.Error()}}}}
+		}
+		tc := time.Now()
+		for k := range sents {
+			if sents[k].Text == "" {
+				sents[k].Text = rec.Text
+			}
+			results = append(results, cd.Code(&sents[k], rec.Date))
+		}
+		codeTime += time.Since(tc)
+		rep.Sentences += len(sents)
+		correct, uncoded, extra, coded := scorePetrarchRecord(rec, results)
+		rep.add(correct, uncoded, extra)
+		c := cats[rec.Category]
+		if c == nil {
+			c = &PetrarchCategory{Name: rec.Category}
+			cats[rec.Category] = c
+			catOrder = append(catOrder, rec.Category)
+		}
+		c.add(correct, uncoded, extra)
+		if uncoded > 0 || extra > 0 {
+			rep.Failures = append(rep.Failures, petrarchFailure(rec, coded, results))
+		}
+	}
+	rep.finish()
+	for _, name := range catOrder {
+		c := cats[name]
+		c.finish()
+		rep.Categories = append(rep.Categories, *c)
+	}
+	rep.CodeSeconds = codeTime.Seconds()
+	if opts.Reparse {
+		rep.ParseSeconds = parseTime.Seconds()
+	}
+	if rep.CodeSeconds > 0 {
+		rep.SentencesPerSec = float64(rep.Sentences) / rep.CodeSeconds
+	}
+	return rep, nil
+}
+
+// petrarchFiles resolves the dictionaries of a suite: the <Environment>
+// names, replaced by any overrides, relative to dir.
+func petrarchFiles(env PetrarchEnv, dir string, over dict.Files) (dict.Files, error) {
+	path := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	paths := func(ps []string) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, path(p))
+		}
+		return out
+	}
+	one := func(p string) []string {
+		if p == "" {
+			return nil
+		}
+		return []string{path(p)}
+	}
+	f := dict.Files{
+		Actors:   paths(env.Actors),
+		Agents:   paths(env.Agents),
+		Verbs:    one(env.Verbs),
+		Discards: one(env.Discards),
+		Issues:   one(env.Issues),
+		Ontology: path(env.Ontology),
+	}
+	if len(over.Actors) > 0 {
+		f.Actors = paths(over.Actors)
+	}
+	if len(over.Agents) > 0 {
+		f.Agents = paths(over.Agents)
+	}
+	if len(over.Verbs) > 0 {
+		f.Verbs = paths(over.Verbs)
+	}
+	if len(over.Discards) > 0 {
+		f.Discards = paths(over.Discards)
+	}
+	if len(over.Issues) > 0 {
+		f.Issues = paths(over.Issues)
+	}
+	if over.Ontology != "" {
+		f.Ontology = path(over.Ontology)
+	}
+	if len(f.Verbs) == 0 || len(f.Actors) == 0 {
+		return f, errors.New("no verb or actor dictionary: the file's <Environment> names none; give them explicitly")
+	}
+	return f, nil
+}
+
+// petrarchCoderOptions turns a record's <Config> options into coder
+// options. The comma_* options of PETRARCH-1 prune comma-delimited clauses
+// from a constituency parse; coding from the dependency tree has no use
+// for them, so they are accepted and ignored, as is stop_on_error.
+func petrarchCoderOptions(o map[string]string) coder.Options {
+	var c coder.Options
+	if v, ok := o["require_dyad"]; ok && strings.EqualFold(v, "false") {
+		c.AllowNullActor = true
+	}
+	if v, ok := o["new_actor_length"]; ok {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 && n < 100 {
+			c.NewActorLength = n
+		}
+	}
+	return c
+}
+
+// parseEmbedded reads a record's embedded CoNLL-U parse.
+func parseEmbedded(rec *PetrarchRecord) ([]nlp.Sentence, error) {
+	name := fmt.Sprintf("record %s (line %d)", rec.ID, rec.Line)
+	sents, err := conllu.ReadAll(strings.NewReader(rec.Parse+"\n"), name)
+	if err != nil {
+		return nil, err
+	}
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("%s: empty parse", name)
+	}
+	for i := range sents {
+		if sents[i].ID == "" {
+			sents[i].ID = rec.ID
+		}
+	}
+	return sents, nil
+}
+
+// scorePetrarchRecord scores a record's coding: see PetrarchScore.
+func scorePetrarchRecord(rec *PetrarchRecord, results []coder.Result) (correct, uncoded, extra int, coded []PetrarchEvent) {
+	seen := map[PetrarchEvent]bool{}
+	reported := map[string]bool{}
+	for _, r := range results {
+		for _, e := range r.Events {
+			pe := PetrarchEvent{Source: e.Source, Target: e.Target, Code: e.Code}
+			if !seen[pe] {
+				seen[pe] = true
+				coded = append(coded, pe)
+			}
+		}
+		if r.Discard != nil {
+			if r.Discard.Story {
+				reported["storydiscard"] = true
+			} else {
+				reported["sentencediscard"] = true
+			}
+		}
+		for _, p := range r.Problems {
+			reported[p.Kind] = true
+		}
+	}
+	switch {
+	case rec.Error != "":
+		if reported[rec.Error] {
+			correct = 1
+		} else {
+			uncoded = 1
+		}
+		return correct, uncoded, len(coded), coded
+	case rec.NoEvents && len(rec.Expected) == 0:
+		if len(coded) == 0 {
+			return 1, 0, 0, coded
+		}
+		return 0, 1, len(coded), coded
+	}
+	want := map[PetrarchEvent]bool{}
+	for _, e := range rec.Expected {
+		want[e] = true
+	}
+	for e := range want {
+		if seen[e] {
+			correct++
+		} else {
+			uncoded++
+		}
+	}
+	for _, e := range coded {
+		if !want[e] {
+			extra++
+		}
+	}
+	return correct, uncoded, extra, coded
+}
+
+func petrarchFailure(rec *PetrarchRecord, coded []PetrarchEvent, results []coder.Result) PetrarchFailure {
+	f := PetrarchFailure{ID: rec.ID, Category: rec.Category, Line: rec.Line, Text: rec.Text}
+	want := map[PetrarchEvent]bool{}
+	for _, e := range rec.Expected {
+		want[e] = true
+		f.Expected = append(f.Expected, e.String())
+	}
+	if rec.NoEvents && len(rec.Expected) == 0 {
+		f.Expected = append(f.Expected, "no events")
+	}
+	if rec.Error != "" {
+		f.Expected = append(f.Expected, "error "+rec.Error)
+	}
+	got := map[PetrarchEvent]bool{}
+	for _, e := range coded {
+		got[e] = true
+		f.Coded = append(f.Coded, e.String())
+		if !want[e] {
+			f.Extra = append(f.Extra, e.String())
+		}
+	}
+	for _, r := range results {
+		if r.Discard != nil {
+			kind := "sentencediscard"
+			if r.Discard.Story {
+				kind = "storydiscard"
+			}
+			f.Coded = append(f.Coded, kind+" ("+r.Discard.Text+")")
+		}
+		for _, p := range r.Problems {
+			f.Coded = append(f.Coded, p.Kind+" ("+p.Msg+")")
+		}
+	}
+	for _, e := range rec.Expected {
+		if !got[e] && !slices.Contains(f.Missing, e.String()) {
+			f.Missing = append(f.Missing, e.String())
+		}
+	}
+	return f
+}
