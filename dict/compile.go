@@ -16,8 +16,8 @@ type index struct {
 	blocks    map[string]*VerbBlock
 	transform map[*VerbBlock][]*Transform // reporting verb's block → transforms
 	inner     map[*Transform][]*VerbBlock // blocks of a transform's reported verb
-	discards  map[string][]*Discard   // first word (or its stem prefix) → discards
-	issues    map[string][]*Issue     // first word → issues
+	discards  map[string][]*Discard       // first word (or its stem prefix) → discards
+	issues    map[string][]*Issue         // first word → issues
 	maxWords  int
 }
 
