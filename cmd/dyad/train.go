@@ -10,6 +10,8 @@ func newTrainCmd(g *globals) *cobra.Command {
 		Short: "Train one of Dyad's models",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand()
+	cmd.AddCommand(
+		newTrainTaggerCmd(g),
+	)
 	return cmd
 }

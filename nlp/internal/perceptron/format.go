@@ -1,0 +1,258 @@
+package perceptron
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// The model file format is a gzip stream that starts with a magic string
+// naming the kind of model and its version, followed by values written in
+// order by the model's owner: unsigned varints, signed varints, float32
+// bits, length-prefixed strings and perceptron Models. A Model is its class
+// count, its scale, its row count, the sorted keys as varint deltas, then
+// for each row the number of its non-zero weights and, for each, the class
+// as a varint delta from the previous one and the int16 weight as a signed
+// varint.
+
+// maxCount bounds any count read from a file, so that a corrupt or hostile
+// file gets an error rather than an enormous allocation.
+const maxCount = 1 << 28
+
+// Writer writes a model file. Errors are sticky and reported by Close.
+type Writer struct {
+	gz  *gzip.Writer
+	bw  *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+	err error
+}
+
+// NewWriter starts a model file of the given kind on w.
+func NewWriter(w io.Writer, magic string) *Writer {
+	gz, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	mw := &Writer{gz: gz, bw: bufio.NewWriter(gz)}
+	mw.String(magic)
+	return mw
+}
+
+func (w *Writer) write(p []byte) {
+	if w.err == nil {
+		_, w.err = w.bw.Write(p)
+	}
+}
+
+// Uint writes an unsigned integer.
+func (w *Writer) Uint(v uint64) { w.write(binary.AppendUvarint(w.buf[:0], v)) }
+
+// Int writes a signed integer.
+func (w *Writer) Int(v int64) { w.write(binary.AppendVarint(w.buf[:0], v)) }
+
+// Float writes a float32.
+func (w *Writer) Float(f float32) {
+	w.write(binary.LittleEndian.AppendUint32(w.buf[:0], math.Float32bits(f)))
+}
+
+// String writes a string.
+func (w *Writer) String(s string) {
+	w.Uint(uint64(len(s)))
+	if w.err == nil {
+		_, w.err = w.bw.WriteString(s)
+	}
+}
+
+// Strings writes a list of strings.
+func (w *Writer) Strings(ss []string) {
+	w.Uint(uint64(len(ss)))
+	for _, s := range ss {
+		w.String(s)
+	}
+}
+
+// Model writes a perceptron model.
+func (w *Writer) Model(m *Model) {
+	w.Uint(uint64(m.n))
+	w.Float(m.scale)
+	w.Uint(uint64(len(m.keys)))
+	var prev uint64
+	for _, k := range m.keys {
+		w.Uint(k - prev)
+		prev = k
+	}
+	for r := range m.keys {
+		row := m.entries[m.start[r]:m.start[r+1]]
+		w.Uint(uint64(len(row)))
+		prev := -1
+		for _, e := range row {
+			c := int(e >> 16)
+			w.Uint(uint64(c - prev))
+			w.Int(int64(int16(uint16(e))))
+			prev = c
+		}
+	}
+}
+
+// Close flushes the file. It returns the first error met while writing.
+func (w *Writer) Close() error {
+	if w.err == nil {
+		w.err = w.bw.Flush()
+	}
+	if err := w.gz.Close(); w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// Reader reads a model file written by Writer. Errors are sticky: after the
+// first one every read returns a zero value, and Err reports it.
+type Reader struct {
+	br  *bufio.Reader
+	err error
+}
+
+// NewReader opens a model file and checks that it is of the given kind.
+func NewReader(r io.Reader, magic string) (*Reader, error) {
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("not a model file: %w", err)
+	}
+	mr := &Reader{br: bufio.NewReader(gz)}
+	if got := mr.String(); mr.err != nil || got != magic {
+		return nil, fmt.Errorf("not a %s model file", magic)
+	}
+	return mr, nil
+}
+
+func (r *Reader) fail(err error) {
+	if r.err == nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		r.err = err
+	}
+}
+
+// Uint reads an unsigned integer.
+func (r *Reader) Uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(r.br)
+	r.fail(err)
+	return v
+}
+
+// Int reads a signed integer.
+func (r *Reader) Int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(r.br)
+	r.fail(err)
+	return v
+}
+
+// Count reads a count and checks it against a bound.
+func (r *Reader) Count() int {
+	v := r.Uint()
+	if v > maxCount {
+		r.fail(fmt.Errorf("count %d out of range", v))
+		return 0
+	}
+	return int(v)
+}
+
+// Float reads a float32.
+func (r *Reader) Float() float32 {
+	if r.err != nil {
+		return 0
+	}
+	var b [4]byte
+	_, err := io.ReadFull(r.br, b[:])
+	r.fail(err)
+	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+}
+
+// String reads a string.
+func (r *Reader) String() string {
+	n := r.Count()
+	if r.err != nil || n == 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	_, err := io.ReadFull(r.br, b)
+	r.fail(err)
+	return string(b)
+}
+
+// Strings reads a list of strings.
+func (r *Reader) Strings() []string {
+	n := r.Count()
+	var out []string
+	for i := 0; i < n && r.err == nil; i++ {
+		out = append(out, r.String())
+	}
+	return out
+}
+
+// Model reads a perceptron model.
+func (r *Reader) Model() *Model {
+	n := r.Count()
+	scale := r.Float()
+	rows := r.Count()
+	if r.err != nil {
+		return nil
+	}
+	if n == 0 || n > 1<<16 {
+		r.fail(fmt.Errorf("model of %d classes out of range", n))
+		return nil
+	}
+	keys := make([]uint64, rows)
+	var prev uint64
+	for i := range keys {
+		d := r.Uint()
+		if i > 0 && d == 0 {
+			r.fail(errors.New("model keys not strictly increasing"))
+		}
+		prev += d
+		keys[i] = prev
+	}
+	m := &Model{n: n, scale: scale, keys: keys, start: make([]uint32, 1, rows+1)}
+	for range rows {
+		k := r.Count()
+		if r.err != nil {
+			return nil
+		}
+		if k == 0 || k > n {
+			r.fail(fmt.Errorf("row of %d weights for %d classes", k, n))
+			return nil
+		}
+		c := -1
+		for range k {
+			d := r.Uint()
+			if d == 0 || d > uint64(n) {
+				r.fail(fmt.Errorf("bad class step %d", d))
+				return nil
+			}
+			c += int(d)
+			v := r.Int()
+			if c >= n || v == 0 || v < math.MinInt16 || v > math.MaxInt16 {
+				r.fail(fmt.Errorf("bad weight %d of class %d", v, c))
+				return nil
+			}
+			m.entries = append(m.entries, entry(c, int16(v)))
+		}
+		m.start = append(m.start, uint32(len(m.entries)))
+	}
+	if r.err != nil {
+		return nil
+	}
+	m.index()
+	return m
+}
+
+// Err returns the first error met while reading.
+func (r *Reader) Err() error { return r.err }
