@@ -1,8 +1,8 @@
 package newspage
 
 import (
+	"math"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -80,22 +80,38 @@ var skipAtoms = map[atom.Atom]bool{
 	atom.Video: true, atom.Audio: true, atom.Canvas: true, atom.Head: true, atom.Title: true,
 }
 
-var (
-	pullQuoteRE = regexp.MustCompile(`pull[-_]?quote|pullout|quote[-_]?pull`)
-	captionRE   = regexp.MustCompile(`(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-?credit|image-?credit)(?:$|[\s_-])`)
-)
+// classKind returns the kind its class or id names an element as:
+// Caption for "caption" or "credit", PullQuote for "pullquote",
+// "pull-quote" or "pullout"; Paragraph otherwise.
+func classKind(n *html.Node) Kind {
+	for _, key := range []string{"class", "id"} {
+		words := classWords(attr(n, key))
+		for i, w := range words {
+			switch w {
+			case "caption", "captions", "figcaption", "credit", "credits":
+				return Caption
+			case "pullquote", "pullout":
+				return PullQuote
+			case "pull":
+				if i+1 < len(words) && words[i+1] == "quote" {
+					return PullQuote
+				}
+			}
+		}
+	}
+	return Paragraph
+}
 
 // blockKind returns the kind of text inside n, given the kind around it.
 func blockKind(n *html.Node, outer Kind) Kind {
 	if outer == Caption || outer == PullQuote {
 		return outer
 	}
-	ci := classID(n)
-	switch {
-	case n.DataAtom == atom.Figcaption || ci != "" && captionRE.MatchString(ci):
+	if n.DataAtom == atom.Figcaption {
 		return Caption
-	case ci != "" && pullQuoteRE.MatchString(ci):
-		return PullQuote
+	}
+	if k := classKind(n); k != Paragraph {
+		return k
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -232,7 +248,7 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.flush()
 		return
 	}
-	block := blockAtoms[n.DataAtom]
+	block := blockAtoms[n.DataAtom] || (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && holdsBlocks(n)
 	saved := w.state
 	kind := blockKind(n, w.kind)
 	if block || kind != w.kind {
@@ -277,7 +293,7 @@ func (w *blockWriter) walk(n *html.Node) {
 
 // blocksOf returns the blocks of text under n.
 func blocksOf(n *html.Node, page *url.URL) []Block {
-	w := &blockWriter{page: page, root: n, rootLen: len(textContent(n))}
+	w := &blockWriter{page: page, root: n, rootLen: textLen(n, math.MaxInt)}
 	w.walk(n)
 	w.flush()
 	return w.out
@@ -288,13 +304,13 @@ func blocksOf(n *html.Node, page *url.URL) []Block {
 const maxHeadRunes = 600
 
 func short(n *html.Node) bool {
-	return utf8.RuneCountInString(textContent(n)) <= maxHeadRunes
+	return textLen(n, maxHeadRunes) <= maxHeadRunes
 }
 
 // holdsStory reports whether n, though marked as furniture, holds much of the
 // text: then its name misleads ("content comments-on") and it is kept.
 func (w *blockWriter) holdsStory(n *html.Node) bool {
-	return len(textContent(n))*2 > w.rootLen
+	return textLen(n, w.rootLen/2) > w.rootLen/2
 }
 
 // standfirstWords are class/id words of an article's standfirst.
@@ -309,6 +325,17 @@ func standfirstElement(n *html.Node) bool {
 			if standfirstWords[w] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// holdsBlocks reports whether n contains block elements or line breaks: a
+// table cell used for page layout rather than a cell of data.
+func holdsBlocks(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || holdsBlocks(c)) {
+			return true
 		}
 	}
 	return false

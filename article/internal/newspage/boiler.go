@@ -99,7 +99,7 @@ func boilerplate(n *html.Node) bool {
 	case atom.Nav, atom.Footer, atom.Menu:
 		return true
 	case atom.Aside:
-		return !pullQuoteRE.MatchString(classID(n))
+		return classKind(n) != PullQuote
 	}
 	if r := strings.ToLower(attr(n, "role")); r != "" && boilerRoles[r] {
 		return true

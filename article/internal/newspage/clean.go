@@ -142,16 +142,24 @@ func normText(s string) string {
 // Japanese) count one word for every two characters, near enough for the
 // length thresholds here.
 func wordCount(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		cjk := 0
-		for _, r := range f {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-				cjk++
-			}
+	n, cjk, inWord := 0, 0, false
+	end := func() {
+		if inWord {
+			n += max(1, cjk/2)
 		}
-		n += max(1, cjk/2)
+		inWord, cjk = false, 0
 	}
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			end()
+			continue
+		}
+		inWord = true
+		if r >= 0x3040 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			cjk++
+		}
+	}
+	end()
 	return n
 }
 
@@ -225,6 +233,9 @@ var (
 // 2019", "Nov. 20, 2019 / 1:07 AM / CBS News"). At most three words may be
 // something else, such as a source name.
 func dateLine(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
 	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '|' })
 	if len(f) == 0 || len(f) > 16 {
 		return false

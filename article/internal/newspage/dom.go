@@ -2,6 +2,7 @@ package newspage
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -61,6 +62,33 @@ func appendText(b *strings.Builder, n *html.Node) {
 	}
 }
 
+// textLen counts the runes of text under n, skipping scripts and styles,
+// and stops counting once the count passes limit.
+func textLen(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			count += utf8.RuneCountInString(n.Data)
+			return count <= limit
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return count
+}
+
 // collapseSpace trims s and collapses each run of white space to one space.
 func collapseSpace(s string) string {
 	var b strings.Builder
@@ -113,4 +141,16 @@ func findAll(n *html.Node, keep func(*html.Node) bool) []*html.Node {
 	}
 	walk(n)
 	return out
+}
+
+// fixAtoms sets each element's DataAtom from its tag name. Readability
+// renames elements (a <div> becomes a <p>) and creates new ones without
+// setting DataAtom, which the block walk relies on.
+func fixAtoms(n *html.Node) {
+	if n.Type == html.ElementNode {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }

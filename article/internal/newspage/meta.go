@@ -256,7 +256,11 @@ func (s *metaSources) meta(page *url.URL) Meta {
 	if m.Title == "" {
 		m.Title = collapseSpace(s.titleTag)
 	}
-	m.Title = stripSiteName(m.Title, m.Publisher, s.h1)
+	host := ""
+	if page != nil {
+		host = page.Hostname()
+	}
+	m.Title = stripSiteName(m.Title, m.Publisher, s.h1, host)
 
 	m.Description = s.first("og:description", "twitter:description", "description", "dc.description")
 	if m.Description == "" && ld != nil {
@@ -330,11 +334,17 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-var titleSepRE = regexp.MustCompile(`\s+[|\-–—:·•»]\s+`)
+var titleSepRE = regexp.MustCompile(`\s+(?:[|\-–—·•»]|::)\s+`)
+
+// siteSeparators are the separators that, in a title, almost always set off
+// the site name rather than a part of the headline.
+var siteSeparators = map[string]bool{"|": true, "::": true, "»": true, "·": true, "•": true}
 
 // stripSiteName removes a site-name part (" | Site", " - Site") from a title:
-// a part equal to the publisher, or everything but the part the page's h1 repeats.
-func stripSiteName(title, site, h1 string) string {
+// everything but the part the page's h1 repeats, or a first or last part
+// equal to the publisher's name or the host's, or a short last part set off
+// by "|" or "::".
+func stripSiteName(title, site, h1, host string) string {
 	title = collapseSpace(title)
 	seps := titleSepRE.FindAllStringIndex(title, -1)
 	if len(seps) == 0 {
@@ -343,14 +353,58 @@ func stripSiteName(title, site, h1 string) string {
 	if h1 != "" && strings.HasPrefix(title, h1) && len(h1) >= len(title)/3 {
 		return h1
 	}
-	if site != "" {
-		last := seps[len(seps)-1]
-		if strings.EqualFold(strings.TrimSpace(title[last[1]:]), site) {
-			return strings.TrimSpace(title[:last[0]])
-		}
-		first := seps[0]
-		if strings.EqualFold(strings.TrimSpace(title[:first[0]]), site) {
-			return strings.TrimSpace(title[first[1]:])
+	first, last := seps[0], seps[len(seps)-1]
+	head, tail := strings.TrimSpace(title[:last[0]]), strings.TrimSpace(title[last[1]:])
+	if siteName(tail, site, host) {
+		return head
+	}
+	if lead := strings.TrimSpace(title[:first[0]]); siteName(lead, site, host) {
+		return strings.TrimSpace(title[first[1]:])
+	}
+	sep := strings.TrimSpace(title[last[0]:last[1]])
+	if siteSeparators[sep] && wordCount(tail) <= 4 && wordCount(head) >= 4 {
+		return head
+	}
+	return title
+}
+
+// siteName reports whether part of a title names the site: the publisher,
+// or the host without "www." and its top-level domain.
+func siteName(part, site, host string) bool {
+	p := normText(part)
+	if p == "" {
+		return false
+	}
+	if site != "" && p == normText(site) {
+		return true
+	}
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	return host != "" && p == normText(host)
+}
+
+// headlineFromBody returns the part of a title with separators that the
+// page repeats as a line of its body (its headline without the site name).
+func headlineFromBody(title string, blocks []Block) string {
+	seps := titleSepRE.FindAllStringIndex(title, -1)
+	if len(seps) == 0 {
+		return title
+	}
+	var parts []string
+	prev := 0
+	for _, s := range seps {
+		parts = append(parts, title[prev:s[0]])
+		prev = s[1]
+	}
+	parts = append(parts, title[prev:])
+	for i := 0; i < len(blocks) && i < 5; i++ {
+		n := normText(blocks[i].Text)
+		for _, p := range parts {
+			if wordCount(p) >= 3 && normText(p) == n {
+				return strings.TrimSpace(p)
+			}
 		}
 	}
 	return title

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"dyad/charset"
 )
@@ -53,9 +55,9 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	if err := opts.checkTags(text); err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	doc, err := parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
+		return nil, err
 	}
 	var page *url.URL
 	if pageURL != "" {
@@ -67,7 +69,9 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	p.Meta = collectMeta(doc).meta(page)
 
 	var body, head []Block
-	for _, b := range mainBlocks(doc, page) {
+	blocks := mainBlocks(doc, page)
+	p.Title = headlineFromBody(p.Title, blocks)
+	for _, b := range blocks {
 		if b.role == inBody {
 			body = append(body, b)
 		} else {
@@ -86,8 +90,41 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	return p, nil
 }
 
+// formattingTagRE matches the tags of inline formatting elements.
+var formattingTagRE = regexp.MustCompile(`(?i)</?(?:font|b|i|u|s|em|strong|small|big|span|tt|strike|nobr)\b[^>]*>`)
+
+// parse parses the page. The parser rejects elements nested deeper than
+// 512; old pages reach that by leaving formatting tags (<font>, <b>)
+// unclosed, each opening inside the last, so such a page is parsed again
+// without its formatting tags.
+func parse(text string) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil && strings.Contains(err.Error(), "exceeds") {
+		doc, err = html.Parse(strings.NewReader(formattingTagRE.ReplaceAllString(text, "")))
+		if err != nil {
+			return nil, fmt.Errorf("%w: elements nested deeper than 512", ErrTooLarge)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return doc, nil
+}
+
+// keepPullQuotes turns <aside> pull quotes into <div>s, which Readability
+// keeps, so that they come out as pull-quote blocks rather than not at all.
+func keepPullQuotes(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Aside && classKind(n) == PullQuote {
+		n.Data, n.DataAtom = "div", atom.Div
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		keepPullQuotes(c)
+	}
+}
+
 // mainBlocks finds the article body and returns its blocks.
 func mainBlocks(doc *html.Node, page *url.URL) []Block {
+	keepPullQuotes(doc)
 	ps := readability.NewParser()
 	ps.KeepClasses = true
 	ps.DisableJSONLD = true
@@ -95,6 +132,7 @@ func mainBlocks(doc *html.Node, page *url.URL) []Block {
 	if err != nil || res.Node == nil {
 		return nil
 	}
+	fixAtoms(res.Node)
 	return blocksOf(res.Node, page)
 }
 
