@@ -7,14 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"dyad/nlp"
-	"dyad/nlp/conllu"
+	"dyad/nlp/treebank"
 )
 
 // NLPOptions configure an NLP evaluation. Pipeline is required.
@@ -192,12 +191,7 @@ func expandGlobs(patterns []string) ([]string, error) {
 }
 
 func readTreebank(path string) ([]nlp.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
+	sents, err := treebank.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

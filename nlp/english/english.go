@@ -6,12 +6,16 @@ import (
 	"sync"
 
 	"dyad/nlp"
+	"dyad/nlp/lemma"
+	"dyad/nlp/tag"
 	"dyad/nlp/tokenize"
 )
 
 // The names of the built-in stages.
 const (
-	Tokenizer = "ud-english"
+	Tokenizer  = "ud-english" // rule-based tokenizer and sentence splitter (nlp/tokenize)
+	Tagger     = "perceptron" // UPOS+XPOS tagger (nlp/tag)
+	Lemmatizer = "ud-english" // lexicon, exception lists and suffix rules (nlp/lemma)
 )
 
 // NewRegistry returns a Registry holding the built-in English stages. Models
@@ -21,6 +25,8 @@ func NewRegistry() *nlp.Registry {
 	must(r.RegisterTokenizer(Tokenizer, func() (nlp.Tokenizer, error) {
 		return tokenize.New(tokenize.Options{}), nil
 	}))
+	must(r.RegisterTagger(Tagger, func() (nlp.Tagger, error) { return tag.Default() }))
+	must(r.RegisterLemmatizer(Lemmatizer, func() (nlp.Lemmatizer, error) { return lemma.Default() }))
 	return r
 }
 
@@ -35,7 +41,7 @@ func must(err error) {
 // DefaultSpec names the stages of the default pipeline: every built-in
 // stage.
 func DefaultSpec() nlp.Spec {
-	return nlp.Spec{Tokenizer: Tokenizer}
+	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer}
 }
 
 var shared = sync.OnceValue(NewRegistry)
