@@ -5,22 +5,23 @@ import "strings"
 // Token is one syntactic word of a sentence, with the fields of a CoNLL-U
 // word line. Empty fields hold "" (CoNLL-U "_").
 type Token struct {
-	ID     int    // 1-based position in the sentence
-	Form   string // the word as written
-	Lemma  string
-	UPOS   string // universal part of speech, e.g. "NOUN"
-	XPOS   string // language-specific tag; Penn Treebank for English
-	Feats  string // morphological features, "Number=Sing|..."
-	Head   int    // ID of the head word; 0 for the root; -1 if not parsed
-	DepRel string // universal dependency relation, e.g. "nsubj", "obl:agent"
-	Deps   string // enhanced dependencies, kept as read
-	Misc   string // MISC column, kept as read
+	ID     int    `json:"id"`               // 1-based position in the sentence
+	Form   string `json:"form"`             // the word as written
+	Lemma  string `json:"lemma,omitempty"`  // dictionary form
+	UPOS   string `json:"upos,omitempty"`   // universal part of speech, e.g. "NOUN"
+	XPOS   string `json:"xpos,omitempty"`   // language-specific tag; Penn Treebank for English
+	Feats  string `json:"feats,omitempty"`  // morphological features, "Number=Sing|..."
+	Head   int    `json:"head"`             // ID of the head word; 0 for the root; -1 if not parsed
+	DepRel string `json:"deprel,omitempty"` // universal dependency relation, e.g. "nsubj", "obl:agent"
+	Deps   string `json:"deps,omitempty"`   // enhanced dependencies, kept as read
+	Misc   string `json:"misc,omitempty"`   // MISC column, kept as read
 
 	// Start and End are the byte offsets of the word in the text the
 	// sentence was read from (Sentence.Text for a treebank, the article text
 	// for raw input), or -1 when unknown. Words of one multiword token share
 	// the token's span.
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // SpaceAfter reports whether the word is followed by a space in the original
@@ -43,22 +44,24 @@ func hasMisc(misc, item string) bool {
 // MultiWord is a multiword token: one orthographic token, such as "don't",
 // split into the syntactic words First..Last ("do", "n't").
 type MultiWord struct {
-	First, Last int // IDs of the first and last word
-	Form        string
-	Misc        string
+	First int    `json:"first"` // ID of the first word
+	Last  int    `json:"last"`  // ID of the last word
+	Form  string `json:"form"`
+	Misc  string `json:"misc,omitempty"`
 }
 
 // Sentence is a sequence of words with their annotations.
 type Sentence struct {
-	ID       string   // sent_id, if known
-	Text     string   // the sentence text, if known
-	Comments []string // CoNLL-U comment lines other than sent_id and text, without "# "
-	Tokens   []Token
+	ID       string   `json:"id,omitempty"`       // sent_id, if known
+	Text     string   `json:"text,omitempty"`     // the sentence text, if known
+	Comments []string `json:"comments,omitempty"` // CoNLL-U comment lines other than sent_id and text, without "# "
+	Tokens   []Token  `json:"words"`
 	// MultiWords lists the multiword tokens in order of their first word.
-	MultiWords []MultiWord
+	MultiWords []MultiWord `json:"multiwords,omitempty"`
 	// Start and End are the byte offsets of the sentence in the text it was
 	// split from, or -1 when unknown.
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Word returns the word with the given 1-based ID, or nil if there is none

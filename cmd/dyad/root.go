@@ -40,6 +40,7 @@ whom in CAMEO, with every event traced to its sentence.`,
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress display")
 	root.AddCommand(
 		newVersionCmd(),
+		newParseCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
 	)

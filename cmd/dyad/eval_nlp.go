@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"dyad/eval"
+	"dyad/nlp/english"
+)
+
+func newEvalNLPCmd(g *globals) *cobra.Command {
+	var (
+		treebanks []string
+		raw       bool
+		goldTags  bool
+		asJSON    bool
+		passes    int
+	)
+	cmd := &cobra.Command{
+		Use:   "nlp [--treebank FILE.conllu]... [FILE.conllu...]",
+		Short: "Score tagging, lemmas and parsing on UD treebanks (CoNLL 2018 measures)",
+		Long: `Nlp runs Dyad's NLP pipeline over UD treebanks and scores it with the
+measures of the CoNLL 2018 shared task: UPOS, XPOS, lemmas, UAS and LAS (the
+universal part of the relation only), and words per second for each stage.
+
+By default the pipeline starts from the gold words (gold tokenisation,
+predicted tags). With --raw it starts from the text: the "# text" lines of
+each treebank, joined into paragraphs and documents as the shared task made
+its raw input, are tokenised and split into sentences, and system words are
+aligned to gold words by their characters; Tokens, Sentences and Words are
+then F1 scores, and the other measures F1 over aligned words.
+
+Treebanks are given with --treebank (repeatable, comma-separated, glob
+patterns allowed) or as arguments; several are scored together. Speeds are
+the median of --passes runs.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files := append(treebanks, args...)
+			if len(files) == 0 {
+				files = []string{filepath.Join("..", "shared", "data", "nlp", "ud-ewt", "en_ewt-ud-test.conllu")}
+			}
+			p, err := english.Pipeline()
+			if err != nil {
+				return err
+			}
+			opts := eval.NLPOptions{Treebanks: files, Raw: raw, GoldTags: goldTags, Pipeline: p, Passes: passes}
+			if g.showProgress() {
+				opts.Progress = func(done, total int) {
+					fmt.Fprintf(os.Stderr, "\reval nlp: %d/%d sentences\033[K", done, total)
+				}
+			}
+			rep, err := eval.NLP(cmd.Context(), opts)
+			if opts.Progress != nil {
+				fmt.Fprint(os.Stderr, "\r\033[K")
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			return rep.WriteTable(cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringSliceVar(&treebanks, "treebank", nil, "CoNLL-U treebank or glob pattern (default ../shared/data/nlp/ud-ewt/en_ewt-ud-test.conllu)")
+	cmd.Flags().BoolVar(&raw, "raw", false, "start from the raw text instead of the gold words")
+	cmd.Flags().BoolVar(&goldTags, "gold-tags", false, "keep the gold tags and skip the tagger (gold tokenisation only)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().IntVar(&passes, "passes", 3, "runs over the treebank; speeds are their median")
+	return cmd
+}
