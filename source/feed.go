@@ -50,10 +50,16 @@ func newFeed(d doc, opts Options) Source {
 			}
 		}
 		m.Author = strings.Join(names, ", ")
-		if it.PublishedParsed != nil {
+		switch {
+		case it.PublishedParsed != nil:
 			m.Published = *it.PublishedParsed
-		} else if it.UpdatedParsed != nil {
+		case it.UpdatedParsed != nil:
 			m.Published = *it.UpdatedParsed
+		case it.Published != "":
+			var ok bool
+			if m.Published, ok = parseDate(it.Published); !ok {
+				opts.logger().Warn("unreadable item date; left unknown", "origin", d.origin, "item", i+1, "date", it.Published)
+			}
 		}
 		content := it.Content
 		if strings.TrimSpace(content) == "" {

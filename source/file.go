@@ -68,6 +68,12 @@ func unwrapPath(err error) error {
 // openFile returns the source for one file: WARC and JSON Lines files are
 // streamed, anything else is read whole, up to the size limit.
 func openFile(path string, opts Options) Source {
+	// Check before opening: opening a named pipe would block.
+	if info, err := os.Stat(path); err != nil {
+		return failed(docErr(path, "", unwrapPath(err)))
+	} else if !info.Mode().IsRegular() {
+		return failed(docErr(path, "", fmt.Errorf("not a regular file (%s)", info.Mode().Type())))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return failed(docErr(path, "", unwrapPath(err)))

@@ -155,7 +155,9 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 MST",
 }
 
-// parseDate reads a date in one of the common machine formats.
+// parseDate reads a date in one of the common machine formats, including
+// RFC 822 dates whose day and month names are not English, as feeds in other
+// languages write them ("Seg, 24 Set 2018 19:42:40 -0300").
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
@@ -163,5 +165,50 @@ func parseDate(s string) (time.Time, bool) {
 			return t, true
 		}
 	}
+	if _, rest, ok := strings.Cut(s, ","); ok {
+		f := strings.Fields(rest)
+		if len(f) >= 4 {
+			if m := month(f[1]); m != "" {
+				f[1] = m
+				for _, l := range []string{"2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04 -0700"} {
+					if t, err := time.Parse(l, strings.Join(f, " ")); err == nil {
+						return t, true
+					}
+				}
+			}
+		}
+	}
 	return time.Time{}, false
+}
+
+// month returns the English abbreviation of a month name or abbreviation
+// in one of the languages of Western European feeds, or "".
+func month(name string) string {
+	name = strings.ToLower(strings.TrimSuffix(name, "."))
+	for _, m := range monthNames {
+		for _, p := range m[1:] {
+			if strings.HasPrefix(name, p) {
+				return m[0]
+			}
+		}
+	}
+	return ""
+}
+
+// monthNames lists, for each month, prefixes of its names in English,
+// Portuguese, Spanish, French, German, Italian and Dutch. juil precedes
+// jui(n) so that French July is not read as June.
+var monthNames = [][]string{
+	{"Jan", "jan", "ene", "gen", "jän"},
+	{"Feb", "feb", "fev", "fév"},
+	{"Mar", "mar", "mär", "mrt"},
+	{"Apr", "apr", "abr", "avr"},
+	{"May", "may", "mai", "mag", "mei"},
+	{"Jul", "jul", "juil", "lug"},
+	{"Jun", "jun", "juin", "giu"},
+	{"Aug", "aug", "ago", "aoû", "aou"},
+	{"Sep", "sep", "set"},
+	{"Oct", "oct", "out", "okt", "ott"},
+	{"Nov", "nov"},
+	{"Dec", "dec", "dez", "dic", "déc"},
 }

@@ -220,8 +220,9 @@ func (s *warcSource) readRecord(r *bufio.Reader) (hdr http.Header, body []byte, 
 	} else if n, err := r.Discard(int(min(length, int64(^uint(0)>>1)))); err != nil {
 		return nil, nil, fmt.Errorf("record ends after %d of its %d bytes: %w", n, length, unexpected(err))
 	}
-	// The block is followed by two CRLFs; tolerate bare LFs, but not other
-	// bytes, which mean the Content-Length is wrong.
+	// The block is followed by two CRLFs. Without them (bare LFs are
+	// tolerated), the next record must start at once, or the Content-Length
+	// is wrong; with them, junk that follows is the next record's problem.
 	end, _ := r.Peek(4)
 	k := 0
 	for k < len(end) && (end[k] == '\r' || end[k] == '\n') {
@@ -229,7 +230,7 @@ func (s *warcSource) readRecord(r *bufio.Reader) (hdr http.Header, body []byte, 
 	}
 	r.Discard(k)
 	next, err := r.Peek(5)
-	if len(next) > 0 && !bytes.HasPrefix(next, []byte("WARC/")) && !(r == s.br && bytes.HasPrefix(next, gzipMagic)) {
+	if k < 4 && len(next) > 0 && !bytes.HasPrefix(next, []byte("WARC/")) && !(r == s.br && bytes.HasPrefix(next, gzipMagic)) {
 		return nil, nil, fmt.Errorf("%w: the record does not end where its Content-Length (%d) says", errWARCFormat, length)
 	}
 	if err != nil && err != io.EOF {

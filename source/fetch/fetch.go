@@ -95,7 +95,7 @@ type host struct {
 	sem chan struct{}
 
 	robotsOnce sync.Once
-	robots     *robotstxt.Group
+	robots     *robotstxt.RobotsData
 	robotsErr  error
 }
 
@@ -330,7 +330,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	if path == "" {
 		path = "/"
 	}
-	if !h.robots.Test(path) {
+	if !h.robots.TestAgent(path, c.agent) {
 		return ErrRobots
 	}
 	return nil
@@ -339,7 +339,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 // loadRobots fetches and parses a host's robots.txt. Per RFC 9309, a
 // missing file (4xx) allows everything and an unreachable one (5xx, network
 // error) disallows everything.
-func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstxt.Group, error) {
+func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstxt.RobotsData, error) {
 	ru := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
@@ -360,11 +360,10 @@ func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstx
 	if err != nil {
 		return nil, fmt.Errorf("robots.txt: %w", err)
 	}
-	g := data.FindGroup(c.agent)
-	if d := g.CrawlDelay; d > c.opts.HostInterval {
-		h.lim.SetLimit(rate.Every(min(d, time.Minute)))
+	if g := data.FindGroup(c.agent); g != nil && g.CrawlDelay > c.opts.HostInterval {
+		h.lim.SetLimit(rate.Every(min(g.CrawlDelay, time.Minute)))
 	}
-	return g, nil
+	return data, nil
 }
 
 // politeTransport keeps every request, robots.txt and redirects included,
@@ -377,13 +376,16 @@ type politeTransport struct {
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	h := t.c.host(req.URL)
 	ctx := req.Context()
-	if err := h.lim.Wait(ctx); err != nil {
-		return nil, err
-	}
+	// Take a slot before the pace, so that requests leave spaced out even
+	// when several were waiting for slots.
 	select {
 	case h.sem <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	}
+	if err := h.lim.Wait(ctx); err != nil {
+		<-h.sem
+		return nil, err
 	}
 	req = req.Clone(ctx)
 	req.Header.Set("User-Agent", t.c.opts.UserAgent)
