@@ -67,9 +67,20 @@ func coreRel(w *word) bool {
 	return false
 }
 
-// core returns the words of the noun phrase headed by h, in order.
-func (cs *coding) core(h int) []int {
-	ids := cs.st.subtree(h, func(w *word) bool { return !coreRel(w) || w.upos == "PUNCT" && w.rel != "compound" }, nil)
+// core returns the words of the noun phrase headed by h, in order,
+// including coordinated modifiers ("Eriadori and Calenardhon leaders") but
+// not coordinated heads.
+func (cs *coding) core(h int) []int { return cs.coreWords(h, true) }
+
+// coreWords is core, optionally without coordinated modifiers: a pattern's
+// {DEATH TOLL} matches "death and injury toll".
+func (cs *coding) coreWords(h int, withConj bool) []int {
+	ids := cs.st.subtree(h, func(w *word) bool {
+		if (w.rel == "conj" || w.rel == "cc") && w.head != h {
+			return !withConj
+		}
+		return !coreRel(w) || w.upos == "PUNCT" && w.rel != "compound"
+	}, nil)
 	// A case marker directly under the head introduces the head itself
 	// ("with Gondor"): it is not part of the name.
 	ids = slices.DeleteFunc(ids, func(i int) bool {
@@ -99,7 +110,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 	window := slices.Clone(core)
 	var ofKids []int
 	for _, k := range hw.kids {
-		if st.w[k].rel == "nmod" && st.w[k].sub != "poss" && st.prep(k) == "OF" {
+		if st.nominalDep(k) && st.prep(k) == "OF" {
 			ofKids = append(ofKids, k)
 			for _, c := range st.w[k].kids {
 				if st.w[c].rel == "case" {
@@ -158,6 +169,14 @@ func (cs *coding) npCodes(h int) *npInfo {
 	spanOf := func(f, l int) (int, int) { return min(f, first), max(l, last) }
 
 	if len(actors) > 0 {
+		// One phrase names one actor: the first, with those coordinated
+		// with it ("Eriadori and Calenardhon leaders"); a later name is a
+		// person's ("Ithilen's minister Calimehtar").
+		keep := map[int]bool{}
+		for _, t := range cs.conjuncts(actors[0].last) {
+			keep[t] = true
+		}
+		actors = slices.DeleteFunc(actors, func(a actorHit) bool { return !keep[a.last] })
 		var modAgents []agentHit
 		for _, g := range agents {
 			if !(g.first <= h && h <= g.last) {
@@ -167,10 +186,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 		seen := map[string]bool{}
 		for _, a := range actors {
 			code := mixCode(a.code.Code, agents)
-			if !realCode(code) && !strings.HasPrefix(code, dict.NullCode) || seen[code] {
-				continue
-			}
-			if code == dict.NullCode {
+			if code == dict.NullCode || seen[code] {
 				continue
 			}
 			seen[code] = true
@@ -189,7 +205,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 	// that names one supplies it ("soldiers from Gondor").
 	for _, k := range hw.kids {
 		w := &st.w[k]
-		if w.rel != "nmod" || w.sub == "poss" || in.usedOf[k] || st.prep(k) == "" {
+		switch {
+		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "":
+		case isVerbal(st, h) && (w.rel == "obj" || w.rel == "obl" && st.prep(k) != ""):
+			// A verb parsed as a noun's dependent ("an offensive against
+			// besieged Osgiliath"): its object or phrase.
+		default:
 			continue
 		}
 		sub := cs.group(k)
@@ -220,19 +241,6 @@ func (cs *coding) npCodes(h int) *npInfo {
 		}
 		return in
 	}
-	if n := cs.c.opts.NewActorLength; n > 0 && (hw.upos == "NOUN" || hw.upos == "PROPN") {
-		var words []string
-		for _, i := range core {
-			if st.w[i].upos != "DET" && st.w[i].upos != "PUNCT" {
-				words = append(words, st.w[i].uform)
-			}
-		}
-		if len(words) > 0 && len(words) <= n {
-			code := `"` + strings.Join(words, " ") + `"`
-			in.ms = []mention{{code: code, head: h, first: first, last: last,
-				ev: []Evidence{{Role: "new actor", Entry: strings.Join(words, " "), Code: code}}}}
-		}
-	}
 	return in
 }
 
@@ -240,10 +248,10 @@ func (cs *coding) npCodes(h int) *npInfo {
 // that names only an agent borrows the actors the others share: "Danish
 // media and government" codes DNKMED and DNKGOV.
 func (cs *coding) group(h int) []mention {
-	heads := cs.conjuncts(h)
+	heads := cs.members(h)
 	infos := make([]*npInfo, len(heads))
 	for i, c := range heads {
-		infos[i] = cs.npCodes(c)
+		infos[i] = cs.npCodes(c.id)
 	}
 	var shared []mention
 	for _, in := range infos {
@@ -260,20 +268,99 @@ func (cs *coding) group(h int) []mention {
 				hasReal = true
 			}
 		}
-		if !hasReal && len(in.agents) > 0 && len(shared) > 0 {
+		if !hasReal && !heads[i].appos && len(in.agents) > 0 && len(shared) > 0 {
 			for _, s := range shared {
 				m := s
 				m.code = mixCode(s.code, in.agents)
-				m.head = heads[i]
-				m.first, m.last = min(s.first, heads[i]), max(s.last, heads[i])
+				m.head = heads[i].id
+				m.first, m.last = min(s.first, heads[i].id), max(s.last, heads[i].id)
 				m.ev = append(slices.Clone(s.ev), agentEvidence(in.agents)...)
 				out = append(out, m)
 			}
 			continue
 		}
+		if heads[i].appos && !hasReal {
+			continue
+		}
 		out = append(out, in.ms...)
 	}
 	return dedupe(out)
+}
+
+// groupOrNew is group, falling back, when allowed and the options ask for
+// it, to the phrase itself as a new actor named by its words.
+func (cs *coding) groupOrNew(h int, allowNew bool) []mention {
+	ms := cs.group(h)
+	if !allowNew || cs.c.opts.NewActorLength <= 0 {
+		return ms
+	}
+	for _, m := range ms {
+		if m.real() || m.pron {
+			return ms
+		}
+	}
+	if m, ok := cs.newActor(h); ok {
+		return []mention{m}
+	}
+	return ms
+}
+
+// newActor codes the phrase headed by h by its own words in quotes, if it
+// has at most Options.NewActorLength of them: PETRARCH's new_actor_length.
+func (cs *coding) newActor(h int) (mention, bool) {
+	st := cs.st
+	if u := st.w[h].upos; u != "NOUN" && u != "PROPN" {
+		return mention{}, false
+	}
+	ids := st.subtree(h, func(w *word) bool {
+		switch w.rel {
+		case "acl", "conj", "cc", "punct", "parataxis", "advcl", "ccomp", "xcomp", "dep":
+			return true
+		}
+		return w.head == h && w.rel == "case" && w.ulem != "'S"
+	}, nil)
+	slices.Sort(ids)
+	var words []string
+	for _, i := range ids {
+		if u := st.w[i].uform; u != "'S" && u != "'" && st.w[i].upos != "PUNCT" {
+			words = append(words, u)
+		}
+	}
+	if len(words) == 0 || len(words) > cs.c.opts.NewActorLength {
+		return mention{}, false
+	}
+	text := strings.Join(words, " ")
+	code := `"` + text + `"`
+	return mention{code: code, head: h, first: ids[0], last: ids[len(ids)-1],
+		ev: []Evidence{{Role: "new actor", Entry: text, Code: code}}}, true
+}
+
+// member is a head of a coordination: h itself, a conjunct, or an
+// apposition (often a list's item: "Mordor, the Shire, Arnor and Bree").
+type member struct {
+	id    int
+	appos bool
+}
+
+// members returns h and the phrases coordinated or in apposition with it,
+// in order.
+func (cs *coding) members(h int) []member {
+	out := []member{{id: h}}
+	for i := 0; i < len(out) && len(out) < 64; i++ {
+		for _, k := range cs.st.w[out[i].id].kids {
+			if isVerbal(cs.st, k) && !isVerbal(cs.st, h) {
+				continue // a clause conjoined to a noun is a misparse
+			}
+			switch cs.st.w[k].rel {
+			case "conj":
+				out = append(out, member{id: k, appos: out[i].appos})
+			case "appos":
+				out = append(out, member{id: k, appos: true})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b member) int { return a.id - b.id })
+	return out
 }
 
 // conjuncts returns h and the words conjoined to it, in order.
@@ -330,7 +417,7 @@ func mixCode(actor string, agents []agentHit) string {
 			}
 			continue
 		}
-		if !strings.Contains(code, g.a.Code) {
+		if !hasCodePart(code, g.a.Code) {
 			code += g.a.Code
 		}
 	}
@@ -341,6 +428,18 @@ func mixCode(actor string, agents []agentHit) string {
 		code = prefix + code
 	}
 	return code
+}
+
+// hasCodePart reports whether code contains part at a multiple of three
+// characters: codes are built from three-letter parts, so GMWGOV does not
+// contain WGO.
+func hasCodePart(code, part string) bool {
+	for i := 0; i+len(part) <= len(code); i += 3 {
+		if code[i:i+len(part)] == part {
+			return true
+		}
+	}
+	return false
 }
 
 func actorEvidence(a actorHit, agents []agentHit) []Evidence {

@@ -57,10 +57,23 @@ func (cs *coding) events() []Event {
 		}
 	}
 	// Verbs that report or govern another clause take that clause's event
-	// over when they code an event themselves.
+	// over when they code an event themselves — unless only the governed
+	// verb matched a pattern, which is the stronger evidence ("will host
+	// Osgiliath to celebrate Tabaski").
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events) == 0 {
+		if a == nil || len(a.events) == 0 || a.pm != nil {
+			continue
+		}
+		for _, c := range cs.lowerClauses(v) {
+			if la := cs.an[c]; la != nil && la.pm != nil && len(la.events) > 0 {
+				a.absorbed = true
+			}
+		}
+	}
+	for _, v := range verbs {
+		a := cs.an[v]
+		if a == nil || len(a.events) == 0 || a.absorbed {
 			continue
 		}
 		for _, c := range cs.lowerClauses(v) {
@@ -154,9 +167,17 @@ func (cs *coding) lowerClauses(v int) []int {
 func (cs *coding) verbEntry(v int) (*dict.Verb, []int) {
 	st := cs.st
 	w := &st.w[v]
-	byForm := cs.c.d.Verbs(w.uform)
-	byLemma := cs.c.d.Verbs(w.ulem)
-	cands := append(slices.Clone(byForm), byLemma...)
+	// Verbs are found by their forms, as the dictionary lists or generates
+	// them; the lemma helps only when the word is a regular inflection of
+	// it, so that a misspelt "departes" does not code as "depart".
+	cands := slices.Clone(cs.c.d.Verbs(w.uform))
+	if w.ulem != w.uform && slices.Contains(regularInflections(w.ulem), w.uform) {
+		for _, ve := range cs.c.d.Verbs(w.ulem) {
+			if !slices.Contains(cands, ve) {
+				cands = append(cands, ve)
+			}
+		}
+	}
 	if len(cands) == 0 {
 		return nil, nil
 	}
@@ -187,12 +208,10 @@ func (cs *coding) verbEntry(v int) (*dict.Verb, []int) {
 		return best, bestExtra
 	}
 	// A verb listed under this very form wins over one found through the
-	// lemma ("LEFT" as a form of its own, not as "LEAVE").
-	for _, list := range [][]*dict.Verb{byForm, byLemma} {
-		for _, ve := range list {
-			if len(ve.Words) == 1 && ve.Words[0] == w.uform {
-				return ve, nil
-			}
+	// lemma ("LEFT" as a verb of its own, not as a form of "LEAVE").
+	for _, ve := range cands {
+		if len(ve.Words) == 1 && ve.Words[0] == w.uform {
+			return ve, nil
 		}
 	}
 	for _, ve := range cands {
@@ -201,6 +220,17 @@ func (cs *coding) verbEntry(v int) (*dict.Verb, []int) {
 		}
 	}
 	return nil, nil
+}
+
+// regularInflections returns the regular -S, -ED and -ING forms of an
+// upper-case verb, with and without a doubled final consonant.
+func regularInflections(v string) []string {
+	out := dict.RegularForms(v)
+	if n := len(v); n > 2 && !strings.ContainsRune("AEIOUYWX", rune(v[n-1])) && strings.ContainsRune("AEIOU", rune(v[n-2])) {
+		d := v + v[n-1:]
+		out = append(out, d+"ED", d+"ING")
+	}
+	return out
 }
 
 // multiword checks that the words of multiword verb ve other than the verb
@@ -368,10 +398,9 @@ func (cs *coding) subjects(v int) (heads []int, patient bool) {
 			v = h
 		case "acl":
 			if !isVerbal(st, h) {
-				// A participle modifying a noun: "the parade supporting
-				// Gondor" (the noun acts), "memos sent by Bree" (it is
-				// acted upon).
-				return []int{h}, st.isParticiple(v) && w.sub != "relcl"
+				// A participle or infinitive modifying a noun: "the parade
+				// supporting Gondor", "a woman believed linked to".
+				return []int{h}, false
 			}
 			return nil, false
 		default:
@@ -385,16 +414,6 @@ func isRelPron(w *word) bool {
 	switch w.ulem {
 	case "WHO", "WHICH", "THAT", "WHOM":
 		return w.upos == "PRON" || w.upos == "DET"
-	}
-	return false
-}
-
-// isParticiple reports whether v is a past participle (without an
-// auxiliary of its own).
-func (st *sent) isParticiple(v int) bool {
-	t := &st.src.Tokens[v-1]
-	if t.XPOS == "VBN" || strings.Contains(t.Feats, "VerbForm=Part") && strings.Contains(t.Feats, "Tense=Past") {
-		return !st.hasKid(v, "aux")
 	}
 	return false
 }
@@ -413,7 +432,7 @@ func (cs *coding) subjectHeadsExpanded(heads []int) []int {
 func (cs *coding) mentionsOf(heads []int, v int) []mention {
 	var out []mention
 	for _, h := range heads {
-		out = append(out, cs.group(h)...)
+		out = append(out, cs.groupOrNew(h, true)...)
 	}
 	return cs.resolveAll(out, v)
 }
@@ -512,22 +531,35 @@ func (cs *coding) agentOf(v int) []mention {
 // else of its first prepositional phrase that names one, else of the
 // clauses it governs (their subject first). Actors equal to a source are
 // passed over.
+// Only when no phrase names a known actor may a phrase stand as a new one.
 func (cs *coding) targetsOf(v int, sources []mention) []mention {
-	return cs.searchTargets(v, sources, 0)
+	if got := cs.searchTargets(v, sources, 0, false); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
+		return got
+	}
+	return cs.searchTargets(v, sources, 0, true)
 }
 
-func (cs *coding) searchTargets(v int, sources []mention, depth int) []mention {
+func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bool) []mention {
 	if depth > 4 {
 		return nil
 	}
 	st := cs.st
-	pick := func(ms []mention) []mention {
+	// A phrase naming only the source again ("he" for the subject) is
+	// passed over; one naming others as well is kept whole.
+	pick := func(h int) []mention {
 		var out []mention
-		for _, m := range cs.resolveAll(ms, v) {
-			if !m.real() || containsCode(sources, m.code) {
+		others := false
+		for _, m := range cs.resolveAll(cs.groupOrNew(h, allowNew), v) {
+			if !m.real() {
 				continue
 			}
 			out = append(out, m)
+			if !containsCode(sources, m.code) {
+				others = true
+			}
+		}
+		if !others {
+			return nil
 		}
 		return out
 	}
@@ -539,23 +571,39 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int) []mention {
 		}
 	}
 	for _, k := range objs {
-		if got := pick(cs.group(k)); len(got) > 0 {
+		if got := pick(k); len(got) > 0 {
 			return got
 		}
 	}
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" && w.sub != "agent" {
-			if st.prep(k) == "" {
+			if p := st.prep(k); p == "" || temporalPrep[p] {
 				continue
 			}
-			if got := pick(cs.group(k)); len(got) > 0 {
+			if got := pick(k); len(got) > 0 {
 				return got
 			}
 		}
 	}
-	// Clauses: the verb's complements, and clauses attached to its objects
-	// and prepositional objects.
+	// Clauses: the verb's complements, and clauses attached to the nouns
+	// of its objects and prepositional phrases ("efforts to stop",
+	// "assurances on issues sent from Bree").
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > maxFrameDepth {
+			return
+		}
+		for _, g := range st.w[n].kids {
+			gw := &st.w[g]
+			switch {
+			case (gw.rel == "acl" && gw.sub != "relcl") || gw.rel == "ccomp":
+				clauses = append(clauses, g)
+			case st.nominalDep(g) || gw.rel == "conj" && !isVerbal(st, g):
+				walk(g, depth+1)
+			}
+		}
+	}
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		switch w.rel {
@@ -566,19 +614,14 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int) []mention {
 				clauses = append(clauses, k)
 			}
 		case "obj", "iobj", "obl", "nmod":
-			for _, g := range w.kids {
-				gw := &st.w[g]
-				if (gw.rel == "acl" && gw.sub != "relcl") || gw.rel == "ccomp" {
-					clauses = append(clauses, g)
-				}
-			}
+			walk(k, 0)
 		}
 	}
 	slices.Sort(clauses)
 	for _, c := range clauses {
 		for _, k := range st.w[c].kids {
 			if st.w[k].rel == "nsubj" {
-				if got := pick(cs.group(k)); len(got) > 0 {
+				if got := pick(k); len(got) > 0 {
 					return got
 				}
 			}
@@ -586,15 +629,22 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int) []mention {
 		if !isVerbal(st, c) {
 			// A nominal predicate is itself a phrase that may name an
 			// actor.
-			if got := pick(cs.group(c)); len(got) > 0 {
+			if got := pick(c); len(got) > 0 {
 				return got
 			}
 		}
-		if got := cs.searchTargets(c, sources, depth+1); len(got) > 0 {
+		if got := cs.searchTargets(c, sources, depth+1, allowNew); len(got) > 0 {
 			return got
 		}
 	}
 	return nil
+}
+
+// temporalPrep lists prepositions that introduce times, not the actors
+// an action is directed at ("after crowds burned its embassy").
+var temporalPrep = map[string]bool{
+	"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
+	"TILL": true, "AMID": true, "AMIDST": true, "FOLLOWING": true, "PRIOR TO": true,
 }
 
 // makeEvents turns an analysis into events.

@@ -50,7 +50,7 @@ func (cs *coding) buildFrame(v int, subj []int) *frame {
 		for _, k := range st.w[n].kids {
 			w := &st.w[k]
 			switch {
-			case w.rel == "nmod" && w.sub != "poss":
+			case st.nominalDep(k):
 				if p := st.prep(k); p != "" {
 					addPrep(p, k, depth+1)
 				}
@@ -185,24 +185,32 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 	for _, e := range p.Post {
 		switch e.Kind {
 		case dict.SourceSlot, dict.TargetSlot, dict.Skip:
-			ms, end := cs.nextMentions(f, pos, 0, len(cs.st.w))
+			ms, end := cs.nextMentions(f, pos, e.Kind == dict.Skip)
 			pos = end
 			cs.assignSlot(m, e.Kind, ms)
 			continue
 		case dict.Compound:
 			continue
 		}
-		s, end, ok := cs.matchElem(e, f.nouns, f.preps, f.parts)
+		s, at, ok := cs.matchElem(e, f.nouns, f.preps, f.parts)
 		if !ok {
 			return nil
 		}
 		m.score += s
-		if e.Kind == dict.PrepPhrase && hasSlot(e.Elems) {
-			cs.prepSlots(m, e, end)
+		// The next slot looks for actors after what this element matched:
+		// after a prepositional phrase's slots, after its preposition if it
+		// is bare ("(IN) $" finds the actor inside it), else after the word.
+		end := at
+		if e.Kind == dict.PrepPhrase {
+			switch {
+			case hasSlot(e.Elems):
+				cs.prepSlots(m, e, at)
+				end = cs.spanEnd(at)
+			case len(e.Elems) == 0:
+				end = cs.caseOf(at)
+			}
 		}
-		if last := cs.spanEnd(end); last > pos {
-			pos = last
-		}
+		pos = max(pos, end)
 	}
 	return m
 }
@@ -230,17 +238,25 @@ func (cs *coding) assignSlot(m *patternMatch, k dict.ElemKind, ms []mention) {
 // prepSlots resolves the slots inside a matched prepositional phrase
 // ("(FROM $)", "(AT ^ ^)") against the actors of its object, obj.
 func (cs *coding) prepSlots(m *patternMatch, e dict.Elem, obj int) {
-	ids := cs.st.subtree(obj, nil, nil)
-	lo, hi := slices.Min(ids), slices.Max(ids)
-	pos := lo - 1
+	pos := slices.Min(cs.st.subtree(obj, nil, nil)) - 1
 	for _, in := range e.Elems {
 		switch in.Kind {
 		case dict.SourceSlot, dict.TargetSlot, dict.Skip:
-			ms, end := cs.nextMentionsIn(obj, pos, lo, hi)
+			ms, end := cs.nextMentionsIn(obj, pos, in.Kind == dict.Skip)
 			pos = end
 			cs.assignSlot(m, in.Kind, ms)
 		}
 	}
+}
+
+// caseOf returns the preposition word introducing i, or i.
+func (cs *coding) caseOf(i int) int {
+	for _, k := range cs.st.w[i].kids {
+		if cs.st.w[k].rel == "case" || cs.st.w[k].rel == "mark" {
+			return k
+		}
+	}
+	return i
 }
 
 // spanEnd returns the last word of the phrase headed by i.
@@ -257,6 +273,9 @@ func (cs *coding) spanEnd(i int) int {
 func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []int) (score, at int, ok bool) {
 	switch e.Kind {
 	case dict.Word:
+		// A word is a phrase head or particle first, then a preposition,
+		// then any word of an argument phrase ("their" in "warned their
+		// populations").
 		for _, n := range nouns {
 			if cs.wordIs(n, e.Text) {
 				return 1, n, true
@@ -270,6 +289,16 @@ func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []i
 		for _, p := range preps {
 			if cs.wordIs(p.obj, e.Text) {
 				return 1, p.obj, true
+			}
+			if p.prep == e.Text {
+				return 1, cs.caseOf(p.obj), true
+			}
+		}
+		for _, n := range nouns {
+			for _, t := range cs.core(n) {
+				if cs.wordIs(t, e.Text) {
+					return 1, t, true
+				}
 			}
 		}
 	case dict.SynsetRef:
@@ -385,7 +414,7 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 		return 0
 	}
 	var toks []int
-	for _, i := range cs.core(n) {
+	for _, i := range cs.coreWords(n, false) {
 		if u := cs.st.w[i].upos; u != "DET" && u != "PUNCT" {
 			toks = append(toks, i)
 		}
@@ -441,44 +470,48 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 	return best
 }
 
-// nextMentions returns the first actor phrase of the frame that starts
-// after word pos, and the last word of that phrase. The mentions of a
-// group ("Arnor and Gondor") come together.
-func (cs *coding) nextMentions(f *frame, pos, lo, hi int) ([]mention, int) {
-	var heads []int
-	heads = append(heads, f.nouns...)
+// nextMentions returns the actors of the first phrase of the frame whose
+// head comes after word pos and that names an actor, and the phrase's last
+// word; for a skip (^) it returns the first phrase at all. The mentions of
+// a group ("Arnor and Gondor") come together.
+func (cs *coding) nextMentions(f *frame, pos int, skip bool) ([]mention, int) {
+	heads := slices.Clone(f.nouns)
 	for _, p := range f.preps {
-		heads = append(heads, p.obj)
-	}
-	bestFirst := 1 << 30
-	var best []mention
-	end := pos
-	for _, h := range heads {
-		for _, m := range cs.group(h) {
-			if !m.real() && !m.pron {
-				continue
-			}
-			if m.first > pos && m.first >= lo && m.first <= hi && m.first < bestFirst {
-				bestFirst = m.first
-				best = []mention{m}
-				end = m.last
-			} else if m.first == bestFirst && !containsCode(best, m.code) {
-				best = append(best, m)
-			}
+		if !slices.Contains(heads, p.obj) {
+			heads = append(heads, p.obj)
 		}
 	}
-	return best, end
+	slices.Sort(heads)
+	for _, h := range heads {
+		if h <= pos {
+			continue
+		}
+		end := slices.Max(cs.core(h))
+		if skip {
+			return nil, max(end, h)
+		}
+		var got []mention
+		for _, m := range cs.group(h) {
+			if m.real() || m.pron {
+				got = append(got, m)
+			}
+		}
+		if len(got) > 0 {
+			return got, max(end, h)
+		}
+	}
+	return nil, pos
 }
 
-// nextMentionsIn is nextMentions restricted to the phrase headed by obj.
-func (cs *coding) nextMentionsIn(obj, pos, lo, hi int) ([]mention, int) {
+// nextMentionsIn is nextMentions within the phrase headed by obj.
+func (cs *coding) nextMentionsIn(obj, pos int, skip bool) ([]mention, int) {
 	f := &frame{}
 	for _, i := range cs.st.subtree(obj, nil, nil) {
 		if isNominal(cs.st.w[i].upos) {
 			f.nouns = append(f.nouns, i)
 		}
 	}
-	return cs.nextMentions(f, pos, lo, hi)
+	return cs.nextMentions(f, pos, skip)
 }
 
 func containsCode(ms []mention, code string) bool {
@@ -523,7 +556,7 @@ func (cs *coding) matchFlat(p *dict.Pattern, f *frame) *patternMatch {
 				if pos > 0 && pos <= len(toks) {
 					start = toks[pos-1]
 				}
-				ms, end := cs.nextMentions(cs.buildFrame(f.verb, nil), start, 0, len(st.w))
+				ms, end := cs.nextMentions(cs.buildFrame(f.verb, nil), start, e.Kind == dict.Skip)
 				cs.assignSlot(m, e.Kind, ms)
 				for pos < len(toks) && toks[pos] <= end {
 					pos++

@@ -135,7 +135,7 @@ func (st *sent) normalize(w *word) {
 	if w.upos == "PRON" {
 		switch w.ulem {
 		case "IT", "HE", "SHE", "THEY", "THEM", "HIM", "HER":
-			if !(w.rel == "nmod" && w.sub == "poss") {
+			if !(w.rel == "nmod" && w.sub == "poss") && !st.expletive(w) {
 				w.personalPron = true
 			}
 		}
@@ -143,6 +143,22 @@ func (st *sent) normalize(w *word) {
 			w.possessive = true
 		}
 	}
+}
+
+// expletive reports whether pronoun w is a dummy subject ("it seems", "it
+// is said"), which stands for no actor.
+func (st *sent) expletive(w *word) bool {
+	if w.rel == "expl" {
+		return true
+	}
+	if w.ulem != "IT" || w.rel != "nsubj" {
+		return false
+	}
+	switch st.w[w.head].ulem {
+	case "SEEM", "APPEAR", "BE", "HAPPEN", "REMAIN", "TURN":
+		return true
+	}
+	return false
 }
 
 func isNominal(upos string) bool {
@@ -204,6 +220,13 @@ func (st *sent) prep(i int) string {
 		}
 	}
 	return ""
+}
+
+// nominalDep reports whether word k is a nominal dependent (nmod or obl)
+// other than a possessor.
+func (st *sent) nominalDep(k int) bool {
+	w := &st.w[k]
+	return (w.rel == "nmod" || w.rel == "obl") && w.sub != "poss"
 }
 
 // mark returns the subordinating word of clause i ("to", "that", "after").

@@ -237,8 +237,10 @@ func verbWords(s string) (Phrase, int, error) {
 	return words, head, nil
 }
 
-// regularForms generates the regular -S, -ED and -ING forms of an
-// upper-case English verb.
+// RegularForms returns the regular -S, -ED and -ING forms of an upper-case
+// English verb, as the readers generate them.
+func RegularForms(v string) []string { return regularForms(v) }
+
 func regularForms(v string) []string {
 	n := len(v)
 	switch {

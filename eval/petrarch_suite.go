@@ -42,9 +42,11 @@ type PetrarchRecord struct {
 	Expected []PetrarchEvent
 	NoEvents bool   // <EventCoding noevents="True">
 	Error    string // <EventCoding error="..."> (dateline, storydiscard...)
-	// Options are the <Config> options in force for the record: each
-	// <Config option="..." value="..."/> of the file applies from where it
-	// appears to the end, or until the same option is set again.
+	// Options are the <Config> options of the record: those of the
+	// <Environment>, overridden by the <Config option="..." value="..."/>
+	// elements between the previous record and this one. (The files place
+	// each <Config> just before the record that tests it; PETRARCH's own
+	// validation scripts read no <Config> at all.)
 	Options map[string]string
 	Line    int // line of the <Sentence> tag
 }
@@ -81,7 +83,8 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 	}
 	sc := &xmlScanner{src: string(data), name: name, line: 1}
 	suite := &PetrarchSuite{Name: name}
-	options := map[string]string{}
+	envOptions := map[string]string{}
+	pending := map[string]string{}
 	var rec *PetrarchRecord
 	inEnv := false
 	for {
@@ -115,7 +118,12 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 			}
 		case "Config":
 			if opt, ok := tag.attrs["option"]; ok && !tag.closing {
-				options[strings.ToLower(strings.TrimSpace(opt))] = strings.TrimSpace(tag.attrs["value"])
+				k, v := strings.ToLower(strings.TrimSpace(opt)), strings.TrimSpace(tag.attrs["value"])
+				if inEnv {
+					envOptions[k] = v
+				} else {
+					pending[k] = v
+				}
 			}
 		case "Sentence":
 			if tag.closing {
@@ -136,9 +144,11 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 				ID:       tag.attrs["id"],
 				Category: tag.attrs["category"],
 				Evaluate: !strings.EqualFold(tag.attrs["evaluate"], "false") && !strings.EqualFold(tag.attrs["sentence"], "false"),
-				Options:  maps.Clone(options),
+				Options:  maps.Clone(envOptions),
 				Line:     tag.line,
 			}
+			maps.Copy(rec.Options, pending)
+			clear(pending)
 			if rec.Category == "" {
 				rec.Category = tag.attrs["source"]
 			}

@@ -1,0 +1,30 @@
+// Package builtin holds Dyad's default dictionaries, embedded in the
+// binary, and reads them into the coder's dictionary model (dict).
+//
+// The dictionaries are written by the project, in Dyad's own text format
+// (docs/DICTIONARIES.md), under data/:
+//
+//   - countries.txt: every UN member and observer state and major
+//     territories, with names, adjectives, people-nouns and capitals, coded
+//     by their ISO 3166-1 alpha-3 code;
+//   - organisations.txt and institutions.txt: international organisations,
+//     NGOs, and state institutions that stand for a government ("the
+//     Kremlin");
+//   - groups.txt and leaders.txt: non-state armed groups and their leaders,
+//     heads of state and government, with dated codes;
+//   - agents.txt: nouns for kinds of actor ("fighters", "government") whose
+//     codes combine with an actor's ("Iraqi fighters" is IRQUAF);
+//   - sets.txt, forms.txt and verbs/*.txt: event patterns for all 20 CAMEO
+//     roots, the word sets they use and irregular verb forms.
+//
+// Parse reads a directory of such files into a Set, checking every code
+// against the CAMEO codebook and every reference, and reports errors with
+// file and line. Set.Dictionary converts a Set into a compiled
+// *dict.Dictionary, so that the coder can use Dyad's dictionaries and the
+// PETRARCH ones interchangeably. Default and Dictionary do both for the
+// embedded files.
+//
+// Patterns anchored on a noun ("clashes between A and B", "an attack on B")
+// are read and checked, but the dict model codes events from verbs only, so
+// Set.Dictionary leaves them out; Set.Nominal lists them.
+package builtin
