@@ -70,6 +70,11 @@ type Article struct {
 	// Origin names where the article was read from: a file path, a URL or a
 	// WARC record, for provenance.
 	Origin string `json:"origin,omitempty"`
+	// DuplicateOf is the ID of the first article of this one's group of
+	// near-duplicates (syndicated copies, re-publications), as found by
+	// package dedup; empty for the first article of a story. Later stages
+	// code each story once.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // Text returns the clean body text used for analysis: the blocks whose kind is

@@ -1,0 +1,204 @@
+// Package dedup groups near-duplicate articles: syndicated copies of a wire
+// story, re-publications with a new headline or an added paragraph, the same
+// page read from a feed and from an archive. Later stages code each story
+// once, from the first article of its group.
+//
+// Each article's text is cut into overlapping word shingles (5 words by
+// default), summarised by a MinHash signature whose positions agree with
+// probability equal to the Jaccard similarity of two shingle sets, and
+// indexed by locality-sensitive hashing: the signature is split into bands,
+// and articles that share any band become candidates. A candidate whose
+// estimated similarity reaches the threshold makes the new article a
+// duplicate of the candidate's group. Memory is a fixed 512 bytes of
+// signature plus one map entry per band for each article, whatever its
+// length, so the index scales to millions of articles.
+package dedup
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"math/rand/v2"
+	"strings"
+	"unicode"
+
+	"dyad/article"
+)
+
+// Options tune the index. The zero value gives the defaults.
+type Options struct {
+	// Shingle is the number of words in a shingle (default 5).
+	Shingle int
+	// Bands and Rows shape the LSH index: the signature has Bands×Rows
+	// hashes, and two articles become candidates when all Rows hashes of
+	// some band agree (default 32×4, so pairs of similarity 0.5 become
+	// candidates 87% of the time and pairs of 0.7 almost always).
+	Bands, Rows int
+	// Threshold is the least estimated Jaccard similarity of two shingle
+	// sets for a near-duplicate (default 0.5).
+	Threshold float64
+	// MinWords is the length under which a text is matched only exactly,
+	// because a few shingles say little (default 25).
+	MinWords int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Shingle <= 0 {
+		o.Shingle = 5
+	}
+	if o.Bands <= 0 || o.Rows <= 0 {
+		o.Bands, o.Rows = 32, 4
+	}
+	if o.Threshold <= 0 {
+		o.Threshold = 0.5
+	}
+	if o.MinWords <= 0 {
+		o.MinWords = 25
+	}
+	return o
+}
+
+// Match names the group an article joined.
+type Match struct {
+	// Of is the ID of the group's first article.
+	Of string
+	// Similarity is the estimated Jaccard similarity to the article
+	// matched (1 for an exact copy).
+	Similarity float64
+}
+
+// Index holds the articles seen so far. It is not safe for concurrent use.
+type Index struct {
+	opts  Options
+	a, b  []uint64 // the hash functions h(x) = a·x + b
+	sigs  [][]uint32
+	roots []string // group root ID of each entry
+	bands []map[uint64][]int32
+	exact map[uint64]int32 // hash of the normalised text of short entries
+}
+
+// New returns an empty index.
+func New(opts Options) *Index {
+	opts = opts.withDefaults()
+	n := opts.Bands * opts.Rows
+	// A fixed seed makes the signatures, and so the grouping, reproducible.
+	rng := rand.New(rand.NewPCG(0x6479616401, 0x6465647570))
+	ix := &Index{opts: opts, a: make([]uint64, n), b: make([]uint64, n), bands: make([]map[uint64][]int32, opts.Bands), exact: map[uint64]int32{}}
+	for i := range n {
+		ix.a[i], ix.b[i] = rng.Uint64()|1, rng.Uint64()
+	}
+	for i := range ix.bands {
+		ix.bands[i] = map[uint64][]int32{}
+	}
+	return ix
+}
+
+// Add indexes a text under id and reports the group it joins, if it is a
+// near-duplicate of a text added before; ok is false for a new story.
+func (ix *Index) Add(id, text string) (m Match, ok bool) {
+	words := Words(text)
+	self := int32(len(ix.roots))
+	if len(words) < ix.opts.MinWords {
+		key := hashWords(words)
+		if j, found := ix.exact[key]; found {
+			ix.roots = append(ix.roots, ix.roots[j])
+			ix.sigs = append(ix.sigs, nil)
+			return Match{Of: ix.roots[j], Similarity: 1}, true
+		}
+		ix.exact[key] = self
+		ix.roots = append(ix.roots, id)
+		ix.sigs = append(ix.sigs, nil)
+		return Match{}, false
+	}
+	sig := ix.signature(words)
+	best, bestSim := int32(-1), 0.0
+	keys := make([]uint64, ix.opts.Bands)
+	for band := range ix.opts.Bands {
+		keys[band] = bandKey(sig[band*ix.opts.Rows : (band+1)*ix.opts.Rows])
+		for _, j := range ix.bands[band][keys[band]] {
+			if j == best {
+				continue
+			}
+			if s := similarity(sig, ix.sigs[j]); s > bestSim || (s == bestSim && j < best) {
+				best, bestSim = j, s
+			}
+		}
+	}
+	for band, k := range keys {
+		ix.bands[band][k] = append(ix.bands[band][k], self)
+	}
+	ix.sigs = append(ix.sigs, sig)
+	if best >= 0 && bestSim >= ix.opts.Threshold {
+		ix.roots = append(ix.roots, ix.roots[best])
+		return Match{Of: ix.roots[best], Similarity: bestSim}, true
+	}
+	ix.roots = append(ix.roots, id)
+	return Match{}, false
+}
+
+// AddArticle indexes an article's title, standfirst and body text under its
+// ID and sets its DuplicateOf field to the group it joins.
+func (ix *Index) AddArticle(a *article.Article) (Match, bool) {
+	m, ok := ix.Add(a.ID, a.FullText())
+	a.DuplicateOf = m.Of
+	return m, ok
+}
+
+// Len reports how many texts the index holds.
+func (ix *Index) Len() int { return len(ix.roots) }
+
+// signature computes the MinHash signature of the word shingles.
+func (ix *Index) signature(words []string) []uint32 {
+	n := len(ix.a)
+	sig := make([]uint32, n)
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	k := ix.opts.Shingle
+	for i := 0; i+k <= len(words); i++ {
+		x := hashWords(words[i : i+k])
+		for j := range n {
+			if h := uint32((ix.a[j]*x + ix.b[j]) >> 32); h < sig[j] {
+				sig[j] = h
+			}
+		}
+	}
+	return sig
+}
+
+func similarity(a, b []uint32) float64 {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / float64(len(a))
+}
+
+func bandKey(rows []uint32) uint64 {
+	h := fnv.New64a()
+	var buf [4]byte
+	for _, r := range rows {
+		binary.LittleEndian.PutUint32(buf[:], r)
+		h.Write(buf[:])
+	}
+	return h.Sum64()
+}
+
+func hashWords(words []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// Words splits text into lower-case words of letters and digits, the units
+// shingles are made of; punctuation, quotes and spacing do not count, so
+// copies that differ only in typography match exactly.
+func Words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}

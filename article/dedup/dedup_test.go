@@ -1,0 +1,115 @@
+package dedup
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func load(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// The stories in testdata were written for these tests: an original wire
+// story, a syndicated copy (new headline, dateline, reworded sentences,
+// credit line, a cut paragraph end), a re-publication (new headline, a
+// paragraph dropped, one added), and a later story about the same conflict
+// and people that is a different event.
+func TestGroups(t *testing.T) {
+	typographic := strings.NewReplacer(`"`, "“", "-", "–", "  ", " ").Replace(load(t, "original"))
+	tests := []struct {
+		id, text string
+		wantOf   string // "" for a new story
+	}{
+		{"orig", load(t, "original"), ""},
+		{"related", load(t, "related"), ""},
+		{"synd", load(t, "syndicated"), "orig"},
+		{"repub", load(t, "republished"), "orig"},
+		{"typo", typographic, "orig"},
+		{"short1", "Fighting resumed near the capital.", ""},
+		{"short2", "FIGHTING resumed near the capital!", "short1"},
+		{"short3", "Fighting resumed near the border.", ""},
+	}
+	ix := New(Options{})
+	for _, tt := range tests {
+		m, ok := ix.Add(tt.id, tt.text)
+		if m.Of != tt.wantOf || ok != (tt.wantOf != "") {
+			t.Errorf("%s: grouped with %q (similarity %.2f), want %q", tt.id, m.Of, m.Similarity, tt.wantOf)
+		}
+	}
+	if ix.Len() != len(tests) {
+		t.Errorf("Len %d", ix.Len())
+	}
+}
+
+// TestGroupRoot checks that a copy of a copy joins the first article's
+// group, not the copy's.
+func TestGroupRoot(t *testing.T) {
+	ix := New(Options{})
+	ix.Add("a", load(t, "original"))
+	ix.Add("b", load(t, "syndicated"))
+	m, ok := ix.Add("c", load(t, "syndicated")+"\n\nThis story has been corrected.")
+	if !ok || m.Of != "a" {
+		t.Errorf("copy of a copy grouped with %q", m.Of)
+	}
+}
+
+// TestSimilarityEstimate checks the MinHash estimate against the exact
+// Jaccard similarity of the shingle sets.
+func TestSimilarityEstimate(t *testing.T) {
+	ix := New(Options{})
+	shingles := func(s string) map[string]bool {
+		w := Words(s)
+		set := map[string]bool{}
+		for i := 0; i+5 <= len(w); i++ {
+			set[strings.Join(w[i:i+5], " ")] = true
+		}
+		return set
+	}
+	for _, other := range []string{"syndicated", "republished", "related"} {
+		a, b := shingles(load(t, "original")), shingles(load(t, other))
+		inter := 0
+		for s := range a {
+			if b[s] {
+				inter++
+			}
+		}
+		exact := float64(inter) / float64(len(a)+len(b)-inter)
+		est := similarity(ix.signature(Words(load(t, "original"))), ix.signature(Words(load(t, other))))
+		if d := est - exact; d > 0.15 || d < -0.15 {
+			t.Errorf("%s: estimate %.2f, exact %.2f", other, est, exact)
+		}
+	}
+}
+
+func ExampleIndex_Add() {
+	ix := New(Options{})
+	story := "Leaders of the two factions agreed on Tuesday to a ceasefire that will take effect at dawn on Thursday, ending three weeks of fighting around the provincial capital, after talks brokered by envoys of the regional council."
+	ix.Add("a1", story)
+	m, ok := ix.Add("b7", "MERIN (Wire) - "+story+" Reporting by L. Marsh.")
+	fmt.Println(ok, m.Of)
+	_, ok = ix.Add("c3", "Aid convoys reached the provincial capital on Saturday with food and medicine for the families who fled the fighting, the agencies said, and more are expected next week.")
+	fmt.Println(ok)
+	// Output:
+	// true a1
+	// false
+}
+
+func BenchmarkAdd(b *testing.B) {
+	text := load(b, "original")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	ix := New(Options{})
+	i := 0
+	for b.Loop() {
+		ix.Add(fmt.Sprint(i), text)
+		i++
+	}
+}
