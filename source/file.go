@@ -129,7 +129,7 @@ func fileSource(f *os.File, path string, opts Options) (Source, error) {
 	defer f.Close()
 	max := opts.maxBytes()
 	if !gz && info.Size() > max {
-		return nil, fmt.Errorf("%w: the file is %d bytes, over the %d-byte limit", ErrTooLarge, info.Size(), max)
+		return nil, fmt.Errorf("%w: the file is %s, over the %s limit", ErrTooLarge, Size(info.Size()), Size(max))
 	}
 	var data []byte
 	if gz {

@@ -35,7 +35,7 @@ func TestJSONL(t *testing.T) {
 	for _, e := range errs {
 		msgs = append(msgs, strings.TrimPrefix(e.Error(), path+": "))
 	}
-	want := []string{"line 4: invalid JSON: unexpected end of JSON input", `line 5: neither "text" nor "html" is given`, "line 6: document too large: over the 200-byte limit"}
+	want := []string{"line 4: invalid JSON: unexpected end of JSON input", `line 5: neither "text" nor "html" is given`, "line 6: document too large: over the 200 B limit"}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}

@@ -241,5 +241,19 @@ func docErr(origin, where string, err error) *DocError {
 }
 
 func tooLarge(n int64) error {
-	return fmt.Errorf("%w: over the %d-byte limit", ErrTooLarge, n)
+	return fmt.Errorf("%w: over the %s limit", ErrTooLarge, Size(n))
+}
+
+// Size formats a byte count for people: "512 B", "2.0 GiB".
+func Size(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
