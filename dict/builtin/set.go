@@ -155,7 +155,7 @@ const (
 	Pair                           // PAIR: two or more actors acting on each other
 	Anchor                         // *word: the verb or noun the event hangs on
 	Word                           // a word, one of several (a|b), or a set (@name)
-	Be                             // be: the anchor is passive or predicative
+	Be                             // be before the anchor: it is passive or predicative
 	Possessive                     // 's after a slot: the actor owns the next word
 )
 

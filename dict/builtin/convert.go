@@ -1,0 +1,427 @@
+package builtin
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"dyad/dict"
+)
+
+// maxVariants bounds the patterns one line expands into (one per choice of
+// preposition: "at|on|against TGT" is three PETRARCH patterns).
+const maxVariants = 32
+
+// prepositions are the words a pattern uses to introduce a prepositional
+// phrase. In the dict model they become PrepPhrase elements; a bare one
+// also matches a verb particle ("back down").
+var prepositions = setOf(
+	"about", "above", "across", "after", "against", "along", "alongside", "amid", "among", "around",
+	"as", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite",
+	"down", "during", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto",
+	"out", "outside", "over", "past", "per", "since", "through", "throughout", "to", "toward",
+	"towards", "under", "until", "up", "upon", "via", "with", "within", "without",
+)
+
+// commonWords are English words that an exact-case name would be confused
+// with once the dict model's case-blind matching upper-cases it: "IS" and
+// "is", "WHO" and "who". Such names are left out of the model. "US" is kept,
+// as the Phoenix dictionaries keep it: without it "US forces" codes nothing.
+var commonWords = setOf(
+	"a", "am", "an", "are", "as", "at", "be", "by", "can", "do", "go", "he", "if", "in", "is", "it",
+	"let", "may", "me", "my", "no", "not", "of", "on", "or", "so", "to", "up", "was", "we", "who",
+	"will", "car", "man", "men", "war", "law", "aid", "arm", "act", "age", "all", "one", "new", "now",
+)
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// Dictionary converts s into a compiled dictionary of the dict model:
+// actors with their names and dated codes, agents with their singular and
+// plural nouns, sets as synsets, and each verb-anchored pattern as a
+// PETRARCH-2 pattern of a verb block named after its anchor. Noun-anchored
+// patterns are left out (see Set.Nominal). It returns an error naming file
+// and line for a pattern the model cannot express.
+func (s *Set) Dictionary() (*dict.Dictionary, error) {
+	c := &converter{s: s, d: &dict.Dictionary{Synsets: map[string]*dict.Synset{}, Files: slices.Clone(s.Files)}, blocks: map[string]*dict.VerbBlock{}}
+	c.actors()
+	c.agents()
+	c.synsets()
+	var errs []error
+	for _, p := range s.Patterns {
+		if p.Nominal() {
+			continue
+		}
+		if err := c.pattern(p); err != nil {
+			errs = append(errs, err)
+			if len(errs) >= maxErrors {
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if err := c.d.Compile(); err != nil {
+		return nil, err
+	}
+	if len(c.d.Problems) > 0 {
+		for _, p := range c.d.Problems {
+			errs = append(errs, p)
+		}
+		return nil, errors.Join(errs...)
+	}
+	return c.d, nil
+}
+
+type converter struct {
+	s      *Set
+	d      *dict.Dictionary
+	blocks map[string]*dict.VerbBlock
+}
+
+func source(p Pos) dict.Source { return dict.Source{File: p.File, Line: p.Line} }
+
+func (c *converter) actors() {
+	for _, a := range c.s.Actors {
+		da := &dict.Actor{Source: source(a.Pos)}
+		for _, n := range a.Names {
+			if n.Exact && commonWords[fold(n.Text)] {
+				continue
+			}
+			da.Names = addNames(da.Names, n.Text)
+		}
+		if len(da.Names) == 0 {
+			continue
+		}
+		if a.Code != "" {
+			da.Codes = append(da.Codes, dict.DatedCode{Code: a.Code, Source: source(a.Pos)})
+		}
+		for _, dc := range a.Codes {
+			da.Codes = append(da.Codes, dict.DatedCode{Code: dc.Code, From: dc.From, To: dc.To, Source: dict.Source{File: a.Pos.File, Line: dc.Line}})
+		}
+		c.d.Actors = append(c.d.Actors, da)
+	}
+}
+
+func (c *converter) agents() {
+	for _, a := range c.s.Agents {
+		da := &dict.Agent{Code: a.Code, Prefix: a.Prefix, Source: source(a.Pos)}
+		for _, n := range a.Nouns {
+			da.Names = addNames(da.Names, n.Text)
+			plurals := n.Plurals
+			if plurals == nil {
+				ws := strings.Fields(n.Text)
+				ws[len(ws)-1] = plural(ws[len(ws)-1])
+				plurals = []string{strings.Join(ws, " ")}
+			}
+			for _, pl := range plurals {
+				da.Names = addNames(da.Names, pl)
+			}
+		}
+		c.d.Agents = append(c.d.Agents, da)
+	}
+}
+
+func (c *converter) synsets() {
+	for _, name := range sortedKeys(c.s.Sets) {
+		ws := c.s.Sets[name]
+		ds := &dict.Synset{Name: strings.ToUpper(name), Source: source(ws.Pos)}
+		for _, it := range ws.Items {
+			ds.Members = append(ds.Members, members(it)...)
+		}
+		c.d.Synsets[ds.Name] = ds
+	}
+}
+
+// addNames adds the spellings of text (see phrases) to names, once each.
+// Their words are consecutive: Dyad names have no gaps.
+func addNames(names []dict.Name, text string) []dict.Name {
+	for _, ph := range phrases(text) {
+		if !slices.ContainsFunc(names, func(q dict.Name) bool { return slices.Equal(q.Words, ph) }) {
+			names = append(names, dict.Name{Words: ph})
+		}
+	}
+	return names
+}
+
+// members turns a set item or pattern alternative into synset members: a
+// reference to another set, or the item's spellings.
+func members(item string) []dict.SynsetMember {
+	if ref, ok := strings.CutPrefix(item, "@"); ok {
+		return []dict.SynsetMember{{Words: dict.Phrase{"&" + strings.ToUpper(ref)}}}
+	}
+	var out []dict.SynsetMember
+	for _, ph := range phrases(item) {
+		out = append(out, dict.SynsetMember{Words: ph})
+	}
+	return out
+}
+
+// pattern adds a verb-anchored pattern to the blocks of its anchors.
+func (c *converter) pattern(p *Pattern) error {
+	variants, err := c.elems(p)
+	if err != nil {
+		return err
+	}
+	code := dict.Code{Primary: p.Code, Secondary: p.Reverse}
+	for _, anchor := range c.anchors(p.Elems[p.Anchor].Alts) {
+		b := c.block(anchor, p)
+		for _, v := range variants {
+			b.Patterns = append(b.Patterns, &dict.Pattern{Pre: v.pre, Post: v.post, Code: code, Block: b, Source: source(p.Pos), Comment: p.Text})
+		}
+	}
+	return nil
+}
+
+// anchors returns the verb phrases an anchor's alternatives name, with set
+// references expanded.
+func (c *converter) anchors(alts []string) []dict.Phrase {
+	var out []dict.Phrase
+	var add func(alt string, depth int)
+	add = func(alt string, depth int) {
+		if ref, ok := strings.CutPrefix(alt, "@"); ok {
+			if ws := c.s.Sets[ref]; ws != nil && depth < 8 {
+				for _, it := range ws.Items {
+					add(it, depth+1)
+				}
+			}
+			return
+		}
+		ph := dict.Phrase(strings.Fields(strings.ToUpper(alt)))
+		if !slices.ContainsFunc(out, func(q dict.Phrase) bool { return slices.Equal(q, ph) }) {
+			out = append(out, ph)
+		}
+	}
+	for _, a := range alts {
+		add(a, 0)
+	}
+	return out
+}
+
+// block returns the verb block of an anchor phrase, creating it (with a
+// null default code: Dyad's verbs code only through their patterns).
+func (c *converter) block(anchor dict.Phrase, p *Pattern) *dict.VerbBlock {
+	key := anchor.String()
+	if b := c.blocks[key]; b != nil {
+		return b
+	}
+	b := &dict.VerbBlock{Name: strings.ToLower(key), Code: dict.Code{Primary: dict.NullCode}, Source: source(p.Pos)}
+	b.Verbs = []*dict.Verb{{Words: anchor, Head: 0, Forms: c.forms(anchor[0]), Block: b, Source: source(p.Pos)}}
+	c.blocks[key] = b
+	c.d.Blocks = append(c.d.Blocks, b)
+	return b
+}
+
+// forms returns a verb's base form, its regular inflections (with and
+// without a doubled final consonant) and its irregular forms.
+func (c *converter) forms(base string) []string {
+	out := []string{base}
+	add := func(f string) {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	for _, f := range dict.RegularForms(base) {
+		add(f)
+	}
+	if n := len(base); n > 2 && !strings.ContainsRune("AEIOUWXY", rune(base[n-1])) &&
+		strings.ContainsRune("AEIOU", rune(base[n-2])) && !strings.ContainsRune("AEIOU", rune(base[n-3])) {
+		add(base + base[n-1:] + "ED")
+		add(base + base[n-1:] + "ING")
+	}
+	for _, f := range c.s.Forms[strings.ToLower(base)] {
+		add(strings.ToUpper(f))
+	}
+	return out
+}
+
+// variant is one PETRARCH-2 rendering of a pattern.
+type variant struct{ pre, post []dict.Elem }
+
+// elems renders a pattern's elements as PETRARCH-2 elements: PAIR before
+// the anchor is a compound subject (%); a target right after the anchor is
+// its object, which the coder takes by default, so it is left implicit;
+// "prep TGT" is (PREP +); other prepositions are bare (PREP) elements, so
+// that modifiers in the sentence do not block the words after them; the
+// modifiers written before the anchor ("sexually *assault") join the
+// words after it. Alternative prepositions multiply the variants.
+func (c *converter) elems(p *Pattern) ([]variant, error) {
+	fail := func(format string, args ...any) error {
+		return &Error{p.Pos, fmt.Sprintf("pattern %q: ", p.Text) + fmt.Sprintf(format, args...)}
+	}
+	vs := []variant{{}}
+	appendAll := func(es ...dict.Elem) {
+		for i := range vs {
+			vs[i].post = append(vs[i].post, es...)
+		}
+	}
+	for i, e := range p.Elems[:p.Anchor] {
+		switch e.Kind {
+		case Pair:
+			for k := range vs {
+				vs[k].pre = append(vs[k].pre, dict.Elem{Kind: dict.Compound})
+			}
+		case Target:
+			for k := range vs {
+				vs[k].pre = append(vs[k].pre, dict.Elem{Kind: dict.TargetSlot})
+			}
+		case Word:
+			appendAll(c.word(e.Alts))
+		case Source, Be, Possessive:
+		default:
+			return nil, fail("unexpected element %d before the anchor", i)
+		}
+	}
+	els := p.Elems[p.Anchor+1:]
+	for i := 0; i < len(els); i++ {
+		e := els[i]
+		switch e.Kind {
+		case Target, Source:
+			if i == 0 && e.Kind == Target {
+				continue // the object: the coder's default target
+			}
+			appendAll(slotElem(e.Kind))
+		case Pair:
+			return nil, fail("PAIR after a verb anchor; write PAIR before it, or TGT")
+		case Possessive:
+		case Word:
+			if !allPrepositions(e.Alts) {
+				appendAll(c.word(e.Alts))
+				continue
+			}
+			var inner []dict.Elem
+			if i+1 < len(els) && (els[i+1].Kind == Target || els[i+1].Kind == Source) {
+				inner = []dict.Elem{slotElem(els[i+1].Kind)}
+				i++
+			}
+			if len(vs)*len(e.Alts) > maxVariants {
+				return nil, fail("alternative prepositions make more than %d patterns", maxVariants)
+			}
+			var next []variant
+			for _, v := range vs {
+				for _, prep := range e.Alts {
+					pp := dict.Elem{Kind: dict.PrepPhrase, Text: strings.ToUpper(prep), Elems: inner}
+					next = append(next, variant{pre: v.pre, post: append(slices.Clone(v.post), pp)})
+				}
+			}
+			vs = next
+		default:
+			return nil, fail("unexpected element after the anchor")
+		}
+	}
+	return vs, nil
+}
+
+func slotElem(k ElemKind) dict.Elem {
+	if k == Source {
+		return dict.Elem{Kind: dict.SourceSlot}
+	}
+	return dict.Elem{Kind: dict.TargetSlot}
+}
+
+func allPrepositions(alts []string) bool {
+	for _, a := range alts {
+		if !prepositions[strings.ToLower(a)] {
+			return false
+		}
+	}
+	return true
+}
+
+// word renders a word element: a Word, a noun phrase for a multiword
+// lemma, a synset reference, or — for alternatives and spellings with
+// hyphens — a synset made for it, named after its alternatives.
+func (c *converter) word(alts []string) dict.Elem {
+	if len(alts) == 1 {
+		if ref, ok := strings.CutPrefix(alts[0], "@"); ok {
+			return dict.Elem{Kind: dict.SynsetRef, Text: strings.ToUpper(ref)}
+		}
+		if ms := members(alts[0]); len(ms) == 1 {
+			ws := ms[0].Words
+			if len(ws) == 1 {
+				return dict.Elem{Kind: dict.Word, Text: ws[0]}
+			}
+			np := dict.Elem{Kind: dict.NounPhrase}
+			for _, w := range ws {
+				np.Elems = append(np.Elems, dict.Elem{Kind: dict.Word, Text: w})
+			}
+			return np
+		}
+	}
+	name := "(" + strings.ToUpper(strings.Join(alts, "|")) + ")"
+	if c.d.Synsets[name] == nil {
+		ds := &dict.Synset{Name: name}
+		for _, a := range alts {
+			ds.Members = append(ds.Members, members(a)...)
+		}
+		c.d.Synsets[name] = ds
+	}
+	return dict.Elem{Kind: dict.SynsetRef, Text: name}
+}
+
+// phrases returns the upper-case word sequences a name or lemma may take
+// in a tokenised sentence: as written, and with its hyphenated words split
+// (Dyad's tokenizer keeps "al-Qaeda" whole but splits "Guinea-Bissau", and
+// the coder skips the hyphen). Commas are dropped and a possessive 's is a
+// word of its own.
+func phrases(text string) []dict.Phrase {
+	var joined, split dict.Phrase
+	hyphen := false
+	for _, w := range strings.Fields(strings.ToUpper(text)) {
+		w = strings.Trim(w, ",")
+		if w == "" {
+			continue
+		}
+		var poss string
+		for _, s := range []string{"'S", "’S"} {
+			if strings.HasSuffix(w, s) && len(w) > len(s) {
+				w, poss = w[:len(w)-len(s)], s
+			}
+		}
+		joined = append(joined, w)
+		if strings.Contains(strings.Trim(w, "-"), "-") {
+			hyphen = true
+			for part := range strings.SplitSeq(w, "-") {
+				if part != "" {
+					split = append(split, part)
+				}
+			}
+		} else {
+			split = append(split, w)
+		}
+		if poss != "" {
+			joined, split = append(joined, poss), append(split, poss)
+		}
+	}
+	if len(joined) == 0 {
+		return nil
+	}
+	if hyphen {
+		return []dict.Phrase{joined, split}
+	}
+	return []dict.Phrase{joined}
+}
+
+// plural forms the regular plural of a lower- or upper-case noun.
+func plural(w string) string {
+	lw := strings.ToLower(w)
+	es, ies, s := "es", "ies", "s"
+	if w != lw {
+		es, ies, s = "ES", "IES", "S"
+	}
+	switch {
+	case strings.HasSuffix(lw, "s"), strings.HasSuffix(lw, "sh"), strings.HasSuffix(lw, "ch"),
+		strings.HasSuffix(lw, "x"), strings.HasSuffix(lw, "z"):
+		return w + es
+	case len(lw) > 1 && lw[len(lw)-1] == 'y' && !strings.ContainsRune("aeiou", rune(lw[len(lw)-2])):
+		return w[:len(w)-1] + ies
+	}
+	return w + s
+}
