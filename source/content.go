@@ -52,6 +52,9 @@ func fromDoc(d doc, opts Options, seen map[string]bool) Source {
 		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap", root)))
 	}
 	rec := Record{Origin: d.origin, URL: d.url, Body: d.data, Header: d.header, Date: d.date, ContentType: d.contentType}
+	if k == kindHTML {
+		warnUndeclared(opts, d.origin, d.data, d.contentType, "")
+	}
 	switch mt := mediaType(d.contentType); {
 	case k == kindHTML && mt != "text/html" && mt != "application/xhtml+xml":
 		rec.ContentType = "text/html"

@@ -90,10 +90,21 @@ func decodeXMLDoc(d doc, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if charset.Declared(d.data, d.contentType) == "" && !utf8.Valid(d.data) {
-		opts.logger().Warn("no charset declared and the bytes are not UTF-8; guessed", "origin", d.origin, "charset", name)
-	}
+	warnUndeclared(opts, d.origin, d.data, d.contentType, name)
 	return text, nil
+}
+
+// warnUndeclared warns about a markup document whose encoding is neither
+// declared nor UTF-8, since its characters then rest on a guess. guess may
+// be empty when the caller leaves the decoding to a later stage.
+func warnUndeclared(opts Options, origin string, data []byte, contentType, guess string) {
+	if charset.Declared(data, contentType) != "" || utf8.Valid(data) {
+		return
+	}
+	if guess == "" {
+		guess = "guessed from the bytes"
+	}
+	opts.logger().Warn("no charset declared and the bytes are not UTF-8", "origin", origin, "charset", guess)
 }
 
 // wrapContent makes a feed item's HTML content into a page for extraction.

@@ -117,6 +117,9 @@ func (s *linkSource) page(f fetched) (Record, bool, error) {
 	if ct == "" {
 		ct = map[kind]string{kindHTML: "text/html", kindText: "text/plain"}[k]
 	}
+	if k == kindHTML {
+		warnUndeclared(s.opts, f.resp.URL, f.resp.Body, ct, "")
+	}
 	return Record{
 		Origin:      f.resp.URL,
 		URL:         f.resp.URL,

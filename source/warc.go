@@ -288,6 +288,9 @@ func (s *warcSource) document(hdr http.Header, block []byte, start int64) (Recor
 		s.log.Debug("skipping record that is not a page", "origin", rec.Origin, "content_type", rec.ContentType)
 		return Record{}, false, nil
 	}
+	if k == kindHTML {
+		warnUndeclared(s.opts, rec.Origin, body, rec.ContentType, "")
+	}
 	rec.Body = body
 	return rec, true, nil
 }
