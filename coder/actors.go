@@ -23,6 +23,10 @@ func realCode(code string) bool { return code != "" && !strings.HasPrefix(code, 
 
 func (m mention) real() bool { return realCode(m.code) }
 
+// agentOnly reports whether the mention names an agent of no known actor
+// ("---GOV").
+func (m mention) agentOnly() bool { return len(m.code) > len(dict.NullCode) && strings.HasPrefix(m.code, dict.NullCode) }
+
 // npInfo is the coding of one noun phrase, without its conjuncts.
 type npInfo struct {
 	ms []mention
@@ -39,7 +43,7 @@ type npInfo struct {
 
 type agentHit struct {
 	a     *dict.Agent
-	name  dict.Phrase
+	name  dict.Name
 	first int
 	last  int
 }
@@ -47,7 +51,7 @@ type agentHit struct {
 type actorHit struct {
 	a     *dict.Actor
 	code  dict.DatedCode
-	name  dict.Phrase
+	name  dict.Name
 	first int
 	last  int
 }

@@ -36,6 +36,7 @@ type analysis struct {
 	absorbed bool
 	// transformed events replace events when a transformation applied.
 	transformed []Event
+	subjHeads   []int
 }
 
 // maxVerbs bounds the verbs coded in one sentence.
@@ -271,6 +272,7 @@ func (cs *coding) analyze(v int) *analysis {
 	st := cs.st
 	a := &analysis{v: v, entry: ve, extra: extra, passive: st.isPassive(v)}
 	subjHeads, subjIsPatient := cs.subjects(v)
+	a.subjHeads = subjHeads
 	if a.passive {
 		subjIsPatient = true
 	}
@@ -374,13 +376,12 @@ func (cs *coding) subjects(v int) (heads []int, patient bool) {
 		}
 		switch w.rel {
 		case "xcomp":
-			// Object control ("urged Eriador to respond") before subject
-			// control ("vowed to wage war").
-			for _, k := range st.w[h].kids {
-				if r := st.w[k].rel; r == "obj" || r == "iobj" {
-					return []int{k}, false
-				}
-			}
+			// An open clause shares the subject of the clause above ("vowed
+			// to wage war"), as in PETRARCH, which reads subjects off the
+			// tree. Object control ("urged Eriador to respond") rarely
+			// matters: the governing verb usually codes the event itself,
+			// and parsers label purpose clauses ("hosting Osgiliath to
+			// celebrate") the same way.
 			if st.isPassive(h) {
 				for _, k := range st.w[h].kids {
 					if st.w[k].rel == "nsubj" {
@@ -678,10 +679,12 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 	sources, targets := a.sources, a.targets
 	null := []mention{{code: dict.NullCode}}
 	if cs.c.opts.AllowNullActor {
-		if len(sources) == 0 {
+		// A missing actor may be null, but not a name the dictionaries do
+		// not know: that is an unknown actor, not the absence of one.
+		if len(sources) == 0 && !cs.unknownName(a.subjHeads) {
 			sources = null
 		}
-		if len(targets) == 0 {
+		if len(targets) == 0 && !cs.unknownName(cs.argHeads(a.v)) {
 			targets = null
 		}
 	}
@@ -694,10 +697,49 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 	return out
 }
 
+// unknownName reports whether one of the phrases headed by heads is a
+// proper name that codes as no actor.
+func (cs *coding) unknownName(heads []int) bool {
+	for _, h := range heads {
+		if cs.st.w[h].upos != "PROPN" {
+			continue
+		}
+		known := false
+		for _, m := range cs.group(h) {
+			if m.real() || m.agentOnly() {
+				known = true
+			}
+		}
+		if !known {
+			return true
+		}
+	}
+	return false
+}
+
+// argHeads returns the heads of verb v's objects and prepositional
+// phrases.
+func (cs *coding) argHeads(v int) []int {
+	st := cs.st
+	var out []int
+	for _, k := range st.w[v].kids {
+		w := &st.w[k]
+		switch {
+		case w.rel == "obj" || w.rel == "iobj":
+			out = append(out, k)
+		case st.nominalDep(k) && w.sub != "tmod" && w.sub != "npmod":
+			if p := st.prep(k); p != "" && !temporalPrep[p] {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
 // dyadOK applies the rule that both actors must be known (or, with
 // AllowNullActor, at least one).
 func (cs *coding) dyadOK(s, t mention) bool {
-	if s.real() && t.real() {
+	if s.real() && t.real() || s.real() && t.agentOnly() || s.agentOnly() && t.real() {
 		return true
 	}
 	return cs.c.opts.AllowNullActor && (s.real() || t.real())

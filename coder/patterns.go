@@ -204,8 +204,7 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 		if e.Kind == dict.PrepPhrase {
 			switch {
 			case hasSlot(e.Elems):
-				cs.prepSlots(m, e, at)
-				end = cs.spanEnd(at)
+				end = cs.prepSlots(m, e, at, f)
 			case len(e.Elems) == 0:
 				end = cs.caseOf(at)
 			}
@@ -236,17 +235,23 @@ func (cs *coding) assignSlot(m *patternMatch, k dict.ElemKind, ms []mention) {
 }
 
 // prepSlots resolves the slots inside a matched prepositional phrase
-// ("(FROM $)", "(AT ^ ^)") against the actors of its object, obj.
-func (cs *coding) prepSlots(m *patternMatch, e dict.Elem, obj int) {
-	pos := slices.Min(cs.st.subtree(obj, nil, nil)) - 1
+// ("(FROM $)", "(AT ^ ^)"), whose object is obj: they take the phrases
+// that follow its preposition, the first being its object. It returns the
+// last word reached.
+func (cs *coding) prepSlots(m *patternMatch, e dict.Elem, obj int, f *frame) int {
+	pos := cs.caseOf(obj)
+	if pos >= obj {
+		pos = obj - 1
+	}
 	for _, in := range e.Elems {
 		switch in.Kind {
 		case dict.SourceSlot, dict.TargetSlot, dict.Skip:
-			ms, end := cs.nextMentionsIn(obj, pos, in.Kind == dict.Skip)
+			ms, end := cs.nextMentions(f, pos, in.Kind == dict.Skip)
 			pos = end
 			cs.assignSlot(m, in.Kind, ms)
 		}
 	}
+	return pos
 }
 
 // caseOf returns the preposition word introducing i, or i.
@@ -501,17 +506,6 @@ func (cs *coding) nextMentions(f *frame, pos int, skip bool) ([]mention, int) {
 		}
 	}
 	return nil, pos
-}
-
-// nextMentionsIn is nextMentions within the phrase headed by obj.
-func (cs *coding) nextMentionsIn(obj, pos int, skip bool) ([]mention, int) {
-	f := &frame{}
-	for _, i := range cs.st.subtree(obj, nil, nil) {
-		if isNominal(cs.st.w[i].upos) {
-			f.nouns = append(f.nouns, i)
-		}
-	}
-	return cs.nextMentions(f, pos, skip)
 }
 
 func containsCode(ms []mention, code string) bool {

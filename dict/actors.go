@@ -34,7 +34,7 @@ func (d *Dictionary) ReadActors(r io.Reader, name string) error {
 			return
 		}
 		if len(cur.Codes) == 0 {
-			d.problem(cur.Source, "actor %q has no code", cur.Names[0])
+			d.problem(cur.Source, "actor %q has no code", cur.Names[0].String())
 		} else {
 			d.Actors = append(d.Actors, cur)
 		}
@@ -49,8 +49,8 @@ func (d *Dictionary) ReadActors(r io.Reader, name string) error {
 				continue
 			}
 			before, code, _, hasCode := bracket(t[1:])
-			p := splitWords(before)
-			if len(p) == 0 || len(p) > maxPhraseWords {
+			p := splitName(before)
+			if len(p.Words) == 0 || len(p.Words) > maxPhraseWords {
 				d.problem(l.src, "bad synonym %q", t)
 				continue
 			}
@@ -73,8 +73,8 @@ func (d *Dictionary) ReadActors(r io.Reader, name string) error {
 			}
 		default:
 			before, code, _, hasCode := bracket(t)
-			p := splitWords(before)
-			if len(p) == 0 || len(p) > maxPhraseWords {
+			p := splitName(before)
+			if len(p.Words) == 0 || len(p.Words) > maxPhraseWords {
 				d.problem(l.src, "bad actor name %q", t)
 				continue
 			}
@@ -85,7 +85,7 @@ func (d *Dictionary) ReadActors(r io.Reader, name string) error {
 				continue
 			}
 			flush()
-			cur = &Actor{Names: []Phrase{p}, Source: l.src}
+			cur = &Actor{Names: []Name{p}, Source: l.src}
 			if hasCode {
 				d.addActorCode(cur, code, l.src)
 			}

@@ -63,8 +63,8 @@ func (d *Dictionary) ReadAgents(r io.Reader, name string) error {
 			continue
 		}
 		for _, v := range variants {
-			p := splitWords(v)
-			if len(p) == 0 || len(p) > maxPhraseWords {
+			p := splitName(v)
+			if len(p.Words) == 0 || len(p.Words) > maxPhraseWords {
 				d.problem(l.src, "bad agent phrase %q", v)
 				continue
 			}
@@ -72,13 +72,13 @@ func (d *Dictionary) ReadAgents(r io.Reader, name string) error {
 			switch {
 			case hasPlurals:
 				for _, pl := range strings.Fields(plurals) {
-					if q := splitWords(pl); len(q) > 0 && len(q) <= maxPhraseWords {
+					if q := splitName(pl); len(q.Words) > 0 && len(q.Words) <= maxPhraseWords {
 						a.Names = append(a.Names, q)
 					}
 				}
 			case !substituted:
-				q := append(Phrase(nil), p...)
-				q[len(q)-1] = plural(q[len(q)-1])
+				q := Name{Words: append(Phrase(nil), p.Words...), Gaps: p.Gaps}
+				q.Words[len(q.Words)-1] = plural(q.Words[len(q.Words)-1])
 				a.Names = append(a.Names, q)
 			}
 		}

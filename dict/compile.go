@@ -22,7 +22,7 @@ type index struct {
 }
 
 type phraseEntry struct {
-	words Phrase
+	name  Name
 	actor *Actor
 	agent *Agent
 }
@@ -30,8 +30,8 @@ type phraseEntry struct {
 // Match is a dictionary phrase found in a sentence: an actor's or an
 // agent's name.
 type Match struct {
-	Len   int    // words matched
-	Name  Phrase // the dictionary phrase
+	Len   int  // words of the sentence spanned, including any gaps
+	Name  Name // the dictionary name
 	Actor *Actor // set for an actor name
 	Agent *Agent // set for an agent name
 }
@@ -55,15 +55,15 @@ func (d *Dictionary) Compile() error {
 	}
 	for _, a := range d.Actors {
 		for _, n := range a.Names {
-			if len(n) > 0 {
-				ix.phrases[n[0]] = append(ix.phrases[n[0]], phraseEntry{words: n, actor: a})
+			if len(n.Words) > 0 {
+				ix.phrases[n.Words[0]] = append(ix.phrases[n.Words[0]], phraseEntry{name: n, actor: a})
 			}
 		}
 	}
 	for _, a := range d.Agents {
 		for _, n := range a.Names {
-			if len(n) > 0 {
-				ix.phrases[n[0]] = append(ix.phrases[n[0]], phraseEntry{words: n, agent: a})
+			if len(n.Words) > 0 {
+				ix.phrases[n.Words[0]] = append(ix.phrases[n.Words[0]], phraseEntry{name: n, agent: a})
 			}
 		}
 	}
@@ -71,8 +71,8 @@ func (d *Dictionary) Compile() error {
 		// Longest first; at equal length actors before agents, then
 		// dictionary order (the sort is stable).
 		slices.SortStableFunc(es, func(a, b phraseEntry) int {
-			if len(a.words) != len(b.words) {
-				return len(b.words) - len(a.words)
+			if len(a.name.Words) != len(b.name.Words) {
+				return len(b.name.Words) - len(a.name.Words)
 			}
 			if (a.actor != nil) != (b.actor != nil) {
 				if a.actor != nil {
@@ -83,8 +83,8 @@ func (d *Dictionary) Compile() error {
 			return 0
 		})
 		ix.phrases[k] = es
-		if len(es[0].words) > ix.maxWords {
-			ix.maxWords = len(es[0].words)
+		if len(es[0].name.Words) > ix.maxWords {
+			ix.maxWords = len(es[0].name.Words)
 		}
 	}
 
@@ -215,23 +215,45 @@ func (d *Dictionary) compiled() *index {
 	return d.idx
 }
 
-// MatchAt returns the longest actor or agent name that starts at words[i]
-// (upper-case words), preferring an actor's name to an agent's of the same
-// length.
+// MatchAt returns the longest actor or agent name (in words) that starts
+// at words[i] (upper-case words), preferring an actor's name to an agent's
+// of the same length.
 func (d *Dictionary) MatchAt(words []string, i int) (Match, bool) {
 	ix := d.compiled()
 	if i < 0 || i >= len(words) {
 		return Match{}, false
 	}
 	for _, e := range ix.phrases[words[i]] {
-		if i+len(e.words) > len(words) {
-			continue
-		}
-		if slices.Equal(words[i:i+len(e.words)], []string(e.words)) {
-			return Match{Len: len(e.words), Name: e.words, Actor: e.actor, Agent: e.agent}, true
+		if n, ok := e.name.matchAt(words, i); ok {
+			return Match{Len: n, Name: e.name, Actor: e.actor, Agent: e.agent}, true
 		}
 	}
 	return Match{}, false
+}
+
+// matchAt matches the name at words[i] and returns the number of words it
+// spans.
+func (n Name) matchAt(words []string, i int) (int, bool) {
+	pos := i
+	for k, w := range n.Words {
+		if k == 0 {
+			if words[i] != w {
+				return 0, false
+			}
+			continue
+		}
+		next := pos + 1
+		if n.Gaps&(1<<(k-1)) != 0 {
+			for next < len(words) && words[next] != w {
+				next++
+			}
+		}
+		if next >= len(words) || words[next] != w {
+			return 0, false
+		}
+		pos = next
+	}
+	return pos - i + 1, true
 }
 
 // Verbs returns the verbs one of whose forms is word (upper-case), in

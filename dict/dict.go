@@ -75,9 +75,37 @@ type Phrase []string
 
 func (p Phrase) String() string { return strings.Join(p, " ") }
 
+// Name is the name of an actor or agent: words in order, consecutive
+// except where Gaps allows other words between them. In the PETRARCH
+// formats words joined by '_' are consecutive and words separated by a
+// blank may have others between them ("ITHILEN TELEVISION" matches
+// "Ithilen state-run television").
+type Name struct {
+	Words Phrase
+	// Gaps has bit i set when words may come between Words[i] and
+	// Words[i+1].
+	Gaps uint32
+}
+
+// String writes the name in dictionary notation.
+func (n Name) String() string {
+	var b strings.Builder
+	for i, w := range n.Words {
+		if i > 0 {
+			if n.Gaps&(1<<(i-1)) != 0 {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // Actor is a named actor: its names and codes.
 type Actor struct {
-	Names  []Phrase    // the primary name first, then synonyms
+	Names  []Name      // the primary name first, then synonyms
 	Codes  []DatedCode // in dictionary order
 	Source Source      // the line of the primary name
 }
@@ -119,7 +147,7 @@ func (a *Actor) CodeAt(date int) (c DatedCode, ok bool) {
 // Agent is a kind of actor, such as a government or the police, named by
 // one or more phrases (singular and plural forms are separate phrases).
 type Agent struct {
-	Names  []Phrase
+	Names  []Name
 	Code   string // without the '~', e.g. "GOV"
 	Prefix bool   // the code precedes the actor code (written "NGO~")
 	Source Source

@@ -155,6 +155,26 @@ func splitWords(s string) Phrase {
 	return Phrase(f)
 }
 
+// splitName splits a name written with blanks (gaps allowed) or
+// underscores (consecutive) into upper-case words.
+func splitName(s string) Name {
+	var n Name
+	gap := false
+	for _, f := range strings.Fields(strings.ToUpper(s)) {
+		for k, w := range strings.Split(f, "_") {
+			if w == "" {
+				continue
+			}
+			if len(n.Words) > 0 && gap && k == 0 && len(n.Words) <= 32 {
+				n.Gaps |= 1 << (len(n.Words) - 1)
+			}
+			n.Words = append(n.Words, w)
+		}
+		gap = true
+	}
+	return n
+}
+
 // bracket finds the first "[...]" in s and returns the text before it, the
 // contents and the text after it.
 func bracket(s string) (before, inside, after string, ok bool) {

@@ -45,7 +45,15 @@ type PetrarchReport struct {
 	Suite        string     `json:"suite"`
 	Dictionaries dict.Files `json:"dictionaries"`
 	Reparse      bool       `json:"reparse"`
+	// Include lists the categories the file's <Environment> declares as
+	// tests; empty when it declares none, meaning all.
+	Include []string `json:"include,omitempty"`
+	// PetrarchScore counts the records of the included categories: the
+	// figure PETRARCH's own validation script reports.
 	PetrarchScore
+	// All counts every record the file marks for evaluation, whatever its
+	// category.
+	All        PetrarchScore      `json:"all"`
 	Categories []PetrarchCategory `json:"categories"`
 	Failures   []PetrarchFailure  `json:"failures"`
 	// LoadSeconds is the time to read and compile the dictionaries.
@@ -98,7 +106,8 @@ func (s *PetrarchScore) finish() {
 
 // PetrarchCategory is the score of one category of records.
 type PetrarchCategory struct {
-	Name string `json:"name"`
+	Name     string `json:"name"`
+	Included bool   `json:"included"` // in the file's <Include> list
 	PetrarchScore
 }
 
@@ -106,6 +115,7 @@ type PetrarchCategory struct {
 type PetrarchFailure struct {
 	ID       string   `json:"id"`
 	Category string   `json:"category"`
+	Included bool     `json:"included"`
 	Line     int      `json:"line"`
 	Text     string   `json:"text"`
 	Expected []string `json:"expected"`
@@ -148,6 +158,15 @@ func EvalPetrarch(ctx context.Context, opts PetrarchOptions) (*PetrarchReport, e
 	}
 	rep := &PetrarchReport{Suite: filepath.Base(opts.Records), Dictionaries: files, Reparse: opts.Reparse,
 		LoadSeconds: time.Since(t0).Seconds()}
+	included := func(string) bool { return true }
+	for _, c := range suite.Env.Include {
+		if c != "valid" {
+			rep.Include = append(rep.Include, c)
+		}
+	}
+	if len(rep.Include) > 0 {
+		included = func(c string) bool { return slices.Contains(rep.Include, c) }
+	}
 	log.Info("dictionaries loaded", "seconds", rep.LoadSeconds, "problems", len(d.Problems))
 
 	coders := map[coder.Options]*coder.Coder{}
@@ -197,19 +216,26 @@ func EvalPetrarch(ctx context.Context, opts PetrarchOptions) (*PetrarchReport, e
 		codeTime += time.Since(tc)
 		rep.Sentences += len(sents)
 		correct, uncoded, extra, coded := scorePetrarchRecord(rec, results)
-		rep.add(correct, uncoded, extra)
+		in := included(rec.Category)
+		if in {
+			rep.add(correct, uncoded, extra)
+		}
+		rep.All.add(correct, uncoded, extra)
 		c := cats[rec.Category]
 		if c == nil {
-			c = &PetrarchCategory{Name: rec.Category}
+			c = &PetrarchCategory{Name: rec.Category, Included: in}
 			cats[rec.Category] = c
 			catOrder = append(catOrder, rec.Category)
 		}
 		c.add(correct, uncoded, extra)
 		if uncoded > 0 || extra > 0 {
-			rep.Failures = append(rep.Failures, petrarchFailure(rec, coded, results))
+			f := petrarchFailure(rec, coded, results)
+			f.Included = in
+			rep.Failures = append(rep.Failures, f)
 		}
 	}
 	rep.finish()
+	rep.All.finish()
 	for _, name := range catOrder {
 		c := cats[name]
 		c.finish()
