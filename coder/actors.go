@@ -25,7 +25,9 @@ func (m mention) real() bool { return realCode(m.code) }
 
 // agentOnly reports whether the mention names an agent of no known actor
 // ("---GOV").
-func (m mention) agentOnly() bool { return len(m.code) > len(dict.NullCode) && strings.HasPrefix(m.code, dict.NullCode) }
+func (m mention) agentOnly() bool {
+	return len(m.code) > len(dict.NullCode) && strings.HasPrefix(m.code, dict.NullCode)
+}
 
 // npInfo is the coding of one noun phrase, without its conjuncts.
 type npInfo struct {

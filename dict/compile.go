@@ -30,8 +30,8 @@ type phraseEntry struct {
 // Match is a dictionary phrase found in a sentence: an actor's or an
 // agent's name.
 type Match struct {
-	Len   int  // words of the sentence spanned, including any gaps
-	Name  Name // the dictionary name
+	Len   int    // words of the sentence spanned, including any gaps
+	Name  Name   // the dictionary name
 	Actor *Actor // set for an actor name
 	Agent *Agent // set for an agent name
 }
