@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Dyad's news clean-up rules: what an article container holds besides the
@@ -233,7 +234,7 @@ var (
 // 2019", "Nov. 20, 2019 / 1:07 AM / CBS News"). At most three words may be
 // something else, such as a source name.
 func dateLine(s string) bool {
-	if len(s) > 200 {
+	if len(s) > 200 || !strings.ContainsAny(s, "0123456789") {
 		return false
 	}
 	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '|' })
@@ -270,13 +271,46 @@ func (c *cleaner) bylineLine(text, n string, words int) bool {
 	return bylineRE.MatchString(text) && !sentence(text)
 }
 
-var creditRE = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)|(?:\bcredit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+var (
+	creditHeadRE = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)`)
+	creditTailRE = regexp.MustCompile(`(?i)(?:\bcredit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+)
 
 // creditLine reports a photo caption or credit that is not marked up as
 // one: "Photo: David Zalubowski, AP", "…the plague (Image: GETTY)",
 // "Sakib Ali/Hindustan Times/Getty Images".
 func creditLine(text string, words int) bool {
-	return words <= 60 && creditRE.MatchString(text)
+	if words > 60 {
+		return false
+	}
+	if creditHeadRE.MatchString(text) {
+		return true
+	}
+	t := strings.ToLower(tail(text, 100))
+	for _, k := range creditKeys {
+		if strings.Contains(t, k) {
+			return creditTailRE.MatchString(t)
+		}
+	}
+	return false
+}
+
+// creditKeys are the words one of which every credit ending has; the
+// pattern is tried only on endings that have one.
+var creditKeys = []string{"credit", "image", "photo", "file", "getty", "afp", "reuters", "epa", "shutterstock", "istock"}
+
+// tail returns about the last n bytes of s, cut at a rune boundary, so that
+// a pattern anchored at the end need not be tried at every position of a
+// long text.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 var teaserLineRE = regexp.MustCompile(`(?i)^\[?\s*(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related articles?|related coverage|recommended|watch|listen|don'?t miss|also on [\w.-]+|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee también|lea también|mehr zum thema)\s*(?::|\||–|—|-)\s*(.+?)\]?$`)
@@ -306,17 +340,22 @@ func authorNote(text string) bool {
 	return wordCount(text) <= 80 && authorNoteRE.MatchString(text)
 }
 
-var sourceLineRE = regexp.MustCompile(`(?i)^(?:` +
-	`(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|sumber)\s*:\s*\S.{0,100}|` +
-	`\(?(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|produced|translated|translation)(?: and [a-z]+)? by\b.*|` +
-	`with (?:post |agency |news )?wires\.?|` +
-	`(?:\S+ ){1,12}contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b.*|` +
-	`contributing(?: reporters?| writers?)?:.*` +
-	`)$`)
+var (
+	sourceLineRE = regexp.MustCompile(`(?i)^(?:` +
+		`(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|sumber)\s*:\s*\S.{0,100}|` +
+		`\(?(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|produced|translated|translation)(?: and [a-z]+)? by\b.*|` +
+		`with (?:post |agency |news )?wires\.?|` +
+		`contributing(?: reporters?| writers?)?:.*` +
+		`)$`)
+	contributedRE = regexp.MustCompile(`(?i)^(?:\S+ ){1,12}contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b`)
+)
 
 // sourceLine reports a source or credit line: "SOURCE: Al Jazeera and news
 // agencies", "(Reporting by …; Editing by …)", "Jane Doe contributed to
 // this report".
 func sourceLine(text string, words int) bool {
-	return words <= 60 && sourceLineRE.MatchString(text)
+	if words > 60 {
+		return false
+	}
+	return sourceLineRE.MatchString(text) || strings.Contains(text, "contributed") && contributedRE.MatchString(text)
 }
