@@ -1,12 +1,19 @@
 package fetch
 
-import "sync"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+)
 
 // Validators are what a server said about a document, to ask next time
 // whether it changed (conditional GET).
 type Validators struct {
-	ETag         string
-	LastModified string
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
 }
 
 // Cache stores validators by URL. Implementations must be safe for
@@ -38,4 +45,44 @@ func (c *MemoryCache) Put(url string, v Validators) {
 		c.m = map[string]Validators{}
 	}
 	c.m[url] = v
+}
+
+// FileCache is a Cache kept in a JSON file between runs, so that feeds and
+// sitemaps polled again are fetched only if they changed. Call Save to
+// write it back.
+type FileCache struct {
+	MemoryCache
+	path string
+}
+
+// OpenFileCache loads the cache stored at path; a missing file is an empty
+// cache.
+func OpenFileCache(path string) (*FileCache, error) {
+	c := &FileCache{path: path}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(data, &c.m); err != nil {
+		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Save writes the cache to its file, replacing it atomically.
+func (c *FileCache) Save() error {
+	c.mu.Lock()
+	data, err := json.MarshalIndent(c.m, "", "\t")
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	tmp := c.path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, c.path)
 }

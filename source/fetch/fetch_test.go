@@ -11,6 +11,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -521,4 +523,27 @@ func (c *chained) Close() error {
 	c.outer.Close()
 	c.inner.Write(c.buf.Bytes())
 	return c.inner.Close()
+}
+
+func TestFileCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "validators.json")
+	c, err := OpenFileCache(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Put("https://a.example/feed", Validators{ETag: `"v1"`})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := OpenFileCache(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := again.Get("https://a.example/feed"); !ok || v.ETag != `"v1"` {
+		t.Errorf("reloaded %+v %v", v, ok)
+	}
+	os.WriteFile(path, []byte("{not json"), 0o644)
+	if _, err := OpenFileCache(path); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("corrupt cache: %v", err)
+	}
 }
