@@ -1,15 +1,370 @@
 package builtin
 
-import "testing"
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
 
-func TestDefaultParses(t *testing.T) {
+	"dyad/codebook"
+	"dyad/dict"
+	"dyad/internal/sharedtest"
+)
+
+func defaults(t *testing.T) (*Set, *dict.Dictionary) {
+	t.Helper()
 	s, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := s.Stats()
-	t.Logf("%+v", st)
-	if _, err := Dictionary(); err != nil {
+	d, err := Dictionary()
+	if err != nil {
 		t.Fatal(err)
+	}
+	return s, d
+}
+
+// unMembers are the ISO codes of the 193 UN member states and the two
+// observer states.
+var unMembers = strings.Fields(`AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN
+BOL BIH BWA BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE PRK COD
+DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI
+HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX
+MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR
+OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE
+SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE
+GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE VAT PSE`)
+
+func TestDefaultCoverage(t *testing.T) {
+	s, _ := defaults(t)
+	st := s.Stats()
+	t.Logf("%d countries, %d organisations, %d groups, %d people, %d agents (%d nouns), %d sets, %d patterns (%d on nouns)",
+		st.Countries, st.Organisations, st.Groups, st.People, st.Agents, st.AgentNouns, st.Sets, st.Patterns, st.Nominal)
+	if len(unMembers) != 195 {
+		t.Fatalf("test list has %d states, want 195", len(unMembers))
+	}
+	countries := map[string]*Actor{}
+	for _, a := range s.Actors {
+		if a.Kind == Country {
+			countries[a.Code] = a
+		}
+	}
+	for _, c := range unMembers {
+		a := countries[c]
+		if a == nil {
+			t.Errorf("no country entry for %s", c)
+			continue
+		}
+		if len(a.Names) < 2 {
+			t.Errorf("%s (%s) has only its header name", c, a.Label)
+		}
+	}
+	verbal := map[string]int{}
+	for _, p := range s.Patterns {
+		if !p.Nominal() {
+			verbal[p.Root()]++
+		}
+	}
+	for _, r := range codebook.Roots() {
+		if verbal[r.Code] < 25 {
+			t.Errorf("root %s (%s) has %d verb patterns, want at least 25", r.Code, r.Label, verbal[r.Code])
+		}
+		if st.ByRoot[r.Code] == 0 {
+			t.Errorf("root %s has no patterns", r.Code)
+		}
+	}
+	if st.Organisations < 100 || st.Groups < 40 || st.People < 200 || st.Nominal < 50 {
+		t.Errorf("too few entries: %+v", st)
+	}
+	agents := map[string]bool{}
+	for _, a := range s.Agents {
+		agents[a.Code] = true
+	}
+	for _, c := range []string{"GOV", "MIL", "COP", "REB", "UAF", "OPP", "CVL", "REL", "MED", "JUD", "LEG", "SPY", "REF", ""} {
+		if !agents[c] {
+			t.Errorf("no agent with code %q", c)
+		}
+	}
+}
+
+// knownParts are the three-letter parts of actor codes that are neither
+// country codes nor CAMEO actor types: CAMEO's region codes and the
+// known-group codes of named organisations (DICTIONARIES.md lists them).
+var knownParts = strings.Fields(`AFR ASA CAS CFR EAF EUR LAM MEA NAF SAF SAM SAS SEA WAF WEU WST CRB NAM PAC
+ALQ ISI HMS ASF JMA EEC NAT ARL ASN OPC WBK IMF IAE ICJ ICC HCR HCH KID WFP WHO ILO FAO WTO REF
+COE CIS GCC OIC AMU IDB ADB AFB WAS SAD IAD EAC OAS OAU GOS GOE GTW GSS CWN ITP ECB EBR IEA AIE
+XFM MSF ICG APC SAA PIF MRC BRC NON AUN MIG HLT WCT UEU`)
+
+func TestActorCodeParts(t *testing.T) {
+	s, _ := defaults(t)
+	known := map[string]bool{}
+	for _, a := range s.Actors {
+		if a.Kind == Country {
+			known[a.Code] = true
+		}
+	}
+	for _, a := range codebook.ActorTypes() {
+		known[a.Code] = true
+	}
+	for _, p := range knownParts {
+		known[p] = true
+	}
+	check := func(code string, pos Pos) {
+		for i := 0; i < len(code); i += 3 {
+			if !known[code[i:i+3]] {
+				t.Errorf("%s: code %s has unknown part %s", pos, code, code[i:i+3])
+			}
+		}
+	}
+	for _, a := range s.Actors {
+		check(a.Code, a.Pos)
+		for _, c := range a.Codes {
+			check(c.Code, Pos{a.Pos.File, c.Line})
+		}
+	}
+	for _, a := range s.Agents {
+		check(a.Code, a.Pos)
+	}
+}
+
+// lookup codes a phrase as the coder's actor matching does: the longest
+// names from the left, actors' codes on date with the agents' appended.
+func lookup(d *dict.Dictionary, phrase string, date int) string {
+	words := strings.Fields(strings.ToUpper(phrase))
+	code, agents := "", ""
+	for i := 0; i < len(words); {
+		m, ok := d.MatchAt(words, i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.Actor != nil && code == "" {
+			if c, ok := m.Actor.CodeAt(date); ok {
+				code = c.Code
+			}
+		}
+		if m.Agent != nil {
+			agents += m.Agent.Code
+		}
+		i += m.Len
+	}
+	return code + agents
+}
+
+func TestSeedActors(t *testing.T) {
+	_, d := defaults(t)
+	tests := []struct {
+		phrase string
+		date   int
+		want   string
+	}{
+		{"Islamic Army in Iraq", 20070601, "IRQREB"},
+		{"the Islamic Army", 20070601, "IRQREB"},
+		{"al-Qaeda", 20070601, "IMGMUSALQ"},
+		{"al Qaida", 20070601, "IMGMUSALQ"},
+		{"US forces", 20070601, "USAMIL"},
+		{"American forces", 20070601, "USAMIL"},
+		{"US troops", 20070601, "USAMIL"},
+		{"Iraqi fighters", 20070601, "IRQUAF"},
+		{"Iraq fighters", 20070601, "IRQUAF"},
+		{"Osama Bin Laden", 20070601, "IMGMUSALQ"},
+		{"Osama Bin Laden", 20120101, ""},
+		{"Ibrahim al-Shamary", 20070601, "IRQREB"},
+		{"al-Shamary", 20070601, "IRQREB"},
+		{"Muslim clerics", 20070601, "MUS"},
+		{"Washington", 20070601, "USA"},
+		{"Baghdad", 20070601, "IRQ"},
+		{"Taliban", 20100101, "AFGREB"},
+		{"Taliban", 20220101, "AFGGOV"},
+		{"Taliban", 19990101, "AFGGOV"},
+		{"Islamic State", 20150101, "IMGMUSISI"},
+		{"ISIL", 20150101, "IMGMUSISI"},
+		{"Hamas", 20150101, "PSEREBHMS"},
+		{"Hezbollah", 20150101, "LBNREB"},
+		{"Boko Haram", 20150101, "NGAREB"},
+		{"Houthi rebels", 20150101, "YEMREB"},
+		{"FARC", 20150101, "COLREB"},
+		{"PKK", 20150101, "TURREB"},
+		{"al-Shabab", 20150101, "SOMREB"},
+		{"Barack Obama", 20100101, "USAGOV"},
+		{"Barack Obama", 20180101, "USAELI"},
+		{"the Kremlin", 20150101, "RUSGOV"},
+		{"UN Security Council", 20150101, "IGOUNO"},
+		{"Amnesty International", 20150101, "NGOHRIAMN"},
+		{"European Union", 20150101, "IGOEUREEC"},
+		{"NATO", 20150101, "IGOWSTNAT"},
+		{"Palestinian president", 20150101, "PSEGOV"},
+		{"a spokesman for the Islamic Army", 20070601, "IRQREB"},
+		{"Guinea-Bissau", 20150101, "GNB"},
+		{"Guinea Bissau", 20150101, "GNB"},
+		{"Iraq 's government", 20150101, "IRQGOV"},
+		{"Syrian rebels", 20150101, "SYRREB"},
+		{"Filipino peacekeepers", 20150101, "PHLPKO"},
+	}
+	for _, tt := range tests {
+		if got := lookup(d, tt.phrase, tt.date); got != tt.want {
+			t.Errorf("%q on %d codes %q, want %q", tt.phrase, tt.date, got, tt.want)
+		}
+	}
+	// Exact-case names that would collide with common words stay out.
+	for _, w := range []string{"IS", "WHO", "CAR"} {
+		if m, ok := d.MatchAt([]string{w}, 0); ok && m.Actor != nil {
+			t.Errorf("%s matches an actor; the case-blind model would code %q everywhere", w, strings.ToLower(w))
+		}
+	}
+}
+
+// hasPattern reports whether a verb form has a pattern coding code whose
+// PETRARCH-2 rendering contains want.
+func hasPattern(d *dict.Dictionary, form, code, want string) bool {
+	for _, v := range d.Verbs(form) {
+		for _, p := range d.Patterns(v) {
+			if p.Code.Primary == code && strings.Contains(p.String(), want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestSeedPatterns(t *testing.T) {
+	_, d := defaults(t)
+	tests := []struct{ form, code, want string }{
+		{"MENDS", "050", "FENCE (WITH +)"},
+		{"RESTORE", "050", "&TIES"},
+		{"LAUNCHED", "190", "&ATTACK (ON +)"},
+		{"CLASHED", "190", "(WITH +)"},
+		{"CALLED", "1056", "(ON +) (TO) &(REFRAIN"},
+		{"CALLED", "020", "(ON +) (TO)"},
+		{"FOUGHT", "062", "(ALONGSIDE +)"},
+		{"CONTACTED", "040", "- * ["},
+		{"ASKING", "020", "(TO)"},
+		{"DECLARED", "0871", "&TRUCE"},
+		{"SETTLED", "050", "% * &DISPUTE"},
+		{"JOINED", "062", "% * ARM"},
+		{"VISITED", "042", "- * ["},
+		{"SHOT", "193", "- * ["},
+		{"SEIZED", "192", "&TERRITORY"},
+		{"SHIPPED", "072", "&MILAID"},
+		{"KIDNAPPED", "181", "- * ["},
+	}
+	for _, tt := range tests {
+		if !hasPattern(d, tt.form, tt.code, tt.want) {
+			t.Errorf("no %s pattern for %s containing %q", tt.code, tt.form, tt.want)
+			for _, v := range d.Verbs(tt.form) {
+				for _, p := range d.Patterns(v) {
+					t.Logf("  %s %s", v.Words, p)
+				}
+			}
+		}
+	}
+	// A visit codes the host's event the other way.
+	for _, v := range d.Verbs("VISITS") {
+		for _, p := range d.Patterns(v) {
+			if p.Code.Primary == "042" && p.Code.Secondary != "043" {
+				t.Errorf("visit pattern %s at %s lacks the 043 reverse code", p, p.Source)
+			}
+		}
+	}
+}
+
+func TestNominalPatternsLeftOut(t *testing.T) {
+	s, d := defaults(t)
+	nominal := s.Nominal()
+	if len(nominal) == 0 {
+		t.Fatal("no noun-anchored patterns")
+	}
+	converted := map[dict.Source]bool{}
+	for _, b := range d.Blocks {
+		for _, p := range b.Patterns {
+			converted[p.Source] = true
+		}
+	}
+	for _, p := range nominal {
+		if converted[source(p.Pos)] {
+			t.Errorf("%s: noun pattern %q was converted to a verb pattern", p.Pos, p.Text)
+		}
+	}
+	for _, p := range s.Patterns {
+		if !p.Nominal() && !converted[source(p.Pos)] {
+			t.Errorf("%s: verb pattern %q missing from the dictionary", p.Pos, p.Text)
+		}
+	}
+	want := []string{"*clash between PAIR", "*attack on|against TGT", "*truce between PAIR"}
+	for _, w := range want {
+		if !slices.ContainsFunc(nominal, func(p *Pattern) bool { return p.Text == w }) {
+			t.Errorf("noun pattern %q missing", w)
+		}
+	}
+}
+
+// TestPhoenixAgreement compares the codes of the names Dyad and the Phoenix
+// dictionaries share, on one date. Disagreements are deliberate (ISO codes
+// for territories, dated leaders, corrected Phoenix entries) but must stay
+// few.
+func TestPhoenixAgreement(t *testing.T) {
+	s, _ := defaults(t)
+	pd := &dict.Dictionary{}
+	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		path := sharedtest.Path(t, "events", "petrarch", "dictionaries", f)
+		r, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = pd.ReadActors(r, f)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := pd.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	const date = 20140601
+	agree, differ := 0, 0
+	for _, a := range s.Actors {
+		da := &dict.Actor{}
+		if a.Code != "" {
+			da.Codes = append(da.Codes, dict.DatedCode{Code: a.Code})
+		}
+		for _, c := range a.Codes {
+			da.Codes = append(da.Codes, dict.DatedCode{Code: c.Code, From: c.From, To: c.To})
+		}
+		mine, ok := da.CodeAt(date)
+		if !ok {
+			continue
+		}
+		for _, n := range a.Names {
+			for _, ph := range phrases(n.Text) {
+				m, ok := pd.MatchAt(ph, 0)
+				if !ok || m.Actor == nil || m.Len != len(ph) {
+					continue
+				}
+				theirs, ok := m.Actor.CodeAt(date)
+				if !ok {
+					continue
+				}
+				if theirs.Code == mine.Code {
+					agree++
+				} else {
+					differ++
+					t.Logf("%-40s Dyad %-12s Phoenix %-12s (%s)", strings.Join(ph, " "), mine.Code, theirs.Code, theirs.Source)
+				}
+			}
+		}
+	}
+	rate := float64(agree) / float64(agree+differ)
+	t.Logf("shared names: %d agree, %d differ (%.1f%%)", agree, differ, 100*rate)
+	if agree < 800 || rate < 0.90 {
+		t.Errorf("agreement with Phoenix on shared names %.1f%% (%d of %d), want at least 90%% of at least 800", 100*rate, agree, agree+differ)
+	}
+}
+
+func TestVerbForms(t *testing.T) {
+	_, d := defaults(t)
+	for _, f := range []string{"FOUGHT", "STRUCK", "HELD", "MET", "SOUGHT", "SENT", "WITHDREW", "WITHDRAWN", "LED", "SHOT", "STOPPED", "PLANNED", "CLASHES", "TOOK", "SAID", "BEATEN"} {
+		if len(d.Verbs(f)) == 0 {
+			t.Errorf("no verb has the form %s", f)
+		}
 	}
 }

@@ -288,8 +288,6 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 				continue // the object: the coder's default target
 			}
 			appendAll(slotElem(e.Kind))
-		case Pair:
-			return nil, fail("PAIR after a verb anchor; write PAIR before it, or TGT")
 		case Possessive:
 		case Word:
 			if !allPrepositions(e.Alts) {

@@ -268,7 +268,7 @@ func (p *parser) name(text string, kind NameKind) (ActorName, bool) {
 		return n, false
 	}
 	if i := strings.IndexAny(text, "|@*{}[];"); i >= 0 {
-		p.fail("name %q contains %q", text, text[i])
+		p.fail("name %q contains %q", text, text[i:i+1])
 		return n, false
 	}
 	if len(strings.Fields(text)) > maxNameWords {
