@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"dyad/coder"
@@ -435,4 +437,66 @@ func petrarchFailure(rec *PetrarchRecord, coded []PetrarchEvent, results []coder
 		}
 	}
 	return f
+}
+
+// WriteTable prints the report: the figures per category and in total, the
+// speed, then every failure with the expected and the coded events.
+func (r *PetrarchReport) WriteTable(w io.Writer) error {
+	mode := "embedded parses"
+	if r.Reparse {
+		mode = "Dyad's own parses"
+	}
+	fmt.Fprintf(w, "%s (%s)\n", r.Suite, mode)
+	fmt.Fprintf(w, "dictionaries: %s\n", strings.Join(r.dictionaryNames(), ", "))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "category\trecords\texpected\tcorrect\tuncoded\textra\tcorrect %\textra %\t")
+	row := func(name string, s PetrarchScore) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t\n", name, s.Records, s.Expected, s.Correct, s.Uncoded, s.Extra, s.CorrectPct, s.ExtraPct)
+	}
+	for _, c := range r.Categories {
+		name := c.Name
+		if !c.Included {
+			name += " (not in <Include>)"
+		}
+		row(name, c.PetrarchScore)
+	}
+	row("total (<Include>)", r.PetrarchScore)
+	row("total (all records)", r.All)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "dictionaries loaded in %.3f s; %d sentences coded in %.3f s: %.0f sentences/s", r.LoadSeconds, r.Sentences, r.CodeSeconds, r.SentencesPerSec)
+	if r.Reparse {
+		fmt.Fprintf(w, " (parsing took %.3f s)", r.ParseSeconds)
+	}
+	fmt.Fprintf(w, "\n\n%d records not coded exactly as expected:\n", len(r.Failures))
+	for _, f := range r.Failures {
+		note := ""
+		if !f.Included {
+			note = ", not in <Include>"
+		}
+		fmt.Fprintf(w, "%s (%s, line %d%s): %s\n", f.ID, f.Category, f.Line, note, f.Text)
+		fmt.Fprintf(w, "    expected: %s\n", listOrNone(f.Expected))
+		fmt.Fprintf(w, "    coded:    %s\n", listOrNone(f.Coded))
+	}
+	return nil
+}
+
+func (r *PetrarchReport) dictionaryNames() []string {
+	var out []string
+	for _, group := range [][]string{r.Dictionaries.Verbs, r.Dictionaries.Actors, r.Dictionaries.Agents, r.Dictionaries.Discards, r.Dictionaries.Issues, {r.Dictionaries.Ontology}} {
+		for _, p := range group {
+			if p != "" {
+				out = append(out, filepath.Base(p))
+			}
+		}
+	}
+	return out
+}
+
+func listOrNone(s []string) string {
+	if len(s) == 0 {
+		return "(nothing)"
+	}
+	return strings.Join(s, "; ")
 }

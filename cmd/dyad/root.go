@@ -41,6 +41,7 @@ whom in CAMEO, with every event traced to its sentence.`,
 	root.AddCommand(
 		newVersionCmd(),
 		newParseCmd(g),
+		newCodeCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
 	)

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"dyad/dict"
+	"dyad/eval"
+	"dyad/nlp"
+	"dyad/nlp/english"
+)
+
+func newEvalPetrarchCmd(g *globals) *cobra.Command {
+	var (
+		records, dicts string
+		over           dict.Files
+		verbs          string
+		reparse        bool
+		asJSON         bool
+	)
+	cmd := &cobra.Command{
+		Use:   "petrarch [--records FILE] [--dicts DIR] [--reparse] [--json]",
+		Short: "Score event coding on a PETRARCH validation suite",
+		Long: `Petrarch codes every record of a PETRARCH validation file (read leniently:
+several are not well-formed XML) from its embedded CoNLL-U parse, or with
+--reparse from Dyad's own parse of the record's text, and scores the events
+as PETRARCH's validation script does: an expected event found is correct,
+one missed is uncoded, an event coded but not expected is extra. A record
+expecting no events is correct when nothing is coded; one expecting an
+error or a discard when Dyad reports it. It prints the correct share of
+expected events and the extra events per record, per category and in total
+— for the categories the file's <Environment> includes and for all records
+— then the speed and every record not coded as expected.
+
+The dictionaries are the ones the file's <Environment> names, in --dicts;
+--verbs, --actors, --agents, --discards, --issues and --ontology replace
+them (names relative to --dicts). Each <Config> option of the file applies
+to the record that follows it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if verbs != "" {
+				over.Verbs = []string{verbs}
+			}
+			opts := eval.PetrarchOptions{Records: records, Dicts: dicts, Overrides: over, Reparse: reparse, Logger: slog.Default()}
+			if reparse {
+				p, err := english.Pipeline()
+				if err != nil {
+					return err
+				}
+				if p.Provides()&nlp.Tree == 0 {
+					return errors.New("--reparse: Dyad's NLP pipeline has no dependency parser yet")
+				}
+				opts.Parse = p.Text
+			}
+			if g.showProgress() {
+				opts.Progress = func(done, total int) {
+					fmt.Fprintf(os.Stderr, "\reval petrarch: %d/%d records\033[K", done, total)
+				}
+			}
+			rep, err := eval.EvalPetrarch(cmd.Context(), opts)
+			if opts.Progress != nil {
+				fmt.Fprint(os.Stderr, "\r\033[K")
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			return rep.WriteTable(cmd.OutOrStdout())
+		},
+	}
+	petrarch := filepath.Join("..", "shared", "data", "events", "petrarch")
+	f := cmd.Flags()
+	f.StringVar(&records, "records", filepath.Join(petrarch, "validation", "PETR_Validate_records_2_02.xml"), "PETRARCH validation file")
+	f.StringVar(&dicts, "dicts", filepath.Join(petrarch, "dictionaries"), "directory of the dictionaries the file names")
+	f.StringVar(&verbs, "verbs", "", "verb dictionary instead of the file's")
+	f.StringSliceVar(&over.Actors, "actors", nil, "actor dictionary instead of the file's (repeatable)")
+	f.StringSliceVar(&over.Agents, "agents", nil, "agent dictionary instead of the file's (repeatable)")
+	f.StringSliceVar(&over.Discards, "discards", nil, "discard list instead of the file's")
+	f.StringSliceVar(&over.Issues, "issues", nil, "issues list instead of the file's")
+	f.StringVar(&over.Ontology, "ontology", "", "coding ontology (PICO file) instead of the file's")
+	f.BoolVar(&reparse, "reparse", false, "code from Dyad's own parse of each record's text")
+	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}
