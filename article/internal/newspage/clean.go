@@ -254,7 +254,7 @@ func dateLine(s string) bool {
 			other++
 		}
 	}
-	return strong > 0 && strong+weak >= 2 && other <= 3 && other*2 < strong+weak+1
+	return strong > 0 && (strong+weak >= 2 || len(f) == 1) && other <= 3 && other*2 < strong+weak+1
 }
 
 var bylineRE = regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di)\s+\p{Lu}`)
@@ -273,7 +273,7 @@ func (c *cleaner) bylineLine(text, n string, words int) bool {
 
 var (
 	creditHeadRE = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)`)
-	creditTailRE = regexp.MustCompile(`(?i)(?:\bcredit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+	creditTailRE = regexp.MustCompile(`(?i)(?:credit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
 )
 
 // creditLine reports a photo caption or credit that is not marked up as

@@ -31,7 +31,8 @@ type metaSources struct {
 	titleTag  string
 	h1        string
 	canonical string
-	timeAttr  string // datetime of the first <time> that looks like the publication
+	timeAttr  string // datetime of the first <time>
+	timePub   string // datetime of the first <time> marked as the publication time
 	byline    string // text of the first in-page byline element
 	jsonLD    []map[string]any
 }
@@ -77,8 +78,11 @@ func collectMeta(doc *html.Node) *metaSources {
 					s.h1 = textContent(n)
 				}
 			case atom.Time:
-				if s.timeAttr == "" {
-					if dt := attr(n, "datetime"); dt != "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished") || s.timeAttr == "") {
+				if dt := attr(n, "datetime"); dt != "" {
+					if s.timePub == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+						s.timePub = dt
+					}
+					if s.timeAttr == "" {
 						s.timeAttr = dt
 					}
 				}
@@ -169,6 +173,25 @@ func (s *metaSources) ldArticle() map[string]any {
 	return page
 }
 
+// resolve returns the object a JSON-LD reference ({"@id": …}) points to,
+// when the page defines it; any other value is returned as it is.
+func (s *metaSources) resolve(v any) any {
+	ref, ok := v.(map[string]any)
+	if !ok || ref["name"] != nil {
+		return v
+	}
+	id, _ := ref["@id"].(string)
+	if id == "" {
+		return v
+	}
+	for _, o := range s.jsonLD {
+		if o["@id"] == id && o["name"] != nil {
+			return o
+		}
+	}
+	return v
+}
+
 func ldTypes(o map[string]any) []string {
 	switch t := o["@type"].(type) {
 	case string:
@@ -239,9 +262,23 @@ func (s *metaSources) meta(page *url.URL) Meta {
 	ld := s.ldArticle()
 	var m Meta
 
+	m.Canonical = s.canonicalURL(page)
+	host := ""
+	if page != nil {
+		host = page.Hostname()
+	}
+	if u, err := url.Parse(m.Canonical); host == "" && err == nil {
+		host = u.Hostname()
+	}
+
+	// og:site_name names the site; JSON-LD's publisher may instead be the
+	// agency whose story the site carries. But og:site_name is sometimes a
+	// section ("U.S."), so a JSON-LD publisher that matches the host wins.
 	m.Publisher = s.first("og:site_name", "application-name")
-	if m.Publisher == "" && ld != nil {
-		m.Publisher = ldString(ld["publisher"])
+	if ld != nil {
+		if pub := ldString(s.resolve(ld["publisher"])); pub != "" && (m.Publisher == "" || siteName(pub, "", host) && !siteName(m.Publisher, "", host)) {
+			m.Publisher = pub
+		}
 	}
 
 	if ld != nil {
@@ -256,10 +293,6 @@ func (s *metaSources) meta(page *url.URL) Meta {
 	if m.Title == "" {
 		m.Title = collapseSpace(s.titleTag)
 	}
-	host := ""
-	if page != nil {
-		host = page.Hostname()
-	}
 	m.Title = stripSiteName(m.Title, m.Publisher, s.h1, host)
 
 	m.Description = s.first("og:description", "twitter:description", "description", "dc.description")
@@ -269,9 +302,9 @@ func (s *metaSources) meta(page *url.URL) Meta {
 
 	var names []string
 	if ld != nil {
-		names = ldNames(ld["author"])
+		names = ldNames(s.resolve(ld["author"]))
 		if len(names) == 0 {
-			names = ldNames(ld["creator"])
+			names = ldNames(s.resolve(ld["creator"]))
 		}
 	}
 	if len(names) == 0 {
@@ -292,16 +325,15 @@ func (s *metaSources) meta(page *url.URL) Meta {
 		dates = append(dates, ldString(ld["datePublished"]), ldString(ld["dateCreated"]))
 	}
 	dates = append(dates, s.first("article:published_time", "og:article:published_time", "datepublished",
-		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "parsely-pub-date",
-		"sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "og:published_time"), s.timeAttr)
+		"pubdate", "publishdate", "publish-date", "publish_date", "published_time", "publication_date",
+		"article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+		"dc.date.created", "dc.date", "dcterms.created", "dcterms.issued", "citation_publication_date",
+		"date", "og:published_time"), parselyDate(s.tags["parsely-page"]), s.timePub, s.timeAttr)
 	for _, d := range dates {
 		if t, ok := parseDate(d); ok {
 			m.Published = t
 			break
 		}
-	}
-	if m.Published.IsZero() && page != nil {
-		m.Published = urlDate(page.Path)
 	}
 
 	m.Language = normalizeLanguage(s.htmlLang)
@@ -312,13 +344,41 @@ func (s *metaSources) meta(page *url.URL) Meta {
 		m.Language = normalizeLanguage(ldString(ld["inLanguage"]))
 	}
 
-	for _, c := range []string{s.canonical, s.first("og:url")} {
-		if u := absoluteURL(page, c); u != "" {
-			m.Canonical = u
-			break
+	if m.Published.IsZero() && page != nil {
+		m.Published = urlDate(page.Path)
+	}
+	if m.Published.IsZero() && m.Canonical != "" {
+		if u, err := url.Parse(m.Canonical); err == nil {
+			m.Published = urlDate(u.Path)
 		}
 	}
 	return m
+}
+
+// canonicalURL returns the page's canonical URL, from <link rel=canonical>
+// or og:url.
+func (s *metaSources) canonicalURL(page *url.URL) string {
+	for _, c := range []string{s.canonical, s.first("og:url")} {
+		if u := absoluteURL(page, c); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// parselyDate returns the publication date in a Parse.ly page description
+// (<meta name="parsely-page" content='{"pub_date": …}'>).
+func parselyDate(content string) string {
+	if content == "" {
+		return ""
+	}
+	var v struct {
+		PubDate string `json:"pub_date"`
+	}
+	if json.Unmarshal([]byte(content), &v) != nil {
+		return ""
+	}
+	return v.PubDate
 }
 
 func dedupe(ss []string) []string {
@@ -490,9 +550,12 @@ func normalizeLanguage(s string) string {
 	parts := strings.Split(strings.ReplaceAll(s, "_", "-"), "-")
 	parts[0] = strings.ToLower(parts[0])
 	for i := 1; i < len(parts); i++ {
-		if len(parts[i]) == 2 {
+		switch len(parts[i]) {
+		case 2: // region
 			parts[i] = strings.ToUpper(parts[i])
-		} else {
+		case 4: // script
+			parts[i] = strings.ToUpper(parts[i][:1]) + strings.ToLower(parts[i][1:])
+		default:
 			parts[i] = strings.ToLower(parts[i])
 		}
 	}
