@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/temoto/robotstxt"
@@ -211,9 +212,16 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 	}
 }
 
-// once makes one request, with its redirects, and reads the body.
+// once makes one request, with its redirects, and reads the body. Waiting
+// for the host's pace and a free slot comes before the timeout starts, so
+// that a long queue for a slow host does not count against each request.
 func (c *Client) once(ctx context.Context, u *url.URL) (*Response, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	h := c.host(u)
+	if err := h.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer h.release()
+	ctx, cancel := context.WithTimeout(context.WithValue(ctx, pacedKey{}, &paced{h: h}), c.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -376,27 +384,48 @@ type politeTransport struct {
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	h := t.c.host(req.URL)
 	ctx := req.Context()
-	// Take a slot before the pace, so that requests leave spaced out even
-	// when several were waiting for slots.
+	req = req.Clone(ctx)
+	req.Header.Set("User-Agent", t.c.opts.UserAgent)
+	if p, ok := ctx.Value(pacedKey{}).(*paced); ok && p.h == h && p.first.CompareAndSwap(false, true) {
+		return t.next.RoundTrip(req) // Client.once holds the slot
+	}
+	if err := h.acquire(ctx); err != nil {
+		return nil, err
+	}
+	resp, err := t.next.RoundTrip(req)
+	if err != nil {
+		h.release()
+		return nil, err
+	}
+	resp.Body = &releaseBody{ReadCloser: resp.Body, release: h.release}
+	return resp, nil
+}
+
+// pacedKey marks a request context whose first hop already holds its
+// host's slot and pace.
+type pacedKey struct{}
+
+type paced struct {
+	h     *host
+	first atomic.Bool
+}
+
+// acquire takes one of the host's slots, then waits for its pace, so that
+// requests leave spaced out even when several were waiting for slots.
+func (h *host) acquire(ctx context.Context) error {
 	select {
 	case h.sem <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 	if err := h.lim.Wait(ctx); err != nil {
 		<-h.sem
-		return nil, err
+		return err
 	}
-	req = req.Clone(ctx)
-	req.Header.Set("User-Agent", t.c.opts.UserAgent)
-	resp, err := t.next.RoundTrip(req)
-	if err != nil {
-		<-h.sem
-		return nil, err
-	}
-	resp.Body = &releaseBody{ReadCloser: resp.Body, release: func() { <-h.sem }}
-	return resp, nil
+	return nil
 }
+
+func (h *host) release() { <-h.sem }
 
 // releaseBody frees the host's concurrency slot when the body is closed.
 type releaseBody struct {

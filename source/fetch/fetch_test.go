@@ -547,3 +547,29 @@ func TestFileCache(t *testing.T) {
 		t.Errorf("corrupt cache: %v", err)
 	}
 }
+
+// TestQueueDoesNotTimeOut queues more requests for one host than its pace
+// lets through within the timeout: waiting in the queue must not count
+// against a request's time limit.
+func TestQueueDoesNotTimeOut(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "ok")
+	})
+	o := testOptions()
+	o.HostInterval = 150 * time.Millisecond
+	o.Timeout = 100 * time.Millisecond
+	c := New(o)
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			if _, err := c.Fetch(context.Background(), fmt.Sprintf("%s/q%d", srv.URL, i)); err != nil {
+				t.Errorf("request %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+}
