@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"dyad/nlp"
+	"dyad/nlp/tokenize"
 	"dyad/nlp/treebank"
 )
 
@@ -232,58 +233,18 @@ func readTreebank(path string) ([]nlp.Sentence, error) {
 }
 
 // RawText rebuilds the running text of treebank sentences the way the
-// CoNLL 2018 shared task made its raw input: the "# text" of the sentences
-// of one paragraph joined by spaces, and paragraphs (or documents, where a
-// treebank marks no paragraphs) separated by blank lines.
+// CoNLL 2018 shared task made its raw input (see tokenize.Paragraphs):
+// paragraphs separated by blank lines.
 func RawText(sents []nlp.Sentence) string {
 	var b strings.Builder
-	for i := range sents {
-		s := &sents[i]
+	for i, p := range tokenize.Paragraphs(sents) {
 		if i > 0 {
-			if startsParagraph(s) {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteString(" ")
-			}
+			b.WriteString("\n\n")
 		}
-		b.WriteString(sentenceText(s))
+		b.WriteString(p.Text)
 	}
 	b.WriteString("\n")
 	return b.String()
-}
-
-// sentenceText is the sentence's "# text", or its words joined as their
-// SpaceAfter marks say when the treebank has no text line.
-func sentenceText(s *nlp.Sentence) string {
-	if s.Text != "" {
-		return s.Text
-	}
-	var b strings.Builder
-	mw := 0
-	for i := 0; i < len(s.Tokens); i++ {
-		form, misc := s.Tokens[i].Form, s.Tokens[i].Misc
-		if mw < len(s.MultiWords) && s.MultiWords[mw].First == s.Tokens[i].ID {
-			m := s.MultiWords[mw]
-			form, misc = m.Form, m.Misc
-			i = m.Last - 1
-			mw++
-		}
-		b.WriteString(form)
-		if i < len(s.Tokens)-1 && !strings.Contains(misc, "SpaceAfter=No") {
-			b.WriteString(" ")
-		}
-	}
-	return b.String()
-}
-
-func startsParagraph(s *nlp.Sentence) bool {
-	for _, c := range s.Comments {
-		if c == "newpar" || strings.HasPrefix(c, "newpar ") || strings.HasPrefix(c, "newpar=") ||
-			c == "newdoc" || strings.HasPrefix(c, "newdoc ") || strings.HasPrefix(c, "newdoc=") {
-			return true
-		}
-	}
-	return false
 }
 
 // WriteTable prints the report as a table.

@@ -97,7 +97,7 @@ func parseInput(p *nlp.Pipeline, data []byte) ([]doc, error) {
 			} else if err != nil {
 				return nil, fmt.Errorf("article %d: %w", n, err)
 			}
-			sents, err := p.Article(&a)
+			sents, err := p.Document(a.ID, a.FullText())
 			if err != nil {
 				return nil, err
 			}

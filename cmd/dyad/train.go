@@ -13,6 +13,7 @@ func newTrainCmd(g *globals) *cobra.Command {
 	cmd.AddCommand(
 		newTrainTaggerCmd(g),
 		newTrainLemmatizerCmd(g),
+		newTrainSplitterCmd(g),
 	)
 	return cmd
 }

@@ -13,16 +13,18 @@ import (
 
 // The names of the built-in stages.
 const (
-	Tokenizer  = "ud-english" // rule-based tokenizer and sentence splitter (nlp/tokenize)
-	Tagger     = "perceptron" // UPOS+XPOS tagger (nlp/tag)
-	Lemmatizer = "ud-english" // lexicon, exception lists and suffix rules (nlp/lemma)
+	Tokenizer  = "ud-english"       // tokenizer with the learned sentence splitter (nlp/tokenize)
+	RuleTokens = "ud-english-rules" // the same tokenizer, sentences split by rules alone
+	Tagger     = "perceptron"       // UPOS+XPOS tagger (nlp/tag)
+	Lemmatizer = "ud-english"       // lexicon, exception lists and suffix rules (nlp/lemma)
 )
 
 // NewRegistry returns a Registry holding the built-in English stages. Models
 // load when a pipeline first uses them.
 func NewRegistry() *nlp.Registry {
 	r := &nlp.Registry{}
-	must(r.RegisterTokenizer(Tokenizer, func() (nlp.Tokenizer, error) {
+	must(r.RegisterTokenizer(Tokenizer, func() (nlp.Tokenizer, error) { return tokenize.Default() }))
+	must(r.RegisterTokenizer(RuleTokens, func() (nlp.Tokenizer, error) {
 		return tokenize.New(tokenize.Options{}), nil
 	}))
 	must(r.RegisterTagger(Tagger, func() (nlp.Tagger, error) { return tag.Default() }))

@@ -25,8 +25,17 @@ func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"", " ", "don't", "U.S.", "a\xffb", "‘’", "http://", "x@y.z", ":-)", "'s", "..", "$$$", "No.", "its"} {
 		f.Add(s)
 	}
-	tok := New(Options{MaxSentenceWords: 50})
+	splitter, err := DefaultSplitter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	rules := New(Options{MaxSentenceWords: 50})
+	learned := New(Options{MaxSentenceWords: 50, Splitter: splitter})
 	f.Fuzz(func(t *testing.T, text string) {
+		tok := rules
+		if len(text)%2 == 1 {
+			tok = learned
+		}
 		sents := tok.Tokenize(text)
 		checkOffsets(t, text, sents)
 		words := 0

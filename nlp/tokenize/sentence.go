@@ -8,6 +8,14 @@ import (
 
 // split returns the sentences of toks as [first, end) index pairs.
 func (t *Tokenizer) split(text string, toks []token) [][2]int {
+	if t.splitter != nil {
+		return t.splitLearned(text, toks)
+	}
+	return t.splitRules(text, toks)
+}
+
+// splitRules splits by the rules alone.
+func (t *Tokenizer) splitRules(text string, toks []token) [][2]int {
 	var out [][2]int
 	start, words := 0, 0
 	quotes := 0 // straight double quotes in the sentence so far

@@ -15,12 +15,16 @@ type Options struct {
 	// MaxSentenceWords bounds the words of one sentence; 0 means
 	// DefaultMaxSentenceWords.
 	MaxSentenceWords int
+	// Splitter, if not nil, decides where sentences end, with the rules'
+	// decision as one of its clues; nil splits by the rules alone.
+	Splitter *Splitter
 }
 
 // Tokenizer splits English text into sentences and tokens. It is safe for
 // concurrent use.
 type Tokenizer struct {
 	maxWords int
+	splitter *Splitter
 }
 
 // New returns a Tokenizer.
@@ -28,7 +32,17 @@ func New(opts Options) *Tokenizer {
 	if opts.MaxSentenceWords <= 0 {
 		opts.MaxSentenceWords = DefaultMaxSentenceWords
 	}
-	return &Tokenizer{maxWords: opts.MaxSentenceWords}
+	return &Tokenizer{maxWords: opts.MaxSentenceWords, splitter: opts.Splitter}
+}
+
+// Default returns the tokenizer with the shipped sentence splitter
+// (DefaultSplitter), loading its model on the first call.
+func Default() (*Tokenizer, error) {
+	s, err := DefaultSplitter()
+	if err != nil {
+		return nil, err
+	}
+	return New(Options{Splitter: s}), nil
 }
 
 // Tokenize splits text into sentences. Every word carries the byte offsets

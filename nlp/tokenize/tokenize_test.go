@@ -124,19 +124,28 @@ func TestSentences(t *testing.T) {
 		{"decimal", "It rose 3.5 percent. Then", []string{"It rose 3.5 percent.", "Then"}},
 		{"smiley", "Loved it. :) Next", []string{"Loved it. :)", "Next"}},
 	}
-	tok := New(Options{})
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			sents := tok.Tokenize(tt.in)
-			var got []string
-			for _, s := range sents {
-				got = append(got, s.Text)
-			}
-			if strings.Join(got, "‖") != strings.Join(tt.want, "‖") {
-				t.Errorf("Tokenize(%q) sentences\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-			checkOffsets(t, tt.in, sents)
-		})
+	learned, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []*Tokenizer{New(Options{}), learned} {
+		name := "rules"
+		if tok.splitter != nil {
+			name = "learned"
+		}
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				sents := tok.Tokenize(tt.in)
+				var got []string
+				for _, s := range sents {
+					got = append(got, s.Text)
+				}
+				if strings.Join(got, "‖") != strings.Join(tt.want, "‖") {
+					t.Errorf("Tokenize(%q) sentences\n got %q\nwant %q", tt.in, got, tt.want)
+				}
+				checkOffsets(t, tt.in, sents)
+			})
+		}
 	}
 }
 

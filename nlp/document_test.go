@@ -1,0 +1,62 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+// lineTok makes one sentence per line of text, words split at spaces.
+type lineTok struct{}
+
+func (lineTok) Tokenize(text string) []Sentence {
+	var out []Sentence
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSpace(line)
+		if body != "" {
+			start := off + strings.Index(line, body)
+			s := spaceTok{}.Tokenize(body)[0]
+			s.Start, s.End = start, start+len(body)
+			for i := range s.Tokens {
+				s.Tokens[i].Start += start
+				s.Tokens[i].End += start
+			}
+			out = append(out, s)
+		}
+		off += len(line)
+	}
+	return out
+}
+
+func TestDocument(t *testing.T) {
+	r := &Registry{}
+	if err := r.RegisterTokenizer("lines", func() (Tokenizer, error) { return lineTok{}, nil }); err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.Pipeline(Spec{Tokenizer: "lines"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Truce agreed\n\nRebels mend fences\n\nFirst line\nsecond line"
+	sents, err := p.Document("a1", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range sents {
+		got = append(got, s.ID+":"+strings.Join(s.Comments, ",")+":"+text[s.Tokens[0].Start:s.Tokens[len(s.Tokens)-1].End])
+	}
+	want := []string{
+		"a1-1:newdoc id = a1,newpar:Truce agreed",
+		"a1-2:newpar:Rebels mend fences",
+		"a1-3:newpar:First line",
+		"a1-4::second line",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences\n got %q\nwant %q", got, want)
+	}
+	sents, err = p.Document("", "one\n\ntwo")
+	if err != nil || len(sents) != 2 || sents[0].ID != "s1" || sents[0].Comments[0] != "newdoc" || sents[1].Comments[0] != "newpar" {
+		t.Errorf("Document without ID: %+v, %v", sents, err)
+	}
+}
