@@ -14,45 +14,16 @@ import (
 	"strings"
 )
 
-// pathSource reads a file or a directory, deciding which on the first Next.
-type pathSource struct {
-	path  string
-	opts  Options
-	inner Source
-	done  bool
-}
-
-func (s *pathSource) Next(ctx context.Context) (Record, error) {
-	if err := ctx.Err(); err != nil {
-		return Record{}, err
-	}
-	if s.inner == nil {
-		if s.done {
-			return Record{}, io.EOF
-		}
-		s.done = true
-		s.inner = s.open()
-	}
-	return s.inner.Next(ctx)
-}
-
-func (s *pathSource) Close() error {
-	s.done = true
-	if s.inner != nil {
-		return s.inner.Close()
-	}
-	return nil
-}
-
-func (s *pathSource) open() Source {
-	info, err := os.Stat(s.path)
+// openPath returns the source for a file or a directory.
+func openPath(path string, opts Options) Source {
+	info, err := os.Stat(path)
 	if err != nil {
-		return failed(docErr(s.path, "", unwrapPath(err)))
+		return failed(docErr(path, "", unwrapPath(err)))
 	}
 	if info.IsDir() {
-		return &dirSource{root: s.path, opts: s.opts}
+		return &dirSource{root: path, opts: opts}
 	}
-	return openFile(s.path, s.opts)
+	return openFile(path, opts)
 }
 
 // unwrapPath drops the *fs.PathError wrapper, whose path the DocError

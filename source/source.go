@@ -190,9 +190,10 @@ func (o Options) logger() *slog.Logger {
 // or a file. Problems opening it are reported by the first call to Next.
 func Open(input string, opts Options) Source {
 	if isURL(input) {
-		return &webSource{url: input, opts: opts}
+		w := &webSource{url: input, opts: opts}
+		return &lazy{open: w.open}
 	}
-	return &pathSource{path: input, opts: opts}
+	return &lazy{open: func(context.Context) Source { return openPath(input, opts) }}
 }
 
 func isURL(s string) bool {

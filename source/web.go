@@ -6,24 +6,15 @@ import (
 	"net/url"
 )
 
-// webSource reads one URL: a page, or a feed, sitemap, WARC or JSON Lines
-// file that the web serves.
-type webSource struct {
-	url   string
-	opts  Options
+// lazy opens its source on the first call to Next, so that Open does no
+// I/O and reports problems through Next like any other.
+type lazy struct {
+	open  func(ctx context.Context) Source
 	inner Source
 	done  bool
 }
 
-func (s *webSource) Close() error {
-	s.done = true
-	if s.inner != nil {
-		return s.inner.Close()
-	}
-	return nil
-}
-
-func (s *webSource) Next(ctx context.Context) (Record, error) {
+func (s *lazy) Next(ctx context.Context) (Record, error) {
 	if err := ctx.Err(); err != nil {
 		return Record{}, err
 	}
@@ -35,6 +26,21 @@ func (s *webSource) Next(ctx context.Context) (Record, error) {
 		s.inner = s.open(ctx)
 	}
 	return s.inner.Next(ctx)
+}
+
+func (s *lazy) Close() error {
+	s.done = true
+	if s.inner != nil {
+		return s.inner.Close()
+	}
+	return nil
+}
+
+// webSource reads one URL: a page, or a feed, sitemap, WARC or JSON Lines
+// file that the web serves.
+type webSource struct {
+	url  string
+	opts Options
 }
 
 func (s *webSource) open(ctx context.Context) Source {
