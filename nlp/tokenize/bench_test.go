@@ -11,10 +11,20 @@ func BenchmarkTokenize(b *testing.B) {
 		b.Fatal(err)
 	}
 	text := string(data)
-	tok := New(Options{})
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		tok.Tokenize(text)
+	learned, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name string
+		tok  *Tokenizer
+	}{{"rules", New(Options{})}, {"learned", learned}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				bb.tok.Tokenize(text)
+			}
+		})
 	}
 }
