@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dyad/eval"
+	"dyad/nlp"
 	"dyad/nlp/english"
 )
 
@@ -19,6 +20,7 @@ func newEvalNLPCmd(g *globals) *cobra.Command {
 		goldTags  bool
 		asJSON    bool
 		passes    int
+		spec      = english.DefaultSpec()
 	)
 	cmd := &cobra.Command{
 		Use:   "nlp [--treebank FILE.conllu]... [FILE.conllu...]",
@@ -36,13 +38,18 @@ then F1 scores, and the other measures F1 over aligned words.
 
 Treebanks are given with --treebank (repeatable, comma-separated, glob
 patterns allowed) or as arguments; several are scored together. Speeds are
-the median of --passes runs.`,
+the median of --passes runs. The stages are Dyad's defaults unless named with
+--tokenizer, --tagger, --lemmatizer or --parser (an empty name leaves a
+stage out).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files := append(treebanks, args...)
 			if len(files) == 0 {
 				files = []string{filepath.Join("..", "shared", "data", "nlp", "ud-ewt", "en_ewt-ud-test.conllu")}
 			}
-			p, err := english.Pipeline()
+			if goldTags {
+				spec.Input = nlp.Tokens | nlp.Tags
+			}
+			p, err := english.Registry().Pipeline(spec)
 			if err != nil {
 				return err
 			}
@@ -72,5 +79,9 @@ the median of --passes runs.`,
 	cmd.Flags().BoolVar(&goldTags, "gold-tags", false, "keep the gold tags and skip the tagger (gold tokenisation only)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().IntVar(&passes, "passes", 3, "runs over the treebank; speeds are their median")
+	cmd.Flags().StringVar(&spec.Tokenizer, "tokenizer", spec.Tokenizer, "tokenizer stage")
+	cmd.Flags().StringVar(&spec.Tagger, "tagger", spec.Tagger, "tagger stage")
+	cmd.Flags().StringVar(&spec.Lemmatizer, "lemmatizer", spec.Lemmatizer, "lemmatizer stage")
+	cmd.Flags().StringVar(&spec.Parser, "parser", spec.Parser, "parser stage")
 	return cmd
 }
