@@ -70,6 +70,16 @@ func (c *cleaner) block(blocks []Block, i int) int {
 		c.related = append(c.related, t)
 		return i
 	}
+	if c.begun && shoutedLink(b, text, words) {
+		c.related = append(c.related, Teaser{Title: text, URL: b.href})
+		return i
+	}
+	if tagLabel(text, words) {
+		if i+1 < len(blocks) && tagList(blocks[i+1].Text) {
+			return i + 1
+		}
+		return i
+	}
 	if relatedLabel(text, words) {
 		if j := c.teaserRun(blocks, i+1); j > i+1 {
 			return j - 1
@@ -109,15 +119,16 @@ func (c *cleaner) teaserRun(blocks []Block, i int) int {
 	return j
 }
 
-// teaserItem reports a block that is a link to another story: mostly link
-// text, a headline's length.
+// teaserItem reports a block that, after a related-stories label, is a
+// link to another story: a headline's length, with a link that covers much
+// of it (some sites link only the first words of each item).
 func teaserItem(b Block) bool {
 	w := wordCount(b.Text)
-	return b.links > 0 && b.linkDensity() >= 0.6 && w >= 2 && w <= 30
+	return b.links > 0 && b.linkDensity() >= 0.3 && w >= 2 && w <= 30
 }
 
-// trimTail drops the furniture that trails a story: author notes
-// ("Jane Doe is a reporter…", "Email Jane at…") in its last blocks.
+// trimTail drops the furniture that trails a story: author notes ("Jane
+// Doe is a reporter…", "Email Jane at…") in its last blocks.
 func (c *cleaner) trimTail() {
 	for k := len(c.out) - 1; k >= 0 && k >= len(c.out)-3; k-- {
 		b := c.out[k]
@@ -195,6 +206,7 @@ var promoRE = regexp.MustCompile(`(?i)^(?:` +
 	`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
 	`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
 	`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
+	`.{0,80}\bby clicking here\b|.{0,80}\baffiliate (?:links?|commission)\b|(?:filed under|tags|tagged|topics)\s*:|` +
 	`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
 	`breaking news emails|get breaking news|let our news meet your inbox|` +
 	`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
@@ -257,7 +269,7 @@ func dateLine(s string) bool {
 	return strong > 0 && (strong+weak >= 2 || len(f) == 1) && other <= 3 && other*2 < strong+weak+1
 }
 
-var bylineRE = regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di)\s+\p{Lu}`)
+var bylineRE = regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di|(?:posted|published|written) (?:on|by|at)\b.*\bby)\s+\p{Lu}`)
 
 // bylineLine reports a line that names the author ("By Paul Takahashi",
 // "Tom Krisher, Ap Auto Writer", "Staff Reports"), before the story begins.
@@ -313,7 +325,7 @@ func tail(s string, n int) string {
 	return s[i:]
 }
 
-var teaserLineRE = regexp.MustCompile(`(?i)^\[?\s*(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related articles?|related coverage|recommended|watch|listen|don'?t miss|also on [\w.-]+|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee también|lea también|mehr zum thema)\s*(?::|\||–|—|-)\s*(.+?)\]?$`)
+var teaserLineRE = regexp.MustCompile(`(?i)^\[?\s*(?:(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related posts?|related articles?|related coverage|recommended|watch|listen|don'?t miss|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee também|lea também|mehr zum thema)\s*(?::|\||–|—|-)|also on [\w-]+\.[\w.]+\s*[:|–—-]?)\s*(.+?)\]?$`)
 
 // teaserLine recognises a one-line link to another story: "Read more:
 // Alibaba poised to launch…", "[Related: …]", "SEE MORE: …".
@@ -358,4 +370,34 @@ func sourceLine(text string, words int) bool {
 		return false
 	}
 	return sourceLineRE.MatchString(text) || strings.Contains(text, "contributed") && contributedRE.MatchString(text)
+}
+
+// shoutedLink reports a headline in capitals that is all link: a teaser for
+// another story set in the body ("CO-FOUNDER 'PROUD' OF HOME DEPOT…").
+func shoutedLink(b Block, text string, words int) bool {
+	if words < 3 || words > 25 || b.links == 0 || b.linkDensity() < 0.9 {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*9
+}
+
+var tagLabelRE = regexp.MustCompile(`(?i)^(?:tags|tagged|topics|keywords|filed under|tagi|etiquetas|schlagwörter|mots-clés)\W*$`)
+
+// tagLabel reports the label of a list of tags ("Tags", "Filed under:").
+func tagLabel(text string, words int) bool {
+	return words <= 3 && tagLabelRE.MatchString(text)
+}
+
+// tagList reports a comma-separated list of keywords.
+func tagList(text string) bool {
+	return strings.Count(text, ",") >= 2 && !sentence(text) && wordCount(text) <= 80
 }
