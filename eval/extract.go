@@ -138,10 +138,10 @@ func moduleVersion(path string) string {
 		return ""
 	}
 	if bi.Main.Path == path {
-		if v := bi.Main.Version; v != "" && v != "(devel)" {
+		if v := bi.Main.Version; v != "(devel)" {
 			return v
 		}
-		return "dev"
+		return ""
 	}
 	for _, d := range bi.Deps {
 		if d.Path == path {
