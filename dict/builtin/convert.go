@@ -49,7 +49,8 @@ func setOf(ws ...string) map[string]bool {
 // patterns are left out (see Set.Nominal). It returns an error naming file
 // and line for a pattern the model cannot express.
 func (s *Set) Dictionary() (*dict.Dictionary, error) {
-	c := &converter{s: s, d: &dict.Dictionary{Synsets: map[string]*dict.Synset{}, Files: slices.Clone(s.Files)}, blocks: map[string]*dict.VerbBlock{}}
+	c := &converter{s: s, d: &dict.Dictionary{Synsets: map[string]*dict.Synset{}, Files: slices.Clone(s.Files)},
+		blocks: map[string]*dict.VerbBlock{}, shapes: map[string]*Pattern{}}
 	c.actors()
 	c.agents()
 	c.synsets()
@@ -84,6 +85,9 @@ type converter struct {
 	s      *Set
 	d      *dict.Dictionary
 	blocks map[string]*dict.VerbBlock
+	// shapes maps an anchor and a rendered pattern to the line that gave
+	// it, to catch two lines that match alike but code differently.
+	shapes map[string]*Pattern
 }
 
 func source(p Pos) dict.Source { return dict.Source{File: p.File, Line: p.Line} }
@@ -174,7 +178,16 @@ func (c *converter) pattern(p *Pattern) error {
 	for _, anchor := range c.anchors(p.Elems[p.Anchor].Alts) {
 		b := c.block(anchor, p)
 		for _, v := range variants {
-			b.Patterns = append(b.Patterns, &dict.Pattern{Pre: v.pre, Post: v.post, Code: code, Block: b, Source: source(p.Pos), Comment: p.Text})
+			dp := &dict.Pattern{Pre: v.pre, Post: v.post, Code: code, Block: b, Source: source(p.Pos), Comment: p.Text}
+			// The coder breaks ties by order, so two lines that render
+			// alike under one anchor but code differently would make the
+			// file order decide.
+			shape := anchor.String() + " " + strings.TrimSuffix(dp.String(), " ["+code.String()+"]")
+			if first, dup := c.shapes[shape]; dup && (first.Code != p.Code || first.Reverse != p.Reverse) {
+				return &Error{p.Pos, fmt.Sprintf("pattern %q matches like %q at %s but codes %s, not %s", p.Text, first.Text, first.Pos, code, dict.Code{Primary: first.Code, Secondary: first.Reverse})}
+			}
+			c.shapes[shape] = p
+			b.Patterns = append(b.Patterns, dp)
 		}
 	}
 	return nil

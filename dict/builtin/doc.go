@@ -24,6 +24,11 @@
 // PETRARCH ones interchangeably. Default and Dictionary do both for the
 // embedded files.
 //
+// testdata/articles holds news articles written for the project with the
+// events a coder should find in them (NAME.events, read by ReadExpected);
+// testdata/coded.conllu holds hand-parsed sentences that a test codes with
+// package coder and these dictionaries.
+//
 // Patterns anchored on a noun ("clashes between A and B", "an attack on B")
 // are read and checked, but the dict model codes events from verbs only, so
 // Set.Dictionary leaves them out; Set.Nominal lists them.
