@@ -91,7 +91,10 @@ func (c *cleaner) block(blocks []Block, i int) int {
 	if c.seen == nil {
 		c.seen = map[string]bool{}
 	}
-	if c.seen[n] {
+	// A repeated paragraph is a layout's copy (the same text for mobile and
+	// desktop, a lead repeated under a picture); repeated short lines are
+	// often the structure of the piece ("Eat every 2–3 hours") and stay.
+	if c.seen[n] && words >= minRepeatWords {
 		return i
 	}
 	c.seen[n] = true
@@ -104,6 +107,9 @@ func (c *cleaner) block(blocks []Block, i int) int {
 	c.out = append(c.out, b)
 	return i
 }
+
+// minRepeatWords is the length from which a repeated block is dropped.
+const minRepeatWords = 10
 
 // teaserRun takes the link items that follow a related-stories label, from
 // blocks[i] on, as teasers, and returns the index after the last one.
