@@ -16,8 +16,9 @@
 //   - an http or https URL: fetched with Options.Fetcher, then read as above.
 //
 // Feeds and sitemaps yield the pages they link to when Options.Fetcher is set
-// (fetched a few at a time, in order); without a fetcher a feed item yields
-// its own content and a sitemap entry its metadata only.
+// (fetched a few at a time, in order); without a fetcher, or with
+// Options.NoFollow, a feed item yields its own content and a sitemap entry
+// its metadata only.
 //
 // # Errors
 //

@@ -67,6 +67,11 @@ func TestFeedFetchesLinkedPages(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "item 3 ("+srv.URL+"/gone): HTTP 404") {
 		t.Errorf("errors %v, want the missing page named", errs)
 	}
+	// With NoFollow the feed is fetched but its items yield their own content.
+	recs, errs = collect(t, Open(srv.URL+"/feed.xml", Options{Fetcher: newClient(), NoFollow: true}))
+	if len(errs) != 0 || len(recs) != 3 || !strings.Contains(string(recs[0].Body), "<b>again</b>") {
+		t.Errorf("NoFollow: %d records, errors %v", len(recs), errs)
+	}
 }
 
 func TestFeedThatIsHTML(t *testing.T) {

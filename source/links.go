@@ -53,7 +53,7 @@ func (s *linkSource) Next(ctx context.Context) (Record, error) {
 		if err := ctx.Err(); err != nil {
 			return Record{}, err
 		}
-		if s.opts.Fetcher == nil {
+		if s.opts.Fetcher == nil || s.opts.NoFollow {
 			if s.started >= len(s.links) {
 				return Record{}, io.EOF
 			}

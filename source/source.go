@@ -134,6 +134,10 @@ type Options struct {
 	// to. Nil means no network: URLs fail with ErrNoFetcher, feed items
 	// yield their own content and sitemap entries their metadata.
 	Fetcher Fetcher
+	// NoFollow keeps feeds and sitemaps from fetching the pages they link
+	// to, as if there were no fetcher, while URL inputs (and the sitemaps a
+	// sitemap index lists) are still fetched.
+	NoFollow bool
 	// MaxBytes bounds one document after decompression (default 64 MiB).
 	MaxBytes int64
 	// Concurrency is how many linked pages are fetched ahead (default 4);
