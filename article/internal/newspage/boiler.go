@@ -107,16 +107,29 @@ func boilerplate(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
-	furniture := false
+	if embedded(n) {
+		return false
+	}
+	for _, key := range []string{"class", "id"} {
+		for _, w := range classWords(attr(n, key)) {
+			if boilerWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// embedded reports a box holding an embedded post.
+func embedded(n *html.Node) bool {
 	for _, key := range []string{"class", "id"} {
 		for _, w := range classWords(attr(n, key)) {
 			if embedWords[w] {
-				return false
+				return true
 			}
-			furniture = furniture || boilerWords[w]
 		}
 	}
-	return furniture
+	return false
 }
 
 // popup reports an inline element shown only on hover or to screen readers.
