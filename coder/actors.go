@@ -76,7 +76,12 @@ func coreRel(w *word) bool {
 // core returns the words of the noun phrase headed by h, in order,
 // including coordinated modifiers ("Eriadori and Calenardhon leaders") but
 // not coordinated heads.
-func (cs *coding) core(h int) []int { return cs.coreWords(h, true) }
+func (cs *coding) core(h int) []int {
+	if cs.coreC[h] == nil {
+		cs.coreC[h] = cs.coreWords(h, true)
+	}
+	return cs.coreC[h]
+}
 
 // coreWords is core, optionally without coordinated modifiers: a pattern's
 // {DEATH TOLL} matches "death and injury toll".
@@ -254,6 +259,15 @@ func (cs *coding) npCodes(h int) *npInfo {
 // that names only an agent borrows the actors the others share: "Danish
 // media and government" codes DNKMED and DNKGOV.
 func (cs *coding) group(h int) []mention {
+	if ms, ok := cs.groupC[h]; ok {
+		return ms
+	}
+	ms := cs.groupUncached(h)
+	cs.groupC[h] = ms
+	return ms
+}
+
+func (cs *coding) groupUncached(h int) []mention {
 	heads := cs.members(h)
 	infos := make([]*npInfo, len(heads))
 	for i, c := range heads {

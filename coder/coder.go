@@ -103,9 +103,21 @@ func (c *Coder) Code(s *nlp.Sentence, date int) Result {
 		words = append(words, st.w[i].uform)
 	}
 	res.Issues = c.d.IssuesIn(words)
-	cs := &coding{c: c, st: st, date: date, np: map[int]*npInfo{}}
+	cs := newCoding(c, st, date)
 	res.Events = cs.events()
 	return res
+}
+
+func newCoding(c *Coder, st *sent, date int) *coding {
+	n := len(st.w)
+	cs := &coding{c: c, st: st, date: date, np: map[int]*npInfo{},
+		coreC: make([][]int, n), patC: make([][]int, n), groupC: map[int][]mention{},
+		words: make(map[string]bool, 2*n)}
+	for i := 1; i < n; i++ {
+		cs.words[st.w[i].uform] = true
+		cs.words[st.w[i].ulem] = true
+	}
+	return cs
 }
 
 // sentenceText returns the sentence's text, or its words joined by blanks.

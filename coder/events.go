@@ -14,6 +14,13 @@ type coding struct {
 	date int
 	np   map[int]*npInfo
 	an   map[int]*analysis
+	// Caches by word ID: noun phrase words (with and without coordinated
+	// modifiers) and coded groups.
+	coreC, patC [][]int
+	groupC      map[int][]mention
+	// words holds the forms and lemmas of the sentence's words, to pass
+	// over patterns whose words the sentence lacks.
+	words map[string]bool
 }
 
 // analysis is what one verb of the sentence contributes.
@@ -37,6 +44,7 @@ type analysis struct {
 	// transformed events replace events when a transformation applied.
 	transformed []Event
 	subjHeads   []int
+	combined    bool // the code was combined with a governed clause's
 }
 
 // maxVerbs bounds the verbs coded in one sentence.
@@ -84,6 +92,8 @@ func (cs *coding) events() []Event {
 			}
 			if evs := cs.transform(a, la); evs != nil {
 				a.transformed = append(a.transformed, evs...)
+			} else {
+				cs.combine(a, la)
 			}
 			la.absorbed = true
 			cs.absorbBelow(c)
@@ -547,10 +557,12 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 	st := cs.st
 	// A phrase naming only the source again ("he" for the subject) is
 	// passed over; one naming others as well is kept whole.
-	pick := func(h int) []mention {
+	// A pronoun is resolved from its own clause (clause), so that "he" in
+	// "A said he ..." is A again.
+	pick := func(h, clause int) []mention {
 		var out []mention
 		others := false
-		for _, m := range cs.resolveAll(cs.groupOrNew(h, allowNew), v) {
+		for _, m := range cs.resolveAll(cs.groupOrNew(h, allowNew), clause) {
 			if !m.real() {
 				continue
 			}
@@ -572,7 +584,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 		}
 	}
 	for _, k := range objs {
-		if got := pick(k); len(got) > 0 {
+		if got := pick(k, v); len(got) > 0 {
 			return got
 		}
 	}
@@ -582,7 +594,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 			if p := st.prep(k); p == "" || temporalPrep[p] {
 				continue
 			}
-			if got := pick(k); len(got) > 0 {
+			if got := pick(k, v); len(got) > 0 {
 				return got
 			}
 		}
@@ -622,7 +634,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 	for _, c := range clauses {
 		for _, k := range st.w[c].kids {
 			if st.w[k].rel == "nsubj" {
-				if got := pick(k); len(got) > 0 {
+				if got := pick(k, c); len(got) > 0 {
 					return got
 				}
 			}
@@ -630,7 +642,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 		if !isVerbal(st, c) {
 			// A nominal predicate is itself a phrase that may name an
 			// actor.
-			if got := pick(c); len(got) > 0 {
+			if got := pick(c, c); len(got) > 0 {
 				return got
 			}
 		}
@@ -802,6 +814,26 @@ func (cs *coding) span(first, last int, extra ...int) Span {
 	}
 	sp.Text = st.text(ids)
 	return sp
+}
+
+// combine gives a statement verb governing a coded clause ("intend to
+// help") the combined code the dictionary's ontology defines (intend + aid =
+// intend to aid), if any.
+func (cs *coding) combine(up, low *analysis) {
+	o := cs.c.d.Ontology
+	if o == nil || low.code.IsNull() || up.combined {
+		return
+	}
+	code, ok := o.Combine(up.code.Primary, low.code.Primary)
+	if !ok {
+		return
+	}
+	up.combined = true
+	ev := Evidence{Role: "ontology", Entry: up.code.Primary + " + " + low.code.Primary, Code: code, Source: o.Source}
+	up.code = dict.Code{Primary: code}
+	up.rules = append(up.rules, "combined")
+	up.ontoEv = append(up.ontoEv, ev)
+	up.events = cs.makeEvents(up)
 }
 
 // transform applies the dictionary's transformations to an upper verb

@@ -140,6 +140,9 @@ type patternMatch struct {
 func (cs *coding) bestPattern(ve *dict.Verb, f *frame) *patternMatch {
 	var best *patternMatch
 	for _, p := range cs.c.d.Patterns(ve) {
+		if !cs.hasWords(p.Required()) {
+			continue
+		}
 		m := cs.matchPattern(p, f)
 		if m == nil {
 			continue
@@ -149,6 +152,17 @@ func (cs *coding) bestPattern(ve *dict.Verb, f *frame) *patternMatch {
 		}
 	}
 	return best
+}
+
+// hasWords reports whether the sentence has all of words (as forms or
+// lemmas).
+func (cs *coding) hasWords(words []string) bool {
+	for _, w := range words {
+		if !cs.words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // matchPattern matches p against frame f.
@@ -308,30 +322,34 @@ func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []i
 		}
 	case dict.SynsetRef:
 		best, bestAt := 0, 0
-		for _, mem := range cs.c.d.SynsetMembers(e.Text) {
+		// One-word members: a head, particle or prepositional object.
+		single := func(i int) bool {
+			w := &cs.st.w[i]
+			return cs.c.d.SynsetHas(e.Text, w.ulem) || cs.c.d.SynsetHas(e.Text, w.uform)
+		}
+		for _, list := range [][]int{nouns, parts} {
+			for _, n := range list {
+				if best < 1 && single(n) {
+					best, bestAt = 1, n
+				}
+			}
+		}
+		for _, p := range preps {
+			if best < 1 && single(p.obj) {
+				best, bestAt = 1, p.obj
+			}
+		}
+		for _, mem := range cs.c.d.SynsetPhrases(e.Text) {
 			if mem.Prep {
 				for _, p := range preps {
-					if p.prep == mem.Words[0] && cs.seqMatch(wordElems(mem.Words[1:]), p.obj, true) >= 0 && len(mem.Words) > best {
+					if p.prep == mem.Words[0] && len(mem.Words) > best && cs.phraseAt(mem.Words[1:], p.obj, true) {
 						best, bestAt = len(mem.Words), p.obj
 					}
 				}
 				continue
 			}
-			if len(mem.Words) == 1 {
-				for _, n := range append(slices.Clone(nouns), parts...) {
-					if cs.wordIs(n, mem.Words[0]) && best < 1 {
-						best, bestAt = 1, n
-					}
-				}
-				for _, p := range preps {
-					if cs.wordIs(p.obj, mem.Words[0]) && best < 1 {
-						best, bestAt = 1, p.obj
-					}
-				}
-				continue
-			}
 			for _, n := range nouns {
-				if cs.seqMatch(wordElems(mem.Words), n, false) >= 0 && len(mem.Words) > best {
+				if len(mem.Words) > best && cs.phraseAt(mem.Words, n, false) {
 					best, bestAt = len(mem.Words), n
 				}
 			}
@@ -392,12 +410,27 @@ func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []i
 	return 0, 0, false
 }
 
-func wordElems(ws dict.Phrase) []dict.Elem {
-	out := make([]dict.Elem, len(ws))
-	for i, w := range ws {
-		out[i] = dict.Elem{Kind: dict.Word, Text: w}
+// phraseAt reports whether the phrase headed by n contains words
+// consecutively (anchored: as its first words).
+func (cs *coding) phraseAt(words []string, n int, anchored bool) bool {
+	toks := cs.patternWords(n)
+	last := len(toks) - len(words)
+	if anchored {
+		last = min(last, 0)
 	}
-	return out
+	for start := 0; start <= last; start++ {
+		ok := true
+		for j, w := range words {
+			if !cs.wordIs(toks[start+j], w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // wordIs reports whether word i's lemma or form is w.
@@ -418,61 +451,73 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 	if len(elems) == 0 {
 		return 0
 	}
-	var toks []int
-	for _, i := range cs.coreWords(n, false) {
-		if u := cs.st.w[i].upos; u != "DET" && u != "PUNCT" {
-			toks = append(toks, i)
-		}
-	}
-	if cs.st.w[n].upos == "VERB" {
-		toks = []int{n}
-	}
-	alts := make([][]dict.Phrase, len(elems))
-	for k, e := range elems {
-		switch e.Kind {
-		case dict.Word:
-			alts[k] = []dict.Phrase{{e.Text}}
-		case dict.SynsetRef:
-			for _, m := range cs.c.d.SynsetMembers(e.Text) {
-				if !m.Prep {
-					alts[k] = append(alts[k], m.Words)
-				}
-			}
-		default:
-			return -1
-		}
-	}
+	toks := cs.patternWords(n)
 	best := -1
 	var try func(k, pos, matched int)
+	// at reports whether the words of ph match toks from start.
+	at := func(ph []string, start int) bool {
+		if start+len(ph) > len(toks) {
+			return false
+		}
+		for j, w := range ph {
+			if !cs.wordIs(toks[start+j], w) {
+				return false
+			}
+		}
+		return true
+	}
 	try = func(k, pos, matched int) {
 		if k == len(elems) {
 			best = max(best, matched)
 			return
 		}
-		from, to := pos, len(toks)-1
+		to := len(toks) - 1
 		if anchored || (k == len(elems)-1 && k > 0) {
 			to = pos // must continue right where the previous element ended
 		}
-		for start := from; start <= to && start < len(toks); start++ {
-			for _, ph := range alts[k] {
-				if start+len(ph) > len(toks) {
-					continue
+		e := elems[k]
+		for start := pos; start <= to && start < len(toks); start++ {
+			switch e.Kind {
+			case dict.Word:
+				if cs.wordIs(toks[start], e.Text) {
+					try(k+1, start+1, matched+1)
 				}
-				okAll := true
-				for j, w := range ph {
-					if !cs.wordIs(toks[start+j], w) {
-						okAll = false
-						break
+			case dict.SynsetRef:
+				w := &cs.st.w[toks[start]]
+				if cs.c.d.SynsetHas(e.Text, w.ulem) || cs.c.d.SynsetHas(e.Text, w.uform) {
+					try(k+1, start+1, matched+1)
+				}
+				for _, m := range cs.c.d.SynsetPhrases(e.Text) {
+					if !m.Prep && at(m.Words, start) {
+						try(k+1, start+len(m.Words), matched+len(m.Words))
 					}
-				}
-				if okAll {
-					try(k+1, start+len(ph), matched+len(ph))
 				}
 			}
 		}
 	}
 	try(0, 0, 0)
 	return best
+}
+
+// patternWords returns the words of the phrase headed by n that patterns
+// see: its own words without coordinated modifiers, determiners or
+// punctuation (a verb is just itself).
+func (cs *coding) patternWords(n int) []int {
+	if cs.patC[n] != nil {
+		return cs.patC[n]
+	}
+	toks := []int{}
+	if cs.st.w[n].upos == "VERB" {
+		toks = append(toks, n)
+	} else {
+		for _, i := range cs.coreWords(n, false) {
+			if u := cs.st.w[i].upos; u != "DET" && u != "PUNCT" {
+				toks = append(toks, i)
+			}
+		}
+	}
+	cs.patC[n] = toks
+	return toks
 }
 
 // nextMentions returns the actors of the first phrase of the frame whose

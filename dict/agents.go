@@ -77,9 +77,12 @@ func (d *Dictionary) ReadAgents(r io.Reader, name string) error {
 					}
 				}
 			case !substituted:
-				q := Name{Words: append(Phrase(nil), p.Words...), Gaps: p.Gaps}
-				q.Words[len(q.Words)-1] = plural(q.Words[len(q.Words)-1])
-				a.Names = append(a.Names, q)
+				last := p.Words[len(p.Words)-1]
+				if pl := plural(last); pl != last {
+					q := Name{Words: append(Phrase(nil), p.Words...), Gaps: p.Gaps}
+					q.Words[len(q.Words)-1] = pl
+					a.Names = append(a.Names, q)
+				}
 			}
 		}
 		if len(a.Names) > 0 {
@@ -120,13 +123,16 @@ func expandSubst(s string, subst map[string][]string) ([]string, bool) {
 }
 
 // plural forms the regular English plural of an upper-case noun, as the
-// PETRARCH readers do: -ES after S, SH, CH, X or Z, -IES for a consonant
-// and Y, -S otherwise.
+// PETRARCH readers do: -ES after SS, SH, CH, X or Z, -IES for a consonant
+// and Y, -S otherwise. A word already ending in a single S is taken to be
+// plural and returned as it is.
 func plural(w string) string {
 	switch {
-	case strings.HasSuffix(w, "S"), strings.HasSuffix(w, "SH"), strings.HasSuffix(w, "CH"),
+	case strings.HasSuffix(w, "SS"), strings.HasSuffix(w, "SH"), strings.HasSuffix(w, "CH"),
 		strings.HasSuffix(w, "X"), strings.HasSuffix(w, "Z"):
 		return w + "ES"
+	case strings.HasSuffix(w, "S"):
+		return w
 	case len(w) > 1 && w[len(w)-1] == 'Y' && !strings.ContainsRune("AEIOU", rune(w[len(w)-2])):
 		return w[:len(w)-1] + "IES"
 	}

@@ -13,6 +13,8 @@ type index struct {
 	verbs     map[string][]*Verb       // any form of the head word → verbs
 	patterns  map[*Verb][]*Pattern     // all patterns of every block defining the verb
 	synsets   map[string][]SynsetMember
+	synWords  map[string]map[string]bool // synset → its one-word members
+	synMulti  map[string][]SynsetMember  // synset → its other members
 	blocks    map[string]*VerbBlock
 	transform map[*VerbBlock][]*Transform // reporting verb's block → transforms
 	inner     map[*Transform][]*VerbBlock // blocks of a transform's reported verb
@@ -47,6 +49,8 @@ func (d *Dictionary) Compile() error {
 		verbs:     map[string][]*Verb{},
 		patterns:  map[*Verb][]*Pattern{},
 		synsets:   map[string][]SynsetMember{},
+		synWords:  map[string]map[string]bool{},
+		synMulti:  map[string][]SynsetMember{},
 		blocks:    map[string]*VerbBlock{},
 		transform: map[*VerbBlock][]*Transform{},
 		inner:     map[*Transform][]*VerbBlock{},
@@ -89,7 +93,17 @@ func (d *Dictionary) Compile() error {
 	}
 
 	for name, s := range d.Synsets {
-		ix.synsets[name] = d.expandSynset(s, map[string]bool{})
+		ms := d.expandSynset(s, map[string]bool{})
+		ix.synsets[name] = ms
+		words := map[string]bool{}
+		for _, m := range ms {
+			if len(m.Words) == 1 && !m.Prep {
+				words[m.Words[0]] = true
+			} else {
+				ix.synMulti[name] = append(ix.synMulti[name], m)
+			}
+		}
+		ix.synWords[name] = words
 	}
 
 	byWords := map[string][]*VerbBlock{}
@@ -103,6 +117,7 @@ func (d *Dictionary) Compile() error {
 				d.problem(p.Source, "pattern names undefined synset &%s; left out", name)
 				continue
 			}
+			p.computeRequired()
 			kept = append(kept, p)
 		}
 		b.Patterns = kept
@@ -272,6 +287,17 @@ func (d *Dictionary) Patterns(v *Verb) []*Pattern {
 // nested synsets expanded.
 func (d *Dictionary) SynsetMembers(name string) []SynsetMember {
 	return d.compiled().synsets[name]
+}
+
+// SynsetHas reports whether word is a one-word member of the synset name.
+func (d *Dictionary) SynsetHas(name, word string) bool {
+	return d.compiled().synWords[name][word]
+}
+
+// SynsetPhrases returns the members of the synset name that are not single
+// words: phrases and prepositional phrases.
+func (d *Dictionary) SynsetPhrases(name string) []SynsetMember {
+	return d.compiled().synMulti[name]
 }
 
 // Block returns the verb block called name (the first, if several are).

@@ -318,6 +318,31 @@ type Pattern struct {
 	Block     *VerbBlock
 	Source    Source
 	Comment   string // the text after '#', often the verb it came from
+
+	required []string // set by Compile
+}
+
+// Required returns the words a sentence must contain for the pattern to
+// match: its words and prepositions (synsets aside). Compile computes it.
+func (p *Pattern) Required() []string { return p.required }
+
+func (p *Pattern) computeRequired() {
+	p.required = p.required[:0]
+	var walk func([]Elem)
+	walk = func(es []Elem) {
+		for _, e := range es {
+			switch e.Kind {
+			case Word:
+				p.required = append(p.required, e.Text)
+			case PrepPhrase:
+				first, _, _ := strings.Cut(e.Text, " ")
+				p.required = append(p.required, first)
+			}
+			walk(e.Elems)
+		}
+	}
+	walk(p.Pre)
+	walk(p.Post)
 }
 
 // String writes the pattern back in dictionary notation.

@@ -145,9 +145,9 @@ func (d *Dictionary) addSynsetMember(s *Synset, t string, noPlural bool, src Sou
 		return
 	}
 	s.Members = append(s.Members, m)
-	if !keep && !m.Prep {
+	if last := m.Words[len(m.Words)-1]; !keep && !m.Prep && plural(last) != last {
 		pl := append(Phrase(nil), m.Words...)
-		pl[len(pl)-1] = plural(pl[len(pl)-1])
+		pl[len(pl)-1] = plural(last)
 		s.Members = append(s.Members, SynsetMember{Words: pl})
 	}
 }
