@@ -55,7 +55,12 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	if err := opts.checkTags(text); err != nil {
 		return nil, err
 	}
-	doc, err := parse(text)
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With("component", "newspage", "url", pageURL)
+	doc, err := parse(text, log)
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +89,7 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	if p.Standfirst == "" {
 		p.Standfirst = standfirst(head, p)
 	}
+	log.Debug("extracted", "encoding", enc, "blocks", len(p.Blocks), "related", len(p.Related))
 	if len(p.Blocks) == 0 {
 		return p, ErrNoText
 	}
@@ -97,9 +103,10 @@ var formattingTagRE = regexp.MustCompile(`(?i)</?(?:font|b|i|u|s|em|strong|small
 // 512; old pages reach that by leaving formatting tags (<font>, <b>)
 // unclosed, each opening inside the last, so such a page is parsed again
 // without its formatting tags.
-func parse(text string) (*html.Node, error) {
+func parse(text string, log *slog.Logger) (*html.Node, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil && strings.Contains(err.Error(), "exceeds") {
+		log.Debug("page nested too deep; parsing it again without formatting tags")
 		doc, err = html.Parse(strings.NewReader(formattingTagRE.ReplaceAllString(text, "")))
 		if err != nil {
 			return nil, fmt.Errorf("%w: elements nested deeper than 512", ErrTooLarge)
