@@ -17,13 +17,14 @@ import (
 // title, and text or html, and optionally published, author, source and
 // language. Blank lines are skipped; a bad line is a *DocError naming it.
 type jsonlSource struct {
-	r      io.ReadCloser
-	br     *bufio.Reader
-	name   string
-	opts   Options
-	log    *slog.Logger
-	line   int
-	closed bool
+	r       io.ReadCloser
+	br      *bufio.Reader
+	name    string
+	opts    Options
+	log     *slog.Logger
+	line    int
+	started bool // a line has parsed
+	closed  bool
 }
 
 func newJSONL(r io.ReadCloser, name string, opts Options) *jsonlSource {
@@ -76,8 +77,15 @@ func (s *jsonlSource) Next(ctx context.Context) (Record, error) {
 		}
 		var row jsonlRow
 		if err := json.Unmarshal(line, &row); err != nil {
+			if !s.started {
+				// A first line that is not a JSON object: some other JSON
+				// (pretty-printed, an array), not one error per line.
+				s.Close()
+				return Record{}, docErr(s.name, "", fmt.Errorf("not JSON Lines: line %d is not a JSON object: %w", s.line, err))
+			}
 			return Record{}, docErr(s.name, where, fmt.Errorf("invalid JSON: %w", err))
 		}
+		s.started = true
 		return s.record(row, where)
 	}
 }

@@ -43,3 +43,11 @@ func TestJSONL(t *testing.T) {
 		t.Errorf("line 6 error is not ErrTooLarge")
 	}
 }
+
+func TestJSONNotLines(t *testing.T) {
+	path := writeFile(t, "truth.json", []byte("{\n  \"a\": {\"articleBody\": \"x\"},\n  \"b\": {\"articleBody\": \"y\"}\n}\n"))
+	recs, errs := collect(t, Open(path, Options{}))
+	if len(recs) != 0 || len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), path+": not JSON Lines: line 1 is not a JSON object") {
+		t.Errorf("records %d errors %v", len(recs), errs)
+	}
+}
