@@ -260,7 +260,7 @@ func (w *blockWriter) walk(n *html.Node) {
 		switch {
 		case n.DataAtom == atom.Header:
 			w.role = inHeader
-		case standfirstElement(n):
+		case namedAs(n, standfirstWords):
 			w.role = inStandfirst
 		}
 	}
@@ -317,17 +317,6 @@ func (w *blockWriter) holdsStory(n *html.Node) bool {
 var standfirstWords = map[string]bool{
 	"standfirst": true, "dek": true, "deck": true, "subtitle": true, "subheadline": true,
 	"strapline": true, "sapo": true,
-}
-
-func standfirstElement(n *html.Node) bool {
-	for _, key := range []string{"class", "id"} {
-		for _, w := range classWords(attr(n, key)) {
-			if standfirstWords[w] {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // holdsBlocks reports whether n contains block elements or line breaks: a

@@ -107,24 +107,14 @@ func boilerplate(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true
 	}
-	if embedded(n) {
-		return false
-	}
-	for _, key := range []string{"class", "id"} {
-		for _, w := range classWords(attr(n, key)) {
-			if boilerWords[w] {
-				return true
-			}
-		}
-	}
-	return false
+	return !namedAs(n, embedWords) && namedAs(n, boilerWords)
 }
 
-// embedded reports a box holding an embedded post.
-func embedded(n *html.Node) bool {
+// namedAs reports whether a word of n's class or id is in words.
+func namedAs(n *html.Node, words map[string]bool) bool {
 	for _, key := range []string{"class", "id"} {
 		for _, w := range classWords(attr(n, key)) {
-			if embedWords[w] {
+			if words[w] {
 				return true
 			}
 		}
