@@ -59,7 +59,12 @@ func (c *cleaner) block(blocks []Block, i int) int {
 	case !c.started && words <= 4 && b.Kind == Paragraph && !sentence(text):
 		// a section label or kicker above the story ("Entertainment", "Opinion Columnist")
 		return i
-	case dateLine(text) || c.bylineLine(text, n, words) || sourceLine(text, words):
+	case dateLine(text):
+		if t, ok := dateInText(text); ok && c.meta.Published.IsZero() {
+			c.meta.Published = t
+		}
+		return i
+	case c.bylineLine(text, n, words) || sourceLine(text, words):
 		return i
 	case creditLine(text, words):
 		b.Kind = Caption

@@ -470,6 +470,10 @@ func headlineFromBody(title string, blocks []Block) string {
 	return title
 }
 
+// bylineTailRE finds where a byline's names end and the rest of its line
+// (a handle, a time, "Published …") begins.
+var bylineTailRE = regexp.MustCompile(`(?i)\s@\w|\s(?:published|updated|posted|last updated)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s\d{1,2}:\d{2}`)
+
 var bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(by|von|par|por|di|door)\s+`)
 
 // cleanByline trims "By" and anything after the names that is not a name.
@@ -479,6 +483,11 @@ func cleanByline(s string) string {
 	if i := strings.IndexAny(s, "|\n"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
+	for _, re := range []*regexp.Regexp{textDateRE, bylineTailRE} {
+		if loc := re.FindStringIndex(s); loc != nil {
+			s = strings.TrimRight(strings.TrimSpace(s[:loc[0]]), ",-–—• ")
+		}
+	}
 	if len(s) > 200 {
 		return ""
 	}
@@ -486,6 +495,20 @@ func cleanByline(s string) string {
 }
 
 var datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// textDateRE finds a date written out in a line of text: "November 20,
+// 2019", "20 Nov 2019", "2019-11-20". Day-month order with slashes is
+// ambiguous and not read.
+var textDateRE = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2})\b`)
+
+// dateInText returns the first date written out in s.
+func dateInText(s string) (time.Time, bool) {
+	m := textDateRE.FindString(s)
+	if m == "" {
+		return time.Time{}, false
+	}
+	return parseDate(m)
+}
 
 // parseDate reads the date formats pages use in metadata; anything before
 // 1990 or far in the future is taken as a mistake.

@@ -134,3 +134,36 @@ func TestNormalizeLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanByline(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Paul Takahashi": "Paul Takahashi",
+		"Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read": "Bryan DeArdo",
+		"Tom Davies Associated Press Published 11:34 PM EST Nov 19, 2019":   "Tom Davies Associated Press",
+		"JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43":                      "JERUSALEM POST STAFF",
+		"Jeff FoustMonday, November 18, 2019":                               "Jeff Foust",
+		"Amina Haddad | Example Wire":                                       "Amina Haddad",
+	} {
+		if got := cleanByline(in); got != want {
+			t.Errorf("cleanByline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDateInText(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"November 20, 2019 - 11:28 AMT", time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC)},
+		{"PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC)},
+		{"Posted 16 Feb 2018", time.Date(2018, 2, 16, 0, 0, 0, 0, time.UTC)},
+		{"05/10/2018", time.Time{}}, // day and month order unknown
+	}
+	for _, tt := range tests {
+		got, _ := dateInText(tt.in)
+		if !got.Equal(tt.want) {
+			t.Errorf("dateInText(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
