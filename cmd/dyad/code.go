@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -56,12 +57,13 @@ and --json prints one JSON object per sentence.`,
 			if err != nil {
 				return err
 			}
+			t0 := time.Now()
 			d, err := dict.Load(files)
 			if err != nil {
 				return err
 			}
 			log := slog.Default()
-			log.Info("dictionaries loaded", "files", len(d.Files), "problems", len(d.Problems))
+			log.Info("dictionaries loaded", "files", len(d.Files), "seconds", time.Since(t0).Seconds(), "problems", len(d.Problems))
 			for _, p := range d.Problems {
 				log.Debug("dictionary problem", "at", p.Source.String(), "msg", p.Msg)
 			}

@@ -23,6 +23,7 @@ func newEvalPetrarchCmd(g *globals) *cobra.Command {
 		verbs          string
 		reparse        bool
 		asJSON         bool
+		passes         int
 	)
 	cmd := &cobra.Command{
 		Use:   "petrarch [--records FILE] [--dicts DIR] [--reparse] [--json]",
@@ -47,7 +48,7 @@ to the record that follows it.`,
 			if verbs != "" {
 				over.Verbs = []string{verbs}
 			}
-			opts := eval.PetrarchOptions{Records: records, Dicts: dicts, Overrides: over, Reparse: reparse, Logger: slog.Default()}
+			opts := eval.PetrarchOptions{Records: records, Dicts: dicts, Overrides: over, Reparse: reparse, Logger: slog.Default(), Passes: passes}
 			if reparse {
 				p, err := english.Pipeline()
 				if err != nil {
@@ -90,5 +91,6 @@ to the record that follows it.`,
 	f.StringVar(&over.Ontology, "ontology", "", "coding ontology (PICO file) instead of the file's")
 	f.BoolVar(&reparse, "reparse", false, "code from Dyad's own parse of each record's text")
 	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	f.IntVar(&passes, "passes", 5, "times the sentences are coded to measure the speed (the median)")
 	return cmd
 }
