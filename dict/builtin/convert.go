@@ -69,6 +69,7 @@ func (s *Set) Dictionary() (*dict.Dictionary, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	c.transforms()
 	if err := c.d.Compile(); err != nil {
 		return nil, err
 	}
@@ -156,14 +157,19 @@ func addNames(names []dict.Name, text string) []dict.Name {
 }
 
 // members turns a set item or pattern alternative into synset members: a
-// reference to another set, or the item's spellings.
+// reference to another set, or the item's spellings, each also with its
+// last word in the regular plural. Words match by lemma or form; the plural
+// catches a noun whose lemma the tagger got wrong ("exercises" as
+// "exercis").
 func members(item string) []dict.SynsetMember {
 	if ref, ok := strings.CutPrefix(item, "@"); ok {
 		return []dict.SynsetMember{{Words: dict.Phrase{"&" + strings.ToUpper(ref)}}}
 	}
 	var out []dict.SynsetMember
 	for _, ph := range phrases(item) {
-		out = append(out, dict.SynsetMember{Words: ph})
+		pl := slices.Clone(ph)
+		pl[len(pl)-1] = plural(pl[len(pl)-1])
+		out = append(out, dict.SynsetMember{Words: ph}, dict.SynsetMember{Words: pl})
 	}
 	return out
 }
@@ -183,14 +189,48 @@ func (c *converter) pattern(p *Pattern) error {
 			// alike under one anchor but code differently would make the
 			// file order decide.
 			shape := anchor.String() + " " + strings.TrimSuffix(dp.String(), " ["+code.String()+"]")
-			if first, dup := c.shapes[shape]; dup && (first.Code != p.Code || first.Reverse != p.Reverse) {
+			if first, dup := c.shapes[shape]; dup && first != p {
+				if first.Code == p.Code && first.Reverse == p.Reverse {
+					return &Error{p.Pos, fmt.Sprintf("pattern %q matches like %q at %s: one of them is redundant", p.Text, first.Text, first.Pos)}
+				}
 				return &Error{p.Pos, fmt.Sprintf("pattern %q matches like %q at %s but codes %s, not %s", p.Text, first.Text, first.Pos, code, dict.Code{Primary: first.Code, Secondary: first.Reverse})}
 			}
 			c.shapes[shape] = p
+			if len(v.pre) == 0 && len(v.post) == 0 {
+				// "SRC *verb TGT" is the verb's own code, as a PETRARCH verb
+				// block's default is: weaker evidence than a pattern when
+				// the coder weighs a reporting verb against the clause it
+				// governs.
+				ve := b.Verbs[0]
+				ve.Code, ve.Source = &code, source(p.Pos)
+				continue
+			}
 			b.Patterns = append(b.Patterns, dp)
 		}
 	}
 	return nil
+}
+
+// transforms adds the transformations, one per reporting and reported verb
+// alternative, with verbs named by their upper-case lemma.
+func (c *converter) transforms() {
+	for _, t := range c.s.Transforms {
+		inner := []string{t.Inner[2]}
+		if t.Inner[2] != "Q" {
+			inner = strings.Split(t.Inner[2], "|")
+		}
+		for _, v := range t.Verbs {
+			for _, in := range inner {
+				c.d.Transforms = append(c.d.Transforms, &dict.Transform{
+					Outer:  t.Outer,
+					Inner:  [3]string{t.Inner[0], t.Inner[1], strings.ToUpper(in)},
+					Verb:   strings.ToUpper(v),
+					Result: t.Result,
+					Source: source(t.Pos),
+				})
+			}
+		}
+	}
 }
 
 // anchors returns the verb phrases an anchor's alternatives name, with set
@@ -354,7 +394,7 @@ func (c *converter) word(alts []string) dict.Elem {
 		if ref, ok := strings.CutPrefix(alts[0], "@"); ok {
 			return dict.Elem{Kind: dict.SynsetRef, Text: strings.ToUpper(ref)}
 		}
-		if ms := members(alts[0]); len(ms) == 1 {
+		if ms := members(alts[0]); len(ms) == 2 {
 			ws := ms[0].Words
 			if len(ws) == 1 {
 				return dict.Elem{Kind: dict.Word, Text: ws[0]}

@@ -181,8 +181,10 @@ func (p *parser) parseLine(raw string) {
 		p.setLine(rest)
 	case "form":
 		p.formLine(rest)
+	case "transform":
+		p.transformLine(rest)
 	default:
-		p.fail("unknown entry %q (want country, org, group, person, agent, set, form or event)", keyword)
+		p.fail("unknown entry %q (want country, org, group, person, agent, set, form, transform or event)", keyword)
 	}
 }
 
@@ -513,6 +515,56 @@ func (p *parser) formLine(rest string) {
 	}
 	p.s.Forms[lemma] = forms
 }
+
+// transformLine parses "VERB: x (y z VERB2) => y z CODE".
+func (p *parser) transformLine(rest string) {
+	verbs, body, ok := strings.Cut(rest, ":")
+	lhs, rhs, ok2 := strings.Cut(body, "=>")
+	inner := strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(lhs))
+	result := strings.Fields(rhs)
+	bad := func() {
+		p.fail("want transform VERB: x (y z VERB) => y z CODE, got %q", rest)
+	}
+	if !ok || !ok2 || len(inner) != 6 || inner[1] != "(" || inner[5] != ")" || len(result) != 3 {
+		bad()
+		return
+	}
+	alts, err := parseAlts(strings.TrimSpace(verbs))
+	if err != nil || slices.ContainsFunc(alts, func(a string) bool { return strings.ContainsAny(a, "@ ") }) {
+		bad()
+		return
+	}
+	t := &Transform{Verbs: alts, Outer: inner[0], Inner: [3]string{inner[2], inner[3], inner[4]},
+		Result: [3]string{result[0], result[1], result[2]}, Pos: p.pos()}
+	bound := map[string]bool{}
+	for _, v := range []string{t.Outer, t.Inner[0], t.Inner[1]} {
+		if !isVariable(v) && v != "." && v != "_" || v == t.Outer && !isVariable(v) {
+			bad()
+			return
+		}
+		bound[v] = true
+	}
+	for _, v := range t.Result[:2] {
+		if !isVariable(v) || !bound[v] {
+			p.fail("transform %q: result actor %q is not a variable of the reported events", rest, v)
+			return
+		}
+	}
+	if t.Inner[2] != "Q" {
+		alts, err := parseAlts(t.Inner[2])
+		if err != nil || slices.ContainsFunc(alts, func(a string) bool { return strings.ContainsAny(a, "@ ") }) {
+			bad()
+			return
+		}
+	}
+	if c := t.Result[2]; c != "Q" && !codebook.Valid(c) {
+		p.fail("transform %q: %q is not a CAMEO code", rest, c)
+		return
+	}
+	p.s.Transforms = append(p.s.Transforms, t)
+}
+
+func isVariable(s string) bool { return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z' }
 
 // ---------------------------------------------------------------- events
 

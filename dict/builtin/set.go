@@ -30,7 +30,8 @@ type Set struct {
 	Sets     map[string]*WordSet // by name, without the '@'
 	Patterns []*Pattern
 	// Forms maps a verb lemma to its irregular forms.
-	Forms map[string][]string
+	Forms      map[string][]string
+	Transforms []*Transform
 	// Files lists the files read, in order.
 	Files []string
 }
@@ -143,6 +144,20 @@ type WordSet struct {
 	Name  string
 	Items []string // lemmas, words separated by single spaces; "@name" refers to another set
 	Pos   Pos
+}
+
+// Transform rewrites an event reported by another verb, as PETRARCH's
+// transformations do: "transform say: a (a b attack) => a b 015" makes "A
+// says A attacked B" a claim of responsibility. Variables are single
+// lower-case letters; "." in the reported event stands for any actor and
+// "_" for none; the reported verb or the code "Q" stands for any event (and
+// Q in the result copies its code).
+type Transform struct {
+	Verbs  []string  // the reporting verb's lemma alternatives ("say|claim")
+	Outer  string    // the reporting verb's source
+	Inner  [3]string // the reported event's source, target and verb (or Q)
+	Result [3]string // the new event's source, target and code (or Q)
+	Pos    Pos
 }
 
 // ElemKind is the kind of a pattern element.
