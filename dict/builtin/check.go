@@ -51,6 +51,14 @@ func (s *Set) Check() []error {
 				} else if actor, isActor := names[k]; isActor {
 					fail(pos, "noun %q is also the name of the actor at %s", form, actor)
 				}
+				// Names are matched longest first, so "Israeli settler" as
+				// a noun would hide the actor "Israeli".
+				ws := strings.Fields(k)
+				for n := len(ws) - 1; n > 0; n-- {
+					if actor, isActor := names[strings.Join(ws[:n], " ")]; isActor {
+						fail(pos, "noun %q begins with %q, the name of the actor at %s", form, strings.Join(ws[:n], " "), actor)
+					}
+				}
 				nouns[k] = a.Pos
 			}
 		}

@@ -15,7 +15,9 @@
 //   - agents.txt: nouns for kinds of actor ("fighters", "government") whose
 //     codes combine with an actor's ("Iraqi fighters" is IRQUAF);
 //   - sets.txt, forms.txt and verbs/*.txt: event patterns for all 20 CAMEO
-//     roots, the word sets they use and irregular verb forms.
+//     roots, the word sets they use and irregular verb forms;
+//   - transforms.txt: rewrites of reported events ("A says it attacked B"
+//     is a claim of responsibility).
 //
 // Parse reads a directory of such files into a Set, checking every code
 // against the CAMEO codebook and every reference, and reports errors with

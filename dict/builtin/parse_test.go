@@ -50,6 +50,7 @@ func TestReadErrors(t *testing.T) {
 		{"duplicate pattern", "event 190 fight\n    SRC *attack TGT\nevent 191 block\n    SRC *attack TGT\n", "f.txt:4: pattern \"SRC *attack TGT\" already written at f.txt:2"},
 		{"duplicate name", "country IRQ Iraq\ncountry IRN Iran\n    name: iraq\n", "f.txt:3: name \"iraq\" already names the entry at f.txt:1"},
 		{"noun is actor", "country IRQ Iraq\nagent ~GOV government\n    noun: iraq\n", "noun \"iraq\" is also the name of the actor"},
+		{"noun hides actor", "country ISR Israel\n    adjective: Israeli\nagent ~SET settlers\n    noun: Israeli settler\n", "f.txt:4: noun \"Israeli settler\" begins with \"israeli\""},
 		{"duplicate noun", "agent ~GOV government\n    noun: cabinet\nagent ~MIL military\n    noun: cabinet\n", "noun \"cabinet\" already belongs"},
 		{"control character", "country IRQ Ir\x01aq\n", "f.txt:1: control character"},
 		{"invalid UTF-8", "country IRQ Ir\xffaq\n", "f.txt:1: line is not valid UTF-8"},
