@@ -302,6 +302,13 @@ func (cs *coding) groupUncached(h int) []mention {
 		if heads[i].appos && !hasReal {
 			continue
 		}
+		if heads[i].appos {
+			// An apposition naming the same actor more precisely replaces
+			// it ("Dagolath's deputy, Prime Minister Telemar": DAG and
+			// DAGGOV give DAGGOV).
+			out = mergeAppos(out, in.ms)
+			continue
+		}
 		out = append(out, in.ms...)
 	}
 	return dedupe(out)
@@ -394,6 +401,31 @@ func (cs *coding) conjuncts(h int) []int {
 		}
 	}
 	slices.Sort(out)
+	return out
+}
+
+// mergeAppos adds the mentions of an apposition to out: one that extends a
+// code already there replaces it, one that a code there extends is
+// dropped, others are added.
+func mergeAppos(out, ms []mention) []mention {
+	for _, m := range ms {
+		merged := false
+		for i, o := range out {
+			switch {
+			case strings.HasPrefix(m.code, o.code):
+				out[i] = m
+				merged = true
+			case strings.HasPrefix(o.code, m.code):
+				merged = true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 

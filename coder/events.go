@@ -372,13 +372,19 @@ func (cs *coding) subjects(v int) (heads []int, patient bool) {
 	st := cs.st
 	for depth := 0; depth < 8; depth++ {
 		w := &st.w[v]
+		var subj []int
 		for _, k := range w.kids {
 			if st.w[k].rel == "nsubj" {
 				if isRelPron(&st.w[k]) && (w.rel == "acl") {
 					return []int{w.head}, false
 				}
-				return []int{k}, false
+				// Parsers sometimes give two subjects where they missed a
+				// coordination ("the lions and the evil Gondor").
+				subj = append(subj, k)
 			}
+		}
+		if subj != nil {
+			return subj, false
 		}
 		h := w.head
 		if h <= 0 {
@@ -411,6 +417,14 @@ func (cs *coding) subjects(v int) (heads []int, patient bool) {
 			if !isVerbal(st, h) {
 				// A participle or infinitive modifying a noun: "the parade
 				// supporting Gondor", "a woman believed linked to".
+				return []int{h}, false
+			}
+			return nil, false
+		case "parataxis", "dep", "appos":
+			// A clause hanging from a root that is a bare noun phrase is
+			// that phrase's predicate, misattached ("Pyongyang on
+			// Thursday fired ...").
+			if st.w[h].rel == "root" && isNominal(st.w[h].upos) {
 				return []int{h}, false
 			}
 			return nil, false
@@ -501,7 +515,15 @@ func (cs *coding) agentOf(v int) []mention {
 	st := cs.st
 	byPrep := map[string][]mention{}
 	var order []mention
+	// The phrases of the verb, and of a predicate complement it has
+	// ("shot dead in Osgiliath", with the phrase under "dead").
+	cands := slices.Clone(st.w[v].kids)
 	for _, k := range st.w[v].kids {
+		if st.w[k].rel == "xcomp" && !isVerbal(st, k) {
+			cands = append(cands, st.w[k].kids...)
+		}
+	}
+	for _, k := range cands {
 		w := &st.w[k]
 		if w.rel != "obl" && w.rel != "nmod" {
 			continue

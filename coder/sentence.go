@@ -121,9 +121,21 @@ func (st *sent) normalize(w *word) {
 	case "neg":
 		w.rel, w.neg = "advmod", true
 	case "nmod":
-		// UD v2 calls a nominal dependent of a predicate "obl".
-		if w.sub != "poss" && !isNominal(st.w[w.head].upos) {
+		switch {
+		case w.sub == "poss":
+		case w.sub == "desc" || w.sub == "unmarked" || isNominal(st.w[w.head].upos) && !st.hasCase(w.id):
+			// A nominal modifier without a preposition is part of the
+			// name: "Prime Minister Romendacil".
+			w.rel, w.sub = "compound", ""
+		case !isNominal(st.w[w.head].upos):
+			// UD v2 calls a nominal dependent of a predicate "obl".
 			w.rel = "obl"
+		}
+	case "obj", "iobj":
+		// An object introduced by a preposition is a prepositional phrase
+		// ("clashed over the efforts" parsed with "efforts" as object).
+		if st.hasCase(w.id) {
+			w.rel, w.sub = "obl", ""
 		}
 	}
 	switch w.ulem {
@@ -222,6 +234,17 @@ func (st *sent) prep(i int) string {
 	return ""
 }
 
+// hasCase reports whether word i has a preposition (a case dependent other
+// than the possessive 's).
+func (st *sent) hasCase(i int) bool {
+	for _, k := range st.w[i].kids {
+		if c := &st.w[k]; c.rel == "case" && c.ulem != "'S" && c.uform != "'" && c.uform != "'S" {
+			return true
+		}
+	}
+	return false
+}
+
 // nominalDep reports whether word k is a nominal dependent (nmod or obl)
 // other than a possessor.
 func (st *sent) nominalDep(k int) bool {
@@ -247,7 +270,24 @@ func (st *sent) isPassive(i int) bool {
 			return true
 		}
 	}
+	// A past participle coordinated with a "be" predicate whose subject it
+	// shares ("was heavily and unjustly criticized", parsed with "heavily"
+	// as the predicate).
+	w := &st.w[i]
+	if w.rel == "conj" && st.pastParticiple(i) && !st.hasKid(i, "nsubj") && !st.hasKid(i, "aux") {
+		for _, k := range st.w[w.head].kids {
+			if c := &st.w[k]; (c.rel == "cop" || c.rel == "aux") && c.ulem == "BE" {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// pastParticiple reports whether word i is a past participle.
+func (st *sent) pastParticiple(i int) bool {
+	t := &st.src.Tokens[i-1]
+	return t.XPOS == "VBN" || strings.Contains(t.Feats, "VerbForm=Part") && strings.Contains(t.Feats, "Tense=Past")
 }
 
 // negated reports whether predicate i carries a negation.
