@@ -333,7 +333,9 @@ func (cs *coding) analyze(v int) *analysis {
 		a.targets = cs.targetsOf(v, subj)
 	}
 	if a.pm != nil && a.pm.compound {
+		// Events among the members of the subject, whatever the voice.
 		a.recip = true
+		a.sources = subj
 	}
 	a.events = cs.makeEvents(a)
 	return a
@@ -612,7 +614,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 	}
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
-		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" && w.sub != "agent" {
+		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
 			if p := st.prep(k); p == "" || temporalPrep[p] {
 				continue
 			}

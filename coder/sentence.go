@@ -264,11 +264,23 @@ func (st *sent) mark(i int) string {
 
 // isPassive reports whether verb i is in the passive voice.
 func (st *sent) isPassive(i int) bool {
+	// A passive subject without a passive auxiliary is trusted only with a
+	// form of "be" or "get" ("Gondor has delayed" parsed with a passive
+	// subject is active).
+	pass, be := false, false
 	for _, k := range st.w[i].kids {
 		w := &st.w[k]
-		if (w.rel == "nsubj" || w.rel == "csubj" || w.rel == "aux") && w.sub == "pass" {
+		switch {
+		case w.rel == "aux" && w.sub == "pass":
 			return true
+		case (w.rel == "nsubj" || w.rel == "csubj") && w.sub == "pass":
+			pass = true
+		case w.rel == "aux" && (w.ulem == "BE" || w.ulem == "GET"):
+			be = true
 		}
+	}
+	if pass && (be || st.pastParticiple(i) && !st.hasKid(i, "aux")) {
+		return true
 	}
 	// A past participle coordinated with a "be" predicate whose subject it
 	// shares ("was heavily and unjustly criticized", parsed with "heavily"
