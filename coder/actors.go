@@ -187,6 +187,13 @@ func (cs *coding) npCodes(h int) *npInfo {
 		for _, t := range cs.conjuncts(actors[0].last) {
 			keep[t] = true
 		}
+		// Names separated by a comma are a list, not one name ("Mordor,
+		// the Shire, Arnor", parsed as one phrase).
+		for k := 1; k < len(actors); k++ {
+			if keep[actors[k-1].last] && st.commaBetween(actors[k-1].last, actors[k].first) {
+				keep[actors[k].last] = true
+			}
+		}
 		actors = slices.DeleteFunc(actors, func(a actorHit) bool { return !keep[a.last] })
 		var modAgents []agentHit
 		for _, g := range agents {

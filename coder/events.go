@@ -410,7 +410,9 @@ func (cs *coding) subjects(v int) (heads []int, patient bool) {
 			v = h
 		case "conj":
 			v = h
-		case "advcl":
+		case "advcl", "ccomp":
+			// An infinitive without a subject of its own ("to respond",
+			// "nearer to accord with") is controlled like an open clause.
 			if st.mark(v) != "TO" {
 				return nil, false
 			}
@@ -636,7 +638,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 			switch {
 			case (gw.rel == "acl" && gw.sub != "relcl") || gw.rel == "ccomp":
 				clauses = append(clauses, g)
-			case st.nominalDep(g) || gw.rel == "conj" && !isVerbal(st, g):
+			case st.nominalDep(g) || (gw.rel == "conj" || gw.rel == "compound") && !isVerbal(st, g):
 				walk(g, depth+1)
 			}
 		}

@@ -234,6 +234,16 @@ func (st *sent) prep(i int) string {
 	return ""
 }
 
+// commaBetween reports whether a comma lies between words a and b.
+func (st *sent) commaBetween(a, b int) bool {
+	for i := a + 1; i < b && i < len(st.w); i++ {
+		if st.w[i].form == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // hasCase reports whether word i has a preposition (a case dependent other
 // than the possessive 's).
 func (st *sent) hasCase(i int) bool {
