@@ -29,10 +29,8 @@ type Block struct {
 	Text string
 
 	linkRunes int    // runes of Text inside links
-	links     int    // number of links with text
+	links     int    // number of links
 	href      string // the URL of the block's first link
-	list      int    // 1-based number of the list the block is an item of; 0 if none
-	tag       atom.Atom
 	role      role
 }
 
@@ -148,7 +146,6 @@ type blockWriter struct {
 	out     []Block
 	buf     strings.Builder
 	space   bool // a space is due before the next word
-	lists   int
 	links   int
 	link    int // runes written inside links
 	href    string
@@ -159,8 +156,6 @@ type blockWriter struct {
 // state is what the walk inherits from the elements it is inside.
 type state struct {
 	kind   Kind
-	list   int
-	tag    atom.Atom
 	inLink bool
 	role   role
 }
@@ -181,7 +176,7 @@ func (w *blockWriter) flush() {
 		}
 		w.out = append(w.out, Block{
 			Kind: w.kind, Text: w.buf.String(),
-			linkRunes: w.link, links: w.links, href: w.href, list: w.list, tag: w.tag, role: w.role,
+			linkRunes: w.link, links: w.links, href: w.href, role: w.role,
 		})
 	}
 	w.buf.Reset()
@@ -253,7 +248,6 @@ func (w *blockWriter) walk(n *html.Node) {
 	kind := blockKind(n, w.kind)
 	if block || kind != w.kind {
 		w.flush()
-		w.tag = n.DataAtom
 	}
 	w.kind = kind
 	if w.role == inBody && !w.begun && w.root != n && !inlineAtoms[n.DataAtom] && short(n) {
@@ -265,9 +259,6 @@ func (w *blockWriter) walk(n *html.Node) {
 		}
 	}
 	switch n.DataAtom {
-	case atom.Ul, atom.Ol:
-		w.lists++
-		w.list = w.lists
 	case atom.A:
 		if !w.inLink {
 			w.inLink = true

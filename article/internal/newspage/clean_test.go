@@ -147,8 +147,8 @@ func TestCleanRelatedList(t *testing.T) {
 	blocks := []Block{
 		{Kind: Paragraph, Text: "First " + body},
 		{Kind: Heading, Text: "More:"},
-		{Kind: Heading, Text: "Port clashes kill 12", links: 1, linkRunes: 20, href: "https://x/1", list: 1},
-		{Kind: Heading, Text: "Elders call for talks", links: 1, linkRunes: 21, href: "https://x/2", list: 1},
+		{Kind: Heading, Text: "Port clashes kill 12", links: 1, linkRunes: 20, href: "https://x/1"},
+		{Kind: Heading, Text: "Elders call for talks", links: 1, linkRunes: 21, href: "https://x/2"},
 		{Kind: Paragraph, Text: "Second " + body},
 		{Kind: Paragraph, Text: "First " + body}, // repeated
 		{Kind: Paragraph, Text: "SOURCE: Al Jazeera"},

@@ -30,7 +30,6 @@ type Page struct {
 	Standfirst string // the lead shown under the title, or the page's description
 	Blocks     []Block
 	Related    []Teaser
-	Encoding   string // the character encoding the page was decoded from
 }
 
 // Options configures [Read]. The zero value is ready to use.
@@ -70,7 +69,7 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 			return nil, fmt.Errorf("page URL: %w", err)
 		}
 	}
-	p := &Page{Encoding: enc}
+	p := &Page{}
 	p.Meta = collectMeta(doc).meta(page)
 
 	var body, head []Block
