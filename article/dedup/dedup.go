@@ -10,8 +10,9 @@
 // and articles that share any band become candidates. A candidate whose
 // estimated similarity reaches the threshold makes the new article a
 // duplicate of the candidate's group. Memory is a fixed 512 bytes of
-// signature plus one map entry per band for each article, whatever its
-// length, so the index scales to millions of articles.
+// signature plus at most one bucket entry per band for each article,
+// whatever its length, and an addition compares against a bounded number
+// of candidates, so the index scales to millions of articles.
 package dedup
 
 import (
@@ -74,6 +75,7 @@ type Index struct {
 	roots []string // group root ID of each entry
 	bands []map[uint64][]int32
 	exact map[uint64]int32 // hash of the normalised text of short entries
+	seen  map[int32]bool   // candidates compared in the current Add
 }
 
 // New returns an empty index.
@@ -82,7 +84,7 @@ func New(opts Options) *Index {
 	n := opts.Bands * opts.Rows
 	// A fixed seed makes the signatures, and so the grouping, reproducible.
 	rng := rand.New(rand.NewPCG(0x6479616401, 0x6465647570))
-	ix := &Index{opts: opts, a: make([]uint64, n), b: make([]uint64, n), bands: make([]map[uint64][]int32, opts.Bands), exact: map[uint64]int32{}}
+	ix := &Index{opts: opts, a: make([]uint64, n), b: make([]uint64, n), bands: make([]map[uint64][]int32, opts.Bands), exact: map[uint64]int32{}, seen: map[int32]bool{}}
 	for i := range n {
 		ix.a[i], ix.b[i] = rng.Uint64()|1, rng.Uint64()
 	}
@@ -112,28 +114,46 @@ func (ix *Index) Add(id, text string) (m Match, ok bool) {
 	sig := ix.signature(words)
 	best, bestSim := int32(-1), 0.0
 	keys := make([]uint64, ix.opts.Bands)
+	clear(ix.seen)
 	for band := range ix.opts.Bands {
 		keys[band] = bandKey(sig[band*ix.opts.Rows : (band+1)*ix.opts.Rows])
 		for _, j := range ix.bands[band][keys[band]] {
-			if j == best {
+			if ix.seen[j] {
 				continue
 			}
+			ix.seen[j] = true
 			if s := similarity(sig, ix.sigs[j]); s > bestSim || (s == bestSim && j < best) {
 				best, bestSim = j, s
 			}
 		}
 	}
-	for band, k := range keys {
-		ix.bands[band][k] = append(ix.bands[band][k], self)
+	dup := best >= 0 && bestSim >= ix.opts.Threshold
+	// A close copy adds nothing to match against that its group does not
+	// have already; leaving it out keeps buckets small when one wire story
+	// comes thousands of times.
+	if !dup || bestSim < closeCopy {
+		for band, k := range keys {
+			if b := ix.bands[band][k]; len(b) < maxBucket {
+				ix.bands[band][k] = append(b, self)
+			}
+		}
 	}
 	ix.sigs = append(ix.sigs, sig)
-	if best >= 0 && bestSim >= ix.opts.Threshold {
+	if dup {
 		ix.roots = append(ix.roots, ix.roots[best])
 		return Match{Of: ix.roots[best], Similarity: bestSim}, true
 	}
 	ix.roots = append(ix.roots, id)
 	return Match{}, false
 }
+
+// closeCopy is the similarity above which a duplicate is not indexed, and
+// maxBucket bounds the articles one band bucket holds, so that adding an
+// article costs at most Bands×maxBucket comparisons whatever the corpus.
+const (
+	closeCopy = 0.9
+	maxBucket = 64
+)
 
 // AddArticle indexes an article's title, standfirst and body text under its
 // ID and sets its DuplicateOf field to the group it joins.

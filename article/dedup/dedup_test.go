@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,5 +112,43 @@ func BenchmarkAdd(b *testing.B) {
 	for b.Loop() {
 		ix.Add(fmt.Sprint(i), text)
 		i++
+	}
+}
+
+// BenchmarkAddDistinct adds different stories, the common case: texts of
+// 200 words drawn at random from the test stories' vocabulary.
+func BenchmarkAddDistinct(b *testing.B) {
+	vocab := Words(load(b, "original") + " " + load(b, "related"))
+	rng := rand.New(rand.NewPCG(1, 2))
+	b.ReportAllocs()
+	ix := New(Options{})
+	i := 0
+	words := make([]string, 200)
+	for b.Loop() {
+		for k := range words {
+			words[k] = vocab[rng.IntN(len(vocab))]
+		}
+		ix.Add(fmt.Sprint(i), strings.Join(words, " "))
+		i++
+	}
+}
+
+// TestManyCopies adds one story many times: every copy joins the first,
+// and the index does not grow a bucket per copy.
+func TestManyCopies(t *testing.T) {
+	ix := New(Options{})
+	text := load(t, "original")
+	for i := range 500 {
+		m, ok := ix.Add(fmt.Sprint(i), text+fmt.Sprintf(" Updated %d times.", i))
+		if i > 0 && (!ok || m.Of != "0") {
+			t.Fatalf("copy %d grouped with %q", i, m.Of)
+		}
+	}
+	for _, band := range ix.bands {
+		for _, b := range band {
+			if len(b) > maxBucket {
+				t.Fatalf("bucket of %d entries", len(b))
+			}
+		}
 	}
 }
