@@ -151,7 +151,7 @@ func moduleVersion(path string) string {
 	return ""
 }
 
-// ExtractOptions configures [EvalExtract]. The zero value runs Dyad and both
+// ExtractOptions configures [Extract]. The zero value runs Dyad and both
 // peers with 5 timed passes.
 type ExtractOptions struct {
 	Passes     int                   // timed passes over all pages per extractor; 0 means 5
@@ -184,7 +184,7 @@ type PageResult struct {
 	score     ShingleScore
 }
 
-// ExtractReport is the result of [EvalExtract].
+// ExtractReport is the result of [Extract].
 type ExtractReport struct {
 	Data       string            `json:"data"`
 	Pages      int               `json:"pages"`
@@ -199,11 +199,11 @@ type ExtractReport struct {
 	Worst      []PageResult       `json:"worst"` // the first extractor's worst pages by F1
 }
 
-// EvalExtract scores extractors on pages: each page's text is scored with
+// Extract scores extractors on pages: each page's text is scored with
 // [ScoreShingles], and each extractor's speed is timed over opts.Passes
 // passes, the extractors taking turns within each pass so that a change in
 // the machine's load falls on all of them.
-func EvalExtract(ctx context.Context, pages []ExtractPage, opts ExtractOptions) (*ExtractReport, error) {
+func Extract(ctx context.Context, pages []ExtractPage, opts ExtractOptions) (*ExtractReport, error) {
 	exs := opts.Extractors
 	if exs == nil {
 		exs = []Extractor{DyadExtractor(), TrafilaturaExtractor(), ReadabilityExtractor()}

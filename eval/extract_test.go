@@ -82,7 +82,7 @@ func TestExtractScrapinghub(t *testing.T) {
 	if len(pages) != 181 {
 		t.Fatalf("%d pages, want 181", len(pages))
 	}
-	rep, err := EvalExtract(context.Background(), pages, ExtractOptions{Passes: 1, Extractors: []Extractor{DyadExtractor()}})
+	rep, err := Extract(context.Background(), pages, ExtractOptions{Passes: 1, Extractors: []Extractor{DyadExtractor()}})
 	if err != nil {
 		t.Fatal(err)
 	}

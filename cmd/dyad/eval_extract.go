@@ -33,7 +33,7 @@ pass. Dyad's 10 worst pages are listed with their precision and recall.`,
 			if err != nil {
 				return err
 			}
-			rep, err := eval.EvalExtract(cmd.Context(), pages, eval.ExtractOptions{Passes: passes})
+			rep, err := eval.Extract(cmd.Context(), pages, eval.ExtractOptions{Passes: passes})
 			if err != nil {
 				return err
 			}
