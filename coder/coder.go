@@ -95,6 +95,7 @@ func (c *Coder) Code(s *nlp.Sentence, date int) Result {
 	}
 	st, err := newSent(s)
 	if err != nil {
+		c.log.Debug("unusable parse", "sentence", s.ID, "err", err)
 		res.Problems = append(res.Problems, Problem{Kind: ProblemBadParse, Msg: err.Error()})
 		return res
 	}

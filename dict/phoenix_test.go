@@ -61,6 +61,31 @@ func TestPhoenix(t *testing.T) {
 	}
 }
 
+// TestPETRARCH1Verbs reads the PETRARCH-1 pattern file, whose patterns are
+// flat word sequences.
+func TestPETRARCH1Verbs(t *testing.T) {
+	p := sharedtest.Path(t, "events", "petrarch", "dictionaries", "CAMEO.verbpatterns.150430.txt")
+	d, err := Load(Files{Verbs: []string{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	patterns, flat := 0, 0
+	for _, b := range d.Blocks {
+		for _, pt := range b.Patterns {
+			patterns++
+			if pt.Flat {
+				flat++
+			}
+		}
+	}
+	if len(d.Blocks) < 200 || patterns < 5000 || flat != patterns {
+		t.Errorf("%d blocks, %d patterns of which %d flat; want a full PETRARCH-1 file", len(d.Blocks), patterns, flat)
+	}
+	if len(d.Verbs("ACCUSED")) == 0 {
+		t.Error("ACCUSED not found")
+	}
+}
+
 // BenchmarkLoadPhoenix measures reading and compiling the Phoenix set; it
 // reports the heap the dictionary keeps.
 func BenchmarkLoadPhoenix(b *testing.B) {
