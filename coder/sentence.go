@@ -20,7 +20,6 @@ type word struct {
 	neg          bool   // a negation word (not, n't, never)
 	kids         []int  // children in order
 	start, end   int    // byte offsets, -1 if unknown
-	possessive   bool   // a possessive pronoun or determiner (its, their)
 	personalPron bool   // a personal pronoun that can stand for an actor
 }
 
@@ -150,9 +149,6 @@ func (st *sent) normalize(w *word) {
 			if !(w.rel == "nmod" && w.sub == "poss") && !st.expletive(w) {
 				w.personalPron = true
 			}
-		}
-		if w.rel == "nmod" && w.sub == "poss" || w.rel == "det" && w.sub == "poss" {
-			w.possessive = true
 		}
 	}
 }

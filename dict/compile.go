@@ -20,7 +20,6 @@ type index struct {
 	inner     map[*Transform][]*VerbBlock // blocks of a transform's reported verb
 	discards  map[string][]*Discard       // first word (or its stem prefix) → discards
 	issues    map[string][]*Issue         // first word → issues
-	maxWords  int
 }
 
 type phraseEntry struct {
@@ -87,9 +86,6 @@ func (d *Dictionary) Compile() error {
 			return 0
 		})
 		ix.phrases[k] = es
-		if len(es[0].name.Words) > ix.maxWords {
-			ix.maxWords = len(es[0].name.Words)
-		}
 	}
 
 	for name, s := range d.Synsets {
