@@ -452,8 +452,6 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 		return 0
 	}
 	toks := cs.patternWords(n)
-	best := -1
-	var try func(k, pos, matched int)
 	// at reports whether the words of ph match toks from start.
 	at := func(ph []string, start int) bool {
 		if start+len(ph) > len(toks) {
@@ -466,10 +464,27 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 		}
 		return true
 	}
-	try = func(k, pos, matched int) {
+	// rest(k, pos) is the most words elements k... match from toks[pos],
+	// or -1; memoised, so that long patterns over long phrases stay
+	// polynomial.
+	memo := make([]int, (len(elems)+1)*(len(toks)+1))
+	for i := range memo {
+		memo[i] = -2
+	}
+	var rest func(k, pos int) int
+	rest = func(k, pos int) int {
 		if k == len(elems) {
-			best = max(best, matched)
-			return
+			return 0
+		}
+		key := k*(len(toks)+1) + pos
+		if memo[key] != -2 {
+			return memo[key]
+		}
+		best := -1
+		take := func(next, words int) {
+			if r := rest(k+1, next); r >= 0 {
+				best = max(best, r+words)
+			}
 		}
 		to := len(toks) - 1
 		if anchored || (k == len(elems)-1 && k > 0) {
@@ -480,23 +495,24 @@ func (cs *coding) seqMatch(elems []dict.Elem, n int, anchored bool) int {
 			switch e.Kind {
 			case dict.Word:
 				if cs.wordIs(toks[start], e.Text) {
-					try(k+1, start+1, matched+1)
+					take(start+1, 1)
 				}
 			case dict.SynsetRef:
 				w := &cs.st.w[toks[start]]
 				if cs.c.d.SynsetHas(e.Text, w.ulem) || cs.c.d.SynsetHas(e.Text, w.uform) {
-					try(k+1, start+1, matched+1)
+					take(start+1, 1)
 				}
 				for _, m := range cs.c.d.SynsetPhrases(e.Text) {
 					if !m.Prep && at(m.Words, start) {
-						try(k+1, start+len(m.Words), matched+len(m.Words))
+						take(start+len(m.Words), len(m.Words))
 					}
 				}
 			}
 		}
+		memo[key] = best
+		return best
 	}
-	try(0, 0, 0)
-	return best
+	return rest(0, 0)
 }
 
 // patternWords returns the words of the phrase headed by n that patterns

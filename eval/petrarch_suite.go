@@ -270,17 +270,19 @@ func (s *xmlScanner) nextTag() (xmlTag, bool) {
 			s.advance(s.pos + j + 1)
 			continue
 		}
-		j := strings.IndexByte(rest, '>')
+		// The tag ends at the next '>', unless a '<' comes first: then the
+		// first '<' was stray text. Looking for both keeps the scan linear.
+		j := strings.IndexAny(rest[1:], "<>")
 		if j < 0 {
 			s.advance(len(s.src))
 			return xmlTag{}, false
 		}
-		body := rest[1:j]
-		// A '<' inside the "tag" means the first '<' was stray text.
-		if k := strings.IndexByte(body, '<'); k >= 0 {
-			s.advance(s.pos + 1 + k)
+		j++
+		if rest[j] == '<' {
+			s.advance(s.pos + j)
 			continue
 		}
+		body := rest[1:j]
 		t := xmlTag{line: s.line}
 		s.advance(s.pos + j + 1)
 		if strings.HasPrefix(body, "/") {
