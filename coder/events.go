@@ -69,13 +69,20 @@ func (cs *coding) events() []Event {
 	// over when they code an event themselves — unless only the governed
 	// verb matched a pattern, which is the stronger evidence ("will host
 	// Osgiliath to celebrate Tabaski").
+	// Likewise a report by an actor known only as an agent ("a senior
+	// official said ...") gives way to the event it reports.
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events) == 0 || a.pm != nil {
+		if a == nil || len(a.events) == 0 {
 			continue
 		}
+		weak := !hasRealSource(a.events)
 		for _, c := range cs.lowerClauses(v) {
-			if la := cs.an[c]; la != nil && la.pm != nil && len(la.events) > 0 {
+			la := cs.an[c]
+			if la == nil || len(la.events) == 0 {
+				continue
+			}
+			if weak || la.pm != nil && a.pm == nil {
 				a.absorbed = true
 			}
 		}
@@ -121,6 +128,17 @@ func (cs *coding) events() []Event {
 		}
 	}
 	return out
+}
+
+// hasRealSource reports whether one of the events has a source that names
+// an actor, not only an agent.
+func hasRealSource(evs []Event) bool {
+	for _, e := range evs {
+		if realCode(e.Source) {
+			return true
+		}
+	}
+	return false
 }
 
 // absorbBelow marks the clauses under an absorbed clause as absorbed too.
