@@ -1,0 +1,357 @@
+package coder
+
+import "slices"
+
+// subjects returns the subject heads of verb v: its own subject, or the
+// one it shares with the verb it depends on.
+func (cs *coding) subjects(v int) []int {
+	st := cs.st
+	for depth := 0; depth < 8; depth++ {
+		w := &st.w[v]
+		var subj []int
+		for _, k := range w.kids {
+			if st.w[k].rel == "nsubj" {
+				if isRelPron(&st.w[k]) && (w.rel == "acl") {
+					return []int{w.head}
+				}
+				// Parsers sometimes give two subjects where they missed a
+				// coordination ("the lions and the evil Gondor").
+				subj = append(subj, k)
+			}
+		}
+		if subj != nil {
+			return subj
+		}
+		h := w.head
+		if h <= 0 {
+			return nil
+		}
+		switch w.rel {
+		case "xcomp":
+			// An open clause shares the subject of the clause above ("vowed
+			// to wage war"), as in PETRARCH, which reads subjects off the
+			// tree. Object control ("urged Eriador to respond") rarely
+			// matters: the governing verb usually codes the event itself,
+			// and parsers label purpose clauses ("hosting Osgiliath to
+			// celebrate") the same way.
+			if st.isPassive(h) {
+				for _, k := range st.w[h].kids {
+					if st.w[k].rel == "nsubj" {
+						return []int{k}
+					}
+				}
+			}
+			v = h
+		case "conj":
+			v = h
+		case "advcl", "ccomp":
+			// An infinitive without a subject of its own ("to respond",
+			// "nearer to accord with") is controlled like an open clause.
+			if st.mark(v) != "TO" {
+				return nil
+			}
+			v = h
+		case "acl":
+			if !isVerbal(st, h) {
+				// A participle or infinitive modifying a noun: "the parade
+				// supporting Gondor", "a woman believed linked to".
+				return []int{h}
+			}
+			return nil
+		case "parataxis", "dep", "appos":
+			// A clause hanging from a root that is a bare noun phrase is
+			// that phrase's predicate, misattached ("Pyongyang on
+			// Thursday fired ...").
+			if st.w[h].rel == "root" && isNominal(st.w[h].upos) {
+				return []int{h}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func isRelPron(w *word) bool {
+	switch w.ulem {
+	case "WHO", "WHICH", "THAT", "WHOM":
+		return w.upos == "PRON" || w.upos == "DET"
+	}
+	return false
+}
+
+// subjectHeadsExpanded adds the conjuncts of the subject heads.
+func (cs *coding) subjectHeadsExpanded(heads []int) []int {
+	var out []int
+	for _, h := range heads {
+		out = append(out, cs.conjuncts(h)...)
+	}
+	return out
+}
+
+// mentionsOf returns the actors of the phrases headed by heads (with their
+// conjuncts), resolving pronouns from the clause of verb v.
+func (cs *coding) mentionsOf(heads []int, v int) []mention {
+	var out []mention
+	for _, h := range heads {
+		out = append(out, cs.groupOrNew(h, true)...)
+	}
+	return cs.resolveAll(out, v)
+}
+
+// resolveAll replaces pronoun mentions by the actors they refer to: the
+// subject of the nearest clause above v that has one.
+func (cs *coding) resolveAll(ms []mention, v int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if !m.pron {
+			out = append(out, m)
+			continue
+		}
+		for _, r := range cs.antecedent(v) {
+			r.first, r.last, r.head = m.first, m.last, m.head
+			r.ev = append([]Evidence{{Role: "pronoun", Entry: cs.st.w[m.head].form + " → " + r.code}}, r.ev...)
+			out = append(out, r)
+		}
+	}
+	return dedupe(out)
+}
+
+// antecedent finds what a personal pronoun in the clause of verb v refers
+// to: the actors subject of the nearest governing clause.
+func (cs *coding) antecedent(v int) []mention {
+	st := cs.st
+	seen := 0
+	for cur := st.w[v].head; cur > 0 && seen < 16; cur = st.w[cur].head {
+		seen++
+		if !isVerbal(st, cur) && st.w[cur].upos != "ADJ" {
+			continue
+		}
+		heads := cs.subjects(cur)
+		var got []mention
+		for _, h := range heads {
+			for _, m := range cs.group(h) {
+				if m.real() {
+					got = append(got, m)
+				}
+			}
+		}
+		if len(got) > 0 {
+			return got
+		}
+	}
+	return nil
+}
+
+// agentOf returns the actors doing the action of passive verb v: those in
+// its "by" phrase, else "from" or "in", else in any prepositional phrase.
+func (cs *coding) agentOf(v int) []mention {
+	st := cs.st
+	byPrep := map[string][]mention{}
+	var order []mention
+	// The phrases of the verb, and of a predicate complement it has
+	// ("shot dead in Osgiliath", with the phrase under "dead").
+	cands := slices.Clone(st.w[v].kids)
+	for _, k := range st.w[v].kids {
+		if st.w[k].rel == "xcomp" && !isVerbal(st, k) {
+			cands = append(cands, st.w[k].kids...)
+		}
+	}
+	for _, k := range cands {
+		w := &st.w[k]
+		if w.rel != "obl" && w.rel != "nmod" {
+			continue
+		}
+		p := st.prep(k)
+		if w.sub == "agent" {
+			p = "BY"
+		}
+		if p == "" || w.sub == "tmod" {
+			continue
+		}
+		var got []mention
+		for _, m := range cs.group(k) {
+			if m.real() || m.pron {
+				got = append(got, m)
+			}
+		}
+		got = cs.resolveAll(got, v)
+		if len(got) == 0 {
+			continue
+		}
+		if _, dup := byPrep[p]; !dup {
+			byPrep[p] = got
+		}
+		if order == nil {
+			order = got
+		}
+	}
+	for _, p := range []string{"BY", "FROM", "IN"} {
+		if ms := byPrep[p]; len(ms) > 0 {
+			return ms
+		}
+	}
+	return order
+}
+
+// targetsOf finds the target of active verb v: the actors of its object,
+// else of its first prepositional phrase that names one, else of the
+// clauses it governs (their subject first). Actors equal to a source are
+// passed over.
+// Only when no phrase names a known actor may a phrase stand as a new one.
+func (cs *coding) targetsOf(v int, sources []mention) []mention {
+	if got := cs.searchTargets(v, sources, 0, false); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
+		return got
+	}
+	return cs.searchTargets(v, sources, 0, true)
+}
+
+func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bool) []mention {
+	if depth > 4 {
+		return nil
+	}
+	st := cs.st
+	// A phrase naming only the source again ("he" for the subject) is
+	// passed over; one naming others as well is kept whole.
+	// A pronoun is resolved from its own clause (clause), so that "he" in
+	// "A said he ..." is A again.
+	pick := func(h, clause int) []mention {
+		var out []mention
+		others := false
+		for _, m := range cs.resolveAll(cs.groupOrNew(h, allowNew), clause) {
+			if !m.real() {
+				continue
+			}
+			out = append(out, m)
+			if !containsCode(sources, m.code) {
+				others = true
+			}
+		}
+		if !others {
+			return nil
+		}
+		return out
+	}
+	var objs, clauses []int
+	for _, k := range st.w[v].kids {
+		switch st.w[k].rel {
+		case "obj", "iobj":
+			objs = append(objs, k)
+		}
+	}
+	for _, k := range objs {
+		if got := pick(k, v); len(got) > 0 {
+			return got
+		}
+	}
+	for _, k := range st.w[v].kids {
+		w := &st.w[k]
+		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
+			if p := st.prep(k); p == "" || temporalPrep[p] {
+				continue
+			}
+			if got := pick(k, v); len(got) > 0 {
+				return got
+			}
+		}
+	}
+	// Clauses: the verb's complements, and clauses attached to the nouns
+	// of its objects and prepositional phrases ("efforts to stop",
+	// "assurances on issues sent from Bree").
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > maxFrameDepth {
+			return
+		}
+		for _, g := range st.w[n].kids {
+			gw := &st.w[g]
+			switch {
+			case (gw.rel == "acl" && gw.sub != "relcl") || gw.rel == "ccomp":
+				clauses = append(clauses, g)
+			case st.nominalDep(g) || (gw.rel == "conj" || gw.rel == "compound") && !isVerbal(st, g):
+				walk(g, depth+1)
+			}
+		}
+	}
+	for _, k := range st.w[v].kids {
+		w := &st.w[k]
+		switch w.rel {
+		case "xcomp", "ccomp", "csubj":
+			clauses = append(clauses, k)
+		case "advcl":
+			if st.mark(k) == "TO" {
+				clauses = append(clauses, k)
+			}
+		case "obj", "iobj", "obl", "nmod":
+			walk(k, 0)
+		}
+	}
+	slices.Sort(clauses)
+	for _, c := range clauses {
+		for _, k := range st.w[c].kids {
+			if st.w[k].rel == "nsubj" {
+				if got := pick(k, c); len(got) > 0 {
+					return got
+				}
+			}
+		}
+		if !isVerbal(st, c) {
+			// A nominal predicate is itself a phrase that may name an
+			// actor.
+			if got := pick(c, c); len(got) > 0 {
+				return got
+			}
+		}
+		if got := cs.searchTargets(c, sources, depth+1, allowNew); len(got) > 0 {
+			return got
+		}
+	}
+	return nil
+}
+
+// temporalPrep lists prepositions that introduce times, not the actors
+// an action is directed at ("after crowds burned its embassy").
+var temporalPrep = map[string]bool{
+	"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
+	"TILL": true, "AMID": true, "AMIDST": true, "FOLLOWING": true, "PRIOR TO": true,
+}
+
+// unknownName reports whether one of the phrases headed by heads is a
+// proper name that codes as no actor.
+func (cs *coding) unknownName(heads []int) bool {
+	for _, h := range heads {
+		if cs.st.w[h].upos != "PROPN" {
+			continue
+		}
+		known := false
+		for _, m := range cs.group(h) {
+			if m.real() || m.agentOnly() {
+				known = true
+			}
+		}
+		if !known {
+			return true
+		}
+	}
+	return false
+}
+
+// argHeads returns the heads of verb v's objects and prepositional
+// phrases.
+func (cs *coding) argHeads(v int) []int {
+	st := cs.st
+	var out []int
+	for _, k := range st.w[v].kids {
+		w := &st.w[k]
+		switch {
+		case w.rel == "obj" || w.rel == "iobj":
+			out = append(out, k)
+		case st.nominalDep(k) && w.sub != "tmod" && w.sub != "npmod":
+			if p := st.prep(k); p != "" && !temporalPrep[p] {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
