@@ -29,10 +29,17 @@
 //
 // A verb that codes an event and governs a clause ("Arnor believes Gondor
 // will ...", "noted that A regretted B") takes that clause as its target,
-// and the governed verb's own event is not reported; the dictionary's
+// and the governed verb's own event is not reported, unless only the
+// governed verb matched a pattern or the governing one's subject is known
+// only as an agent ("a senior official said ..."); the dictionary's
 // transformations can rewrite such pairs ("A says B attacked C" into an
-// accusation). Events need two known actors unless Options.AllowNullActor,
-// never get a default code, are reported once per (source, target, code),
-// and carry their provenance: the spans of the verb and the actors and the
+// accusation) and its ontology combine their codes ("intend" + "aid").
+//
+// An event needs a known actor on both sides, or a known actor opposite an
+// agent without a known actor ("RUSCOP arrested ---EDU"); with
+// Options.AllowNullActor one side may be missing. There is no default
+// code: a verb the dictionary does not know, or knows with the null code,
+// codes nothing. Events are reported once per (source, target, code) and
+// carry their provenance: the spans of the verb and the actors and the
 // dictionary entries (with file and line) that produced them.
 package coder
