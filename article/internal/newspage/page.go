@@ -117,20 +117,42 @@ func parse(text string, log *slog.Logger) (*html.Node, error) {
 	return doc, nil
 }
 
-// keepPullQuotes turns <aside> pull quotes into <div>s, which Readability
-// keeps, so that they come out as pull-quote blocks rather than not at all.
-func keepPullQuotes(n *html.Node) {
+// maxEmbedRunes bounds the text of a box holding an embedded post; a larger
+// element named "embed" is a container of the page.
+const maxEmbedRunes = 1500
+
+// keepQuotes saves from Readability two kinds of quotation it would drop:
+// <aside> pull quotes become <div>s, so that they come out as pull-quote
+// blocks, and embedded posts (a tweet's <blockquote> in a box named
+// "social-media-embed", which Readability takes for a social widget) are
+// lifted out of their box, as a quoted tweet is part of the story.
+func keepQuotes(n *html.Node) {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Aside && classKind(n) == PullQuote {
 		n.Data, n.DataAtom = "div", atom.Div
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		keepPullQuotes(c)
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.DataAtom != atom.Blockquote && namedAs(c, embedWords) && textLen(c, maxEmbedRunes) <= maxEmbedRunes {
+			quotes := findAll(c, func(e *html.Node) bool { return e.DataAtom == atom.Blockquote })
+			if len(quotes) > 0 {
+				for _, q := range quotes {
+					q.Parent.RemoveChild(q)
+					q.Attr = nil
+					n.InsertBefore(q, c)
+				}
+				n.RemoveChild(c)
+				c = next
+				continue
+			}
+		}
+		keepQuotes(c)
+		c = next
 	}
 }
 
 // mainBlocks finds the article body and returns its blocks.
 func mainBlocks(doc *html.Node, page *url.URL) []Block {
-	keepPullQuotes(doc)
+	keepQuotes(doc)
 	ps := readability.NewParser()
 	ps.KeepClasses = true
 	ps.DisableJSONLD = true
