@@ -24,7 +24,6 @@ func newCodeCmd(g *globals) *cobra.Command {
 	var (
 		dicts        string
 		over         dict.Files
-		verbs        string
 		conll        bool
 		asJSON       bool
 		explain      bool
@@ -41,8 +40,8 @@ actor, target actor and event code, from a PETRARCH-format dictionary set.
 
 --dicts DIR names a directory whose PETR_config.ini lists the dictionaries
 (as in PETRARCH's distribution); --actors, --agents, --verbs, --discards,
---issues and --ontology add or replace files (--actors and --agents may
-repeat). The date of a sentence, which selects date-restricted actor codes,
+--issues and --ontology, each repeatable, replace the directory's files of
+their kind, or give the dictionaries without --dicts. The date of a sentence, which selects date-restricted actor codes,
 is its "# date = YYYYMMDD" CoNLL-U comment, else --date.
 
 Each event is printed as "CODE SOURCE TARGET" after its sentence; --explain
@@ -50,9 +49,6 @@ adds the words and the dictionary entries (with file and line) behind it,
 and --json prints one JSON object per sentence.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if verbs != "" {
-				over.Verbs = []string{verbs}
-			}
 			files, err := codeFiles(dicts, over)
 			if err != nil {
 				return err
@@ -115,7 +111,7 @@ and --json prints one JSON object per sentence.`,
 	f.StringVar(&dicts, "dicts", "", "directory of a PETRARCH dictionary set with a PETR_config.ini")
 	f.StringSliceVar(&over.Actors, "actors", nil, "actor dictionary (repeatable)")
 	f.StringSliceVar(&over.Agents, "agents", nil, "agent dictionary (repeatable)")
-	f.StringVar(&verbs, "verbs", "", "verb dictionary")
+	f.StringSliceVar(&over.Verbs, "verbs", nil, "verb dictionary (repeatable)")
 	f.StringSliceVar(&over.Discards, "discards", nil, "discard list (repeatable)")
 	f.StringSliceVar(&over.Issues, "issues", nil, "issues list (repeatable)")
 	f.StringVar(&over.Ontology, "ontology", "", "coding ontology (PICO file), for negated verbs")

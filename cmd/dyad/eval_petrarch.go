@@ -20,7 +20,6 @@ func newEvalPetrarchCmd(g *globals) *cobra.Command {
 	var (
 		records, dicts string
 		over           dict.Files
-		verbs          string
 		reparse        bool
 		asJSON         bool
 		passes         int
@@ -45,9 +44,6 @@ them (names relative to --dicts). Each <Config> option of the file applies
 to the record that follows it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if verbs != "" {
-				over.Verbs = []string{verbs}
-			}
 			opts := eval.PetrarchOptions{Records: records, Dicts: dicts, Overrides: over, Reparse: reparse, Logger: slog.Default(), Passes: passes}
 			if reparse {
 				p, err := english.Pipeline()
@@ -83,11 +79,11 @@ to the record that follows it.`,
 	f := cmd.Flags()
 	f.StringVar(&records, "records", filepath.Join(petrarch, "validation", "PETR_Validate_records_2_02.xml"), "PETRARCH validation file")
 	f.StringVar(&dicts, "dicts", filepath.Join(petrarch, "dictionaries"), "directory of the dictionaries the file names")
-	f.StringVar(&verbs, "verbs", "", "verb dictionary instead of the file's")
+	f.StringSliceVar(&over.Verbs, "verbs", nil, "verb dictionary instead of the file's (repeatable)")
 	f.StringSliceVar(&over.Actors, "actors", nil, "actor dictionary instead of the file's (repeatable)")
 	f.StringSliceVar(&over.Agents, "agents", nil, "agent dictionary instead of the file's (repeatable)")
-	f.StringSliceVar(&over.Discards, "discards", nil, "discard list instead of the file's")
-	f.StringSliceVar(&over.Issues, "issues", nil, "issues list instead of the file's")
+	f.StringSliceVar(&over.Discards, "discards", nil, "discard list instead of the file's (repeatable)")
+	f.StringSliceVar(&over.Issues, "issues", nil, "issues list instead of the file's (repeatable)")
 	f.StringVar(&over.Ontology, "ontology", "", "coding ontology (PICO file) instead of the file's")
 	f.BoolVar(&reparse, "reparse", false, "code from Dyad's own parse of each record's text")
 	f.BoolVar(&asJSON, "json", false, "print one JSON object")
