@@ -39,10 +39,11 @@ Dyad's NLP pipeline parses — and codes the events they report: source
 actor, target actor and event code, from a PETRARCH-format dictionary set.
 
 --dicts DIR names a directory whose PETR_config.ini lists the dictionaries
-(as in PETRARCH's distribution); --actors, --agents, --verbs, --discards,
---issues and --ontology, each repeatable, replace the directory's files of
-their kind, or give the dictionaries without --dicts. The date of a sentence, which selects date-restricted actor codes,
-is its "# date = YYYYMMDD" CoNLL-U comment, else --date.
+(as in PETRARCH's distribution); --actors, --agents, --verbs, --discards
+and --issues (each repeatable) and --ontology replace the directory's
+files of their kind, or give the dictionaries without --dicts. The date
+of a sentence, which selects date-restricted actor codes, is its
+"# date = YYYYMMDD" CoNLL-U comment, else --date.
 
 Each event is printed as "CODE SOURCE TARGET" after its sentence; --explain
 adds the words and the dictionary entries (with file and line) behind it,
