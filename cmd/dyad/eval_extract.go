@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -31,7 +32,7 @@ pass. Dyad's 10 worst pages are listed with their precision and recall.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			pages, err := eval.LoadScrapinghub(data)
 			if err != nil {
-				return err
+				return fmt.Errorf("%w (--data names the benchmark directory)", err)
 			}
 			rep, err := eval.Extract(cmd.Context(), pages, eval.ExtractOptions{Passes: passes})
 			if err != nil {
