@@ -9,7 +9,7 @@ import (
 // rank orders Dyad's packages along the data flow
 // source → article → nlp → coder → store → server. A package may import only
 // packages of lower rank; codebook and dict are leaves beside the flow, and
-// nothing imports eval or cmd.
+// only cmd imports eval.
 var rank = map[string]int{
 	"dyad/charset":  0,
 	"dyad/codebook": 0,
@@ -55,7 +55,7 @@ func TestImportDirection(t *testing.T) {
 			if from == to || tr < 0 {
 				continue
 			}
-			if to == "dyad/eval" || to == "dyad/cmd" {
+			if to == "dyad/cmd" || (to == "dyad/eval" && from != "dyad/cmd") {
 				t.Errorf("%s imports %s: nothing may import %s", f[0], imp, to)
 			}
 			if fr >= 0 && tr > fr {

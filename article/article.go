@@ -3,6 +3,7 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -117,4 +118,15 @@ func (a *Article) SetID() {
 		fmt.Fprintf(h, "%s\x00%s\x00", bl.Kind, bl.Text)
 	}
 	a.ID = hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// MarshalJSON encodes the article with its fields and, as "text", the clean
+// body text of [Article.Text], so that consumers of the JSON need not know
+// which block kinds count.
+func (a *Article) MarshalJSON() ([]byte, error) {
+	type plain Article // without the method, to avoid recursion
+	return json.Marshal(struct {
+		*plain
+		Text string `json:"text"`
+	}{(*plain)(a), a.Text()})
 }

@@ -65,6 +65,9 @@ func (o HTMLOptions) FromHTML(data []byte, pageURL, contentType string) (*Articl
 	for _, t := range p.Related {
 		a.Related = append(a.Related, Teaser{Title: t.Title, URL: t.URL})
 	}
+	if a.Language == "" {
+		a.Language = detectLanguage(a.Text())
+	}
 	a.SetID()
 	return a, nil
 }
