@@ -22,6 +22,7 @@ const parseMaxBytes = 64 << 20
 
 func newParseCmd(g *globals) *cobra.Command {
 	var format string
+	var plain bool
 	cmd := &cobra.Command{
 		Use:   "parse FILE|-",
 		Short: "Tokenise, tag, lemmatise and parse text into CoNLL-U or JSON",
@@ -30,8 +31,12 @@ with words, tags, lemmas and dependency trees: CoNLL-U by default, or with
 --format json one JSON object per document ({"id", "text", "sentences"}),
 whose word offsets are byte offsets into "text".
 
-The input is plain text, or articles as "dyad extract --json" prints them
-(one JSON object per line), whose title, standfirst and body are parsed.`,
+The input is a plain-text dump of an article (a title, a blank line, then
+paragraphs, as "dyad extract" reads them), or articles as "dyad extract
+--json" prints them (one JSON object per line); either way the article's
+title, standfirst and body text are parsed, and captions, pull quotes and
+related-story teasers left out. With --plain the input is parsed as it is,
+and offsets are into the input.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "conllu" && format != "json" {
@@ -45,7 +50,7 @@ The input is plain text, or articles as "dyad extract --json" prints them
 			if err != nil {
 				return err
 			}
-			docs, err := parseInput(p, data)
+			docs, err := parseInput(p, data, plain)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
@@ -53,6 +58,7 @@ The input is plain text, or articles as "dyad extract --json" prints them
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "conllu", "output format: conllu or json")
+	cmd.Flags().BoolVar(&plain, "plain", false, "parse the input as running text, not as an article")
 	return cmd
 }
 
@@ -85,8 +91,17 @@ type doc struct {
 	Sentences []nlp.Sentence `json:"sentences"`
 }
 
-// parseInput parses articles in JSON Lines, or else plain text.
-func parseInput(p *nlp.Pipeline, data []byte) ([]doc, error) {
+// parseInput parses articles in JSON Lines, an article's text dump, or
+// with plain the text as it is.
+func parseInput(p *nlp.Pipeline, data []byte, plain bool) ([]doc, error) {
+	if plain {
+		text := string(data)
+		sents, err := p.Document("", text)
+		if err != nil {
+			return nil, err
+		}
+		return []doc{{Text: text, Sentences: sents}}, nil
+	}
 	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
 		var docs []doc
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -104,12 +119,15 @@ func parseInput(p *nlp.Pipeline, data []byte) ([]doc, error) {
 			docs = append(docs, doc{ID: a.ID, Text: a.FullText(), Sentences: sents})
 		}
 	}
-	text := string(data)
-	sents, err := p.Document("", text)
+	a, err := article.FromText(data)
 	if err != nil {
 		return nil, err
 	}
-	return []doc{{Text: text, Sentences: sents}}, nil
+	sents, err := p.Document(a.ID, a.FullText())
+	if err != nil {
+		return nil, err
+	}
+	return []doc{{ID: a.ID, Text: a.FullText(), Sentences: sents}}, nil
 }
 
 func writeDocs(w io.Writer, docs []doc, format string) error {

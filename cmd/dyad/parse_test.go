@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -15,24 +16,33 @@ func TestParseInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	example, err := os.ReadFile("../../examples/tripoli-truce.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, in string
+		plain    bool
 		docs     int
 		first    string // text of the first sentence
 		sents    int
 	}{
-		{"plain text", "Iraq fighters restore ties\n\nThe truce holds. Gen. Petraeus doesn't agree.", 1, "Iraq fighters restore ties", 3},
+		{"plain text", "Iraq fighters restore ties\n\nThe truce holds. Gen. Petraeus doesn't agree.", true, 1, "Iraq fighters restore ties", 3},
+		{"text dump", string(example), false, 1, "Rival militias agree truce in Tripoli", 0},
 		{"article JSON lines", `{"id":"a1","title":"Truce agreed","blocks":[{"kind":"paragraph","text":"Rebels mend fences."}]}` + "\n" +
-			`{"id":"a2","title":"Clashes in Baghdad","standfirst":"Fighting resumed.","blocks":[]}`, 2, "Truce agreed", 2},
+			`{"id":"a2","title":"Clashes in Baghdad","standfirst":"Fighting resumed.","blocks":[]}`, false, 2, "Truce agreed", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, err := parseInput(p, []byte(tt.in))
+			docs, err := parseInput(p, []byte(tt.in), tt.plain)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(docs) != tt.docs || len(docs[0].Sentences) != tt.sents || docs[0].Sentences[0].Text != tt.first {
+			if len(docs) != tt.docs || tt.sents > 0 && len(docs[0].Sentences) != tt.sents || docs[0].Sentences[0].Text != tt.first {
 				t.Fatalf("parseInput = %+v", docs)
+			}
+			if strings.Contains(docs[0].Text, "patrol") {
+				t.Error("the image caption was parsed")
 			}
 			// CoNLL-U out reads back.
 			var out bytes.Buffer
@@ -66,7 +76,7 @@ func TestParseInput(t *testing.T) {
 			}
 		})
 	}
-	if _, err := parseInput(p, []byte(`{"id": 3}`)); err == nil || !strings.Contains(err.Error(), "article 1") {
+	if _, err := parseInput(p, []byte(`{"id": 3}`), false); err == nil || !strings.Contains(err.Error(), "article 1") {
 		t.Errorf("bad JSON: %v", err)
 	}
 }
