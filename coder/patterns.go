@@ -179,7 +179,7 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 		case dict.TargetSlot:
 			m.subjIsTarget = true
 		case dict.Compound:
-			if len(f.subj) < 2 {
+			if !cs.compoundSubject(f.subj) {
 				return nil
 			}
 			m.compound = true
@@ -639,10 +639,32 @@ func (cs *coding) matchFlat(p *dict.Pattern, f *frame) *patternMatch {
 	if !match(p.Pre, before, true) || !match(p.Post, after, false) {
 		return nil
 	}
-	if m.compound && len(f.subj) < 2 {
+	if m.compound && !cs.compoundSubject(f.subj) {
 		return nil
 	}
 	return m
+}
+
+// compoundSubject reports whether the subject names more than one actor:
+// conjoined heads, or one head whose appositions and their conjuncts name
+// several ("Old foe Gondor and Osgiliath", parsed with "foe" as the head).
+func (cs *coding) compoundSubject(subj []int) bool {
+	switch len(subj) {
+	case 0:
+		return false
+	case 1:
+		if len(cs.members(subj[0])) < 2 {
+			return false
+		}
+		n := 0
+		for _, m := range cs.group(subj[0]) {
+			if m.real() {
+				n++
+			}
+		}
+		return n >= 2
+	}
+	return true
 }
 
 func (cs *coding) flatElem(e dict.Elem, i int) bool {
