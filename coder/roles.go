@@ -22,6 +22,9 @@ func (cs *coding) subjects(v int) []int {
 		if subj != nil {
 			return subj
 		}
+		if k := cs.strayedSubject(v); k > 0 {
+			return []int{k}
+		}
 		h := w.head
 		if h <= 0 {
 			return nil
@@ -79,6 +82,36 @@ func isRelPron(w *word) bool {
 		return w.upos == "PRON" || w.upos == "DET"
 	}
 	return false
+}
+
+// strayedSubject returns the subject of a verb that has none by its
+// label, 0 if none: a phrase before the verb, without a preposition, that
+// names an actor and that the parser attached as dislocated or as an
+// unmarked oblique ("Caras Galadhon's new mayor left", with "mayor" an
+// obl:unmarked of "left").
+func (cs *coding) strayedSubject(v int) int {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		if k > v {
+			break
+		}
+		w := &st.w[k]
+		switch {
+		case w.rel == "dislocated":
+		case w.rel == "obl" && (w.sub == "" || w.sub == "unmarked" || w.sub == "npmod") && !st.hasCase(k):
+		default:
+			continue
+		}
+		if !isNominal(w.upos) {
+			continue
+		}
+		for _, m := range cs.group(k) {
+			if m.real() {
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // subjectHeadsExpanded adds the conjuncts of the subject heads.
