@@ -40,8 +40,10 @@ whom in CAMEO, with every event traced to its sentence.`,
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress display")
 	root.AddCommand(
 		newVersionCmd(),
+		newExtractCmd(g),
 		newParseCmd(g),
 		newCodeCmd(g),
+		newDictCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
 	)
