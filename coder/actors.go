@@ -137,12 +137,14 @@ func (cs *coding) npCodes(h int) *npInfo {
 		inCore[i] = true
 	}
 	words := make([]string, 0, len(window))
+	forms := make([]string, 0, len(window))
 	ids := make([]int, 0, len(window))
 	for _, i := range window {
 		if st.w[i].upos == "PUNCT" && len(st.w[i].form) == 1 {
 			continue
 		}
 		words = append(words, st.w[i].uform)
+		forms = append(forms, st.w[i].form)
 		ids = append(ids, i)
 	}
 	var actors []actorHit
@@ -152,7 +154,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			i++
 			continue
 		}
-		m, ok := cs.c.d.MatchAt(words, i)
+		m, ok := cs.c.d.MatchFormsAt(words, forms, i)
 		if !ok {
 			i++
 			continue

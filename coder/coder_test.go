@@ -13,14 +13,19 @@ import (
 	"dyad/nlp/conllu"
 )
 
-// testDict loads the dictionaries in testdata.
-func testDict(t testing.TB) *dict.Dictionary {
+// testDict loads the dictionaries in testdata, with the verb files
+// extraVerbs added.
+func testDict(t testing.TB, extraVerbs ...string) *dict.Dictionary {
 	t.Helper()
 	p := func(n string) string { return filepath.Join("testdata", n) }
+	verbs := []string{p("verbs.txt")}
+	for _, v := range extraVerbs {
+		verbs = append(verbs, p(v))
+	}
 	d, err := dict.Load(dict.Files{
 		Actors:   []string{p("actors.txt")},
 		Agents:   []string{p("agents.txt")},
-		Verbs:    []string{p("verbs.txt")},
+		Verbs:    verbs,
 		Discards: []string{p("discards.txt")},
 		Ontology: p("ontology.txt"),
 	})
@@ -30,15 +35,41 @@ func testDict(t testing.TB) *dict.Dictionary {
 	return d
 }
 
-// readCases reads testdata/cases.conllu.
-func readCases(t testing.TB) []nlp.Sentence {
+// anchorDict is testDict with the noun and predicate patterns of
+// testdata/anchors.verbs.txt: a pattern whose comment starts with "noun"
+// or "predicate" is anchored so.
+func anchorDict(t testing.TB) *dict.Dictionary {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "cases.conllu"))
+	d := testDict(t, "anchors.verbs.txt")
+	for _, b := range d.Blocks {
+		for _, p := range b.Patterns {
+			switch {
+			case strings.HasPrefix(p.Comment, "noun"):
+				p.Anchor = dict.NounAnchor
+			case strings.HasPrefix(p.Comment, "predicate"):
+				p.Anchor = dict.PredicateAnchor
+			}
+		}
+	}
+	if err := d.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// readCases reads testdata/cases.conllu, or the named file of testdata.
+func readCases(t testing.TB, name ...string) []nlp.Sentence {
+	t.Helper()
+	n := "cases.conllu"
+	if len(name) > 0 {
+		n = name[0]
+	}
+	f, err := os.Open(filepath.Join("testdata", n))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sents, err := conllu.ReadAll(f, "cases.conllu")
+	sents, err := conllu.ReadAll(f, n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +91,23 @@ func comments(s *nlp.Sentence, key string) []string {
 // TestCases codes the sentences of testdata/cases.conllu and compares the
 // events (and discards or problems) with those each one expects.
 func TestCases(t *testing.T) {
-	c, err := New(testDict(t), Options{})
+	runCases(t, testDict(t), readCases(t))
+}
+
+// TestAnchors codes sentences whose events hang on nouns ("clashes
+// between A and B") and predicates ("A is responsible for attacks on B").
+func TestAnchors(t *testing.T) {
+	runCases(t, anchorDict(t), readCases(t, "anchors.conllu"))
+}
+
+// runCases codes sents with d and checks each against its "# expect" and
+// "# expect-note" comments.
+func runCases(t *testing.T, d *dict.Dictionary, sents []nlp.Sentence) {
+	c, err := New(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range readCases(t) {
+	for _, s := range sents {
 		t.Run(s.ID, func(t *testing.T) {
 			date := 0
 			if d := comments(&s, "date"); len(d) > 0 {
@@ -185,5 +228,43 @@ func TestOptions(t *testing.T) {
 func TestNotCompiled(t *testing.T) {
 	if _, err := New(&dict.Dictionary{}, Options{}); err != ErrNotCompiled {
 		t.Errorf("New(uncompiled) error = %v, want ErrNotCompiled", err)
+	}
+}
+
+// TestCasedNames checks that a name with Cased words codes only when
+// written with that capitalisation: "IS" the group, not "is" the verb.
+func TestCasedNames(t *testing.T) {
+	d := testDict(t)
+	d.Actors = append(d.Actors, &dict.Actor{
+		Names: []dict.Name{{Words: dict.Phrase{"IS"}, Cased: dict.Phrase{"IS"}}},
+		Codes: []dict.DatedCode{{Code: "IMGISI"}},
+	})
+	if err := d.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := func(subj string) *nlp.Sentence {
+		return &nlp.Sentence{ID: subj, Tokens: []nlp.Token{
+			{ID: 1, Form: subj, Lemma: subj, UPOS: "PROPN", Head: 2, DepRel: "nsubj", Start: -1, End: -1},
+			{ID: 2, Form: "condemned", Lemma: "condemn", UPOS: "VERB", Head: 0, DepRel: "root", Start: -1, End: -1},
+			{ID: 3, Form: "Valdoria", Lemma: "Valdoria", UPOS: "PROPN", Head: 2, DepRel: "obj", Start: -1, End: -1},
+		}}
+	}
+	for _, tt := range []struct {
+		form string
+		want int
+	}{{"IS", 1}, {"Is", 0}, {"is", 0}} {
+		if got := len(c.Code(tree(tt.form), 0).Events); got != tt.want {
+			t.Errorf("%q as the subject: %d events, want %d", tt.form, got, tt.want)
+		}
+	}
+	if _, ok := d.MatchFormsAt([]string{"IS"}, []string{"is"}, 0); ok {
+		t.Error(`MatchFormsAt matched "is" with the cased name "IS"`)
+	}
+	if _, ok := d.MatchAt([]string{"IS"}, 0); !ok {
+		t.Error("MatchAt, which has no forms, did not match IS")
 	}
 }

@@ -10,8 +10,13 @@ type Event struct {
 	Code   string `json:"code"`
 	// Sentence is the ID of the sentence the event was coded from.
 	Sentence string `json:"sentence,omitempty"`
-	// Verb, SourceSpan and TargetSpan locate the verb and the two actors'
-	// phrases in the sentence.
+	// Anchor is the kind of word the event hangs on: "verb", "noun" (an
+	// event noun: "clashes between A and B") or "predicate" ("A was
+	// responsible for attacks on B").
+	Anchor string `json:"anchor"`
+	// Verb, SourceSpan and TargetSpan locate the anchor (the verb, noun or
+	// predicate, with the other words of a multiword verb) and the two
+	// actors' phrases in the sentence.
 	Verb       Span `json:"verb"`
 	SourceSpan Span `json:"source_span"`
 	TargetSpan Span `json:"target_span"`

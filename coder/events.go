@@ -23,20 +23,25 @@ type coding struct {
 	words map[string]bool
 }
 
-// analysis is what one verb of the sentence contributes.
+// analysis is what one verb, predicate or event noun of the sentence
+// contributes.
 type analysis struct {
-	v       int
-	entry   *dict.Verb
-	extra   []int // the other words of a multiword verb
-	pm      *patternMatch
-	code    dict.Code
-	rules   []string
-	ontoEv  []Evidence
-	passive bool
-	sources []mention
-	targets []mention
-	recip   bool // reciprocal events among the sources (pattern %)
-	events  []Event
+	// v is the head of the clause or phrase the analysis describes: the
+	// verb, the predicate (for "behind the attack", "attack"), or the
+	// noun. anchor is the word the dictionary entry matched ("behind").
+	v, anchor int
+	kind      dict.AnchorKind
+	entry     *dict.Verb
+	extra     []int // the other words of a multiword verb
+	pm        *patternMatch
+	code      dict.Code
+	rules     []string
+	ontoEv    []Evidence
+	passive   bool
+	sources   []mention
+	targets   []mention
+	recip     bool // reciprocal events among the sources (pattern %)
+	events    []Event
 	// absorbed is set when a governing verb has taken this verb's clause
 	// as its own object ("noted that A regretted B"): its events are not
 	// reported separately.
@@ -64,6 +69,21 @@ func (cs *coding) events() []Event {
 		if a := cs.analyze(v); a != nil {
 			cs.an[v] = a
 		}
+	}
+	if cs.c.d.HasAnchor(dict.PredicateAnchor) {
+		// Predicates join the verbs as clause heads, so that a clause
+		// reported by another ("said the group was behind the attack")
+		// is weighed like a verb's.
+		for i := 1; i < len(st.w) && len(verbs) < maxVerbs; i++ {
+			if st.w[i].upos == "VERB" {
+				continue
+			}
+			if a := cs.analyzePredicate(i); a != nil && cs.an[a.v] == nil {
+				cs.an[a.v] = a
+				verbs = append(verbs, a.v)
+			}
+		}
+		slices.Sort(verbs)
 	}
 	// Verbs that report or govern another clause take that clause's event
 	// over when they code an event themselves — unless only the governed
@@ -106,13 +126,27 @@ func (cs *coding) events() []Event {
 			cs.absorbBelow(c)
 		}
 	}
+	// Event nouns come last: their source may be the subject of a clause
+	// that codes nothing itself.
+	var coded []*analysis
+	for _, v := range verbs {
+		if a := cs.an[v]; a != nil && !a.absorbed {
+			coded = append(coded, a)
+		}
+	}
+	if cs.c.d.HasAnchor(dict.NounAnchor) {
+		for i := 1; i < len(st.w) && len(coded) < 2*maxVerbs; i++ {
+			if u := st.w[i].upos; u == "NOUN" || u == "PROPN" {
+				if a := cs.analyzeNoun(i); a != nil {
+					coded = append(coded, a)
+				}
+			}
+		}
+		slices.SortStableFunc(coded, func(a, b *analysis) int { return a.anchor - b.anchor })
+	}
 	var out []Event
 	seen := map[[3]string]bool{}
-	for _, v := range verbs {
-		a := cs.an[v]
-		if a == nil || a.absorbed {
-			continue
-		}
+	for _, a := range coded {
 		evs := a.events
 		if a.transformed != nil {
 			evs = a.transformed
@@ -261,13 +295,18 @@ func (cs *coding) event(a *analysis, s, t mention, code string) Event {
 		Source:     nullCode(s.code),
 		Target:     nullCode(t.code),
 		Code:       code,
-		Verb:       cs.span(a.v, a.v, a.extra...),
+		Anchor:     a.kind.String(),
+		Verb:       cs.span(a.anchor, a.anchor, a.extra...),
 		SourceSpan: cs.span(s.first, s.last),
 		TargetSpan: cs.span(t.first, t.last),
 		Rule:       strings.Join(a.rules, "+"),
 	}
 	ve := a.entry
-	e.Evidence = append(e.Evidence, Evidence{Role: "verb", Entry: ve.Words.String() + " (" + ve.Block.Name + ")", Code: ve.EffectiveCode().String(), Source: ve.Source})
+	if a.kind == dict.VerbAnchor {
+		e.Evidence = append(e.Evidence, Evidence{Role: "verb", Entry: ve.Words.String() + " (" + ve.Block.Name + ")", Code: ve.EffectiveCode().String(), Source: ve.Source})
+	} else {
+		e.Evidence = append(e.Evidence, Evidence{Role: a.kind.String(), Entry: ve.Words.String() + " (" + ve.Block.Name + ")", Source: ve.Source})
+	}
 	if a.pm != nil {
 		e.Evidence = append(e.Evidence, Evidence{Role: "pattern", Entry: a.pm.p.String(), Code: a.pm.p.Code.String(), Source: a.pm.p.Source})
 	}

@@ -13,7 +13,8 @@ type frame struct {
 	subj  []int     // subject heads (with conjuncts)
 	nouns []int     // argument heads after the verb: objects, complements, prepositional objects
 	preps []prepArg // prepositional phrases, and "to" + verb clauses
-	parts []int     // particles and adverbs of the verb
+	parts []int     // particles and adverbs of the verb; a noun's modifiers
+	poss  int       // a noun's possessor, 0 if none
 }
 
 // prepArg is a prepositional phrase: the preposition and its object's head
@@ -133,13 +134,20 @@ type patternMatch struct {
 	hasSrc, hasTgt   bool
 	subjIsTarget     bool
 	compound         bool
+	// possSrc and possTgt are set when a noun pattern's slot before the
+	// noun took its possessor.
+	possSrc, possTgt bool
+	// pairSlot are the actors of a phrase marked % inside a prepositional
+	// phrase ("between %"), coded among themselves.
+	pairSlot []mention
 }
 
-// bestPattern returns the best-scoring pattern of verb entry ve matching
-// frame f, or nil. Ties go to the pattern listed first.
-func (cs *coding) bestPattern(ve *dict.Verb, f *frame) *patternMatch {
+// bestPattern returns the best-scoring pattern of verb entry ve with an
+// anchor of kind matching frame f, or nil. Ties go to the pattern listed
+// first.
+func (cs *coding) bestPattern(ve *dict.Verb, f *frame, kind dict.AnchorKind) *patternMatch {
 	var best *patternMatch
-	for _, p := range cs.c.d.Patterns(ve) {
+	for _, p := range cs.c.d.AnchorPatterns(ve, kind) {
 		if !cs.hasWords(p.Required()) {
 			continue
 		}
@@ -171,8 +179,16 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 		return cs.matchFlat(p, f)
 	}
 	m := &patternMatch{p: p}
+	if p.Anchor == dict.NounAnchor {
+		if !cs.matchNounPre(m, p, f) {
+			return nil
+		}
+	}
 	// Elements before the verb describe the subject.
 	for _, e := range p.Pre {
+		if p.Anchor == dict.NounAnchor {
+			break
+		}
 		switch e.Kind {
 		case dict.SourceSlot:
 			// The subject is the source, as by default.
@@ -225,12 +241,62 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 		}
 		pos = max(pos, end)
 	}
+	if wantsPair(p.Post) && len(m.pairSlot) < 2 {
+		return nil
+	}
 	return m
+}
+
+// wantsPair reports whether a prepositional phrase among es holds a pair
+// slot (%).
+func wantsPair(es []dict.Elem) bool {
+	for _, e := range es {
+		if e.Kind == dict.PrepPhrase && slices.ContainsFunc(e.Elems, func(in dict.Elem) bool { return in.Kind == dict.Compound }) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchNounPre matches the elements a noun pattern has before its noun: a
+// slot is the noun's possessor ("SRC 's attack"), % asks for a source naming
+// several actors, and words must be among the noun's modifiers ("chemical
+// attack").
+func (cs *coding) matchNounPre(m *patternMatch, p *dict.Pattern, f *frame) bool {
+	for _, e := range p.Pre {
+		switch e.Kind {
+		case dict.SourceSlot, dict.TargetSlot:
+			if f.poss == 0 {
+				return false
+			}
+			ms := cs.realOrPron(f.poss, cs.clauseOf(f.verb))
+			if len(ms) == 0 {
+				return false
+			}
+			m.score++
+			if e.Kind == dict.SourceSlot {
+				m.hasSrc, m.srcSlot, m.possSrc = true, ms, true
+			} else {
+				m.hasTgt, m.tgtSlot, m.possTgt = true, ms, true
+			}
+		case dict.Compound:
+			m.compound = true
+			m.score++
+		case dict.Skip:
+		default:
+			s, _, ok := cs.matchElem(e, nil, nil, f.parts)
+			if !ok {
+				return false
+			}
+			m.score += s
+		}
+	}
+	return true
 }
 
 func hasSlot(es []dict.Elem) bool {
 	for _, e := range es {
-		if e.Kind == dict.SourceSlot || e.Kind == dict.TargetSlot || e.Kind == dict.Skip {
+		if e.Kind == dict.SourceSlot || e.Kind == dict.TargetSlot || e.Kind == dict.Skip || e.Kind == dict.Compound {
 			return true
 		}
 	}
@@ -263,6 +329,13 @@ func (cs *coding) prepSlots(m *patternMatch, e dict.Elem, obj int, f *frame) int
 			ms, end := cs.nextMentions(f, pos, in.Kind == dict.Skip)
 			pos = end
 			cs.assignSlot(m, in.Kind, ms)
+		case dict.Compound:
+			// The phrase's object names the actors that act on each
+			// other ("between Arnor and Gondor", "between the two
+			// sides").
+			ms, end := cs.nextMentions(f, pos, false)
+			pos = end
+			m.pairSlot = ms
 		}
 	}
 	return pos
@@ -375,7 +448,7 @@ func (cs *coding) matchElem(e dict.Elem, nouns []int, preps []prepArg, parts []i
 	case dict.PrepPhrase:
 		var content []dict.Elem
 		for _, in := range e.Elems {
-			if in.Kind != dict.SourceSlot && in.Kind != dict.TargetSlot && in.Kind != dict.Skip {
+			if in.Kind != dict.SourceSlot && in.Kind != dict.TargetSlot && in.Kind != dict.Skip && in.Kind != dict.Compound {
 				content = append(content, in)
 			}
 		}

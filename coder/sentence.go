@@ -302,6 +302,21 @@ func (st *sent) isPassive(i int) bool {
 	return false
 }
 
+// participleWithBe reports whether verb i is a past participle with a
+// form of "be" as its auxiliary or copula ("were involved", parsed without
+// a passive subject).
+func (st *sent) participleWithBe(i int) bool {
+	if !st.pastParticiple(i) {
+		return false
+	}
+	for _, k := range st.w[i].kids {
+		if w := &st.w[k]; (w.rel == "aux" || w.rel == "cop") && w.ulem == "BE" {
+			return true
+		}
+	}
+	return false
+}
+
 // pastParticiple reports whether word i is a past participle.
 func (st *sent) pastParticiple(i int) bool {
 	t := &st.src.Tokens[i-1]

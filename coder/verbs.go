@@ -9,20 +9,26 @@ import (
 
 // verbEntry finds the dictionary verb for word v: a multiword verb whose
 // other words are present, else the verb listed under the word's form,
-// else under its lemma.
-func (cs *coding) verbEntry(v int) (*dict.Verb, []int) {
+// else under its lemma. For a noun or predicate anchor (kind), only verbs
+// with patterns of that kind count: those words code through patterns
+// alone.
+func (cs *coding) verbEntry(v int, kind dict.AnchorKind) (*dict.Verb, []int) {
 	st := cs.st
 	w := &st.w[v]
+	d := cs.c.d
 	// Verbs are found by their forms, as the dictionary lists or generates
 	// them; the lemma helps only when the word is a regular inflection of
 	// it, so that a misspelt "departes" does not code as "depart".
-	cands := slices.Clone(cs.c.d.Verbs(w.uform))
+	cands := slices.Clone(d.Verbs(w.uform))
 	if w.ulem != w.uform && slices.Contains(regularInflections(w.ulem), w.uform) {
-		for _, ve := range cs.c.d.Verbs(w.ulem) {
+		for _, ve := range d.Verbs(w.ulem) {
 			if !slices.Contains(cands, ve) {
 				cands = append(cands, ve)
 			}
 		}
+	}
+	if kind != dict.VerbAnchor {
+		cands = slices.DeleteFunc(cands, func(ve *dict.Verb) bool { return len(d.AnchorPatterns(ve, kind)) == 0 })
 	}
 	if len(cands) == 0 {
 		return nil, nil
@@ -109,18 +115,24 @@ func (cs *coding) multiword(ve *dict.Verb, v int, near []int) ([]int, bool) {
 }
 
 // analyze codes verb v on its own: its code, source and target actors.
+// A passive verb may also be the predicate of a predicate pattern
+// ("were involved in clashes"), whose subject is the source.
 func (cs *coding) analyze(v int) *analysis {
-	ve, extra := cs.verbEntry(v)
+	ve, extra := cs.verbEntry(v, dict.VerbAnchor)
 	if ve == nil {
 		return nil
 	}
 	st := cs.st
-	a := &analysis{v: v, entry: ve, extra: extra, passive: st.isPassive(v)}
+	a := &analysis{v: v, anchor: v, entry: ve, extra: extra, passive: st.isPassive(v)}
 	subjHeads := cs.subjects(v)
 	a.subjHeads = subjHeads
-	subjIsPatient := a.passive
 	f := cs.buildFrame(v, cs.subjectHeadsExpanded(subjHeads))
-	a.pm = cs.bestPattern(ve, f)
+	a.pm = cs.bestPattern(ve, f, dict.VerbAnchor)
+	if cs.c.d.HasAnchor(dict.PredicateAnchor) && (a.passive || st.participleWithBe(v)) {
+		if pm := cs.bestPattern(ve, f, dict.PredicateAnchor); pm != nil && (a.pm == nil || pm.score > a.pm.score) {
+			a.pm, a.kind, a.passive = pm, dict.PredicateAnchor, false
+		}
+	}
 	if a.pm != nil {
 		a.code = a.pm.p.Code
 		a.rules = append(a.rules, "pattern")
@@ -128,11 +140,26 @@ func (cs *coding) analyze(v int) *analysis {
 		a.code = ve.EffectiveCode()
 		a.rules = append(a.rules, "verb")
 	}
-	if st.negated(v) {
+	cs.finish(a, v)
+	return a
+}
+
+// finish negates a's code if its predicate p is negated, picks its actors
+// and makes its events.
+func (cs *coding) finish(a *analysis, p int) {
+	if cs.st.negated(p) {
 		a.code = cs.negate(a)
 		a.rules = append(a.rules, "negated")
 	}
-	subj := cs.mentionsOf(subjHeads, v)
+	cs.assignRoles(a, cs.mentionsOf(a.subjHeads, p), a.passive)
+	a.events = cs.makeEvents(a)
+}
+
+// assignRoles sets a's sources and targets from the subject's actors subj
+// (the patient when subjIsPatient), the pattern's slots, the "by" phrase of
+// a passive verb and, by default, the verb's object or phrases.
+func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
+	v := a.v
 	switch {
 	case a.pm != nil && (a.pm.hasSrc || a.pm.hasTgt || a.pm.subjIsTarget):
 		pm := a.pm
@@ -170,8 +197,6 @@ func (cs *coding) analyze(v int) *analysis {
 		a.recip = true
 		a.sources = subj
 	}
-	a.events = cs.makeEvents(a)
-	return a
 }
 
 // negate returns the code of the negated verb, through the dictionary's

@@ -11,15 +11,22 @@ import (
 type index struct {
 	phrases   map[string][]phraseEntry // first word → entries, longest first
 	verbs     map[string][]*Verb       // any form of the head word → verbs
-	patterns  map[*Verb][]*Pattern     // all patterns of every block defining the verb
+	patterns  map[*Verb]*verbPatterns  // all patterns of every block defining the verb
 	synsets   map[string][]SynsetMember
 	synWords  map[string]map[string]bool // synset → its one-word members
 	synMulti  map[string][]SynsetMember  // synset → its other members
 	blocks    map[string]*VerbBlock
 	transform map[*VerbBlock][]*Transform // reporting verb's block → transforms
 	inner     map[*Transform][]*VerbBlock // blocks of a transform's reported verb
+	kinds     [3]bool                     // whether any pattern has an anchor of each kind
 	discards  map[string][]*Discard       // first word (or its stem prefix) → discards
 	issues    map[string][]*Issue         // first word → issues
+}
+
+// verbPatterns are the patterns of a verb, all of them and by anchor kind.
+type verbPatterns struct {
+	all    []*Pattern
+	byKind [3][]*Pattern
 }
 
 type phraseEntry struct {
@@ -46,7 +53,7 @@ func (d *Dictionary) Compile() error {
 	ix := &index{
 		phrases:   map[string][]phraseEntry{},
 		verbs:     map[string][]*Verb{},
-		patterns:  map[*Verb][]*Pattern{},
+		patterns:  map[*Verb]*verbPatterns{},
 		synsets:   map[string][]SynsetMember{},
 		synWords:  map[string]map[string]bool{},
 		synMulti:  map[string][]SynsetMember{},
@@ -113,6 +120,10 @@ func (d *Dictionary) Compile() error {
 				d.problem(p.Source, "pattern names undefined synset &%s; left out", name)
 				continue
 			}
+			if int(p.Anchor) >= len(anchorNames) {
+				d.problem(p.Source, "pattern has unknown anchor kind %d; left out", p.Anchor)
+				continue
+			}
 			p.computeRequired()
 			kept = append(kept, p)
 		}
@@ -132,11 +143,17 @@ func (d *Dictionary) Compile() error {
 	}
 	for _, b := range d.Blocks {
 		for _, v := range b.Verbs {
-			var ps []*Pattern
+			vp := &verbPatterns{}
 			for _, ob := range byWords[v.Words.String()] {
-				ps = append(ps, ob.Patterns...)
+				vp.all = append(vp.all, ob.Patterns...)
+				for _, p := range ob.Patterns {
+					if int(p.Anchor) < len(vp.byKind) {
+						vp.byKind[p.Anchor] = append(vp.byKind[p.Anchor], p)
+						ix.kinds[p.Anchor] = true
+					}
+				}
 			}
-			ix.patterns[v] = ps
+			ix.patterns[v] = vp
 		}
 	}
 	for _, t := range d.Transforms {
@@ -228,14 +245,30 @@ func (d *Dictionary) compiled() *index {
 
 // MatchAt returns the longest actor or agent name (in words) that starts
 // at words[i] (upper-case words), preferring an actor's name to an agent's
-// of the same length.
+// of the same length. It cannot tell capitalisations apart, so names with
+// Cased words match as if they had none; see MatchFormsAt.
 func (d *Dictionary) MatchAt(words []string, i int) (Match, bool) {
+	return d.MatchFormsAt(words, nil, i)
+}
+
+// MatchFormsAt is MatchAt for a caller that also has the words as written
+// (forms, parallel to words): a name with Cased words then matches only
+// where each of its words is written exactly so. With nil forms it is
+// MatchAt.
+func (d *Dictionary) MatchFormsAt(words, forms []string, i int) (Match, bool) {
 	ix := d.compiled()
 	if i < 0 || i >= len(words) {
 		return Match{}, false
 	}
+	if forms != nil && len(forms) != len(words) {
+		forms = nil
+	}
 	for _, e := range ix.phrases[words[i]] {
-		if n, ok := e.name.matchAt(words, i); ok {
+		f := forms
+		if e.name.Cased == nil {
+			f = nil
+		}
+		if n, ok := e.name.matchAt(words, f, i); ok {
 			return Match{Len: n, Name: e.name, Actor: e.actor, Agent: e.agent}, true
 		}
 	}
@@ -243,12 +276,13 @@ func (d *Dictionary) MatchAt(words []string, i int) (Match, bool) {
 }
 
 // matchAt matches the name at words[i] and returns the number of words it
-// spans.
-func (n Name) matchAt(words []string, i int) (int, bool) {
+// spans. With forms, the words must also be written as n.Cased has them.
+func (n Name) matchAt(words, forms []string, i int) (int, bool) {
+	cased := forms != nil && len(n.Cased) == len(n.Words)
 	pos := i
 	for k, w := range n.Words {
 		if k == 0 {
-			if words[i] != w {
+			if words[i] != w || cased && forms[i] != n.Cased[0] {
 				return 0, false
 			}
 			continue
@@ -259,7 +293,7 @@ func (n Name) matchAt(words []string, i int) (int, bool) {
 				next++
 			}
 		}
-		if next >= len(words) || words[next] != w {
+		if next >= len(words) || words[next] != w || cased && forms[next] != n.Cased[k] {
 			return 0, false
 		}
 		pos = next
@@ -276,7 +310,27 @@ func (d *Dictionary) Verbs(word string) []*Verb {
 // Patterns returns the patterns that apply to v: those of its block and of
 // any other block that defines the same verb, in dictionary order.
 func (d *Dictionary) Patterns(v *Verb) []*Pattern {
-	return d.compiled().patterns[v]
+	if vp := d.compiled().patterns[v]; vp != nil {
+		return vp.all
+	}
+	return nil
+}
+
+// HasAnchor reports whether any pattern of the dictionary has an anchor of
+// kind k, so that a coder can skip looking for nouns and predicates in a
+// dictionary that has no patterns for them (the PETRARCH ones).
+func (d *Dictionary) HasAnchor(k AnchorKind) bool {
+	ix := d.compiled()
+	return int(k) < len(ix.kinds) && ix.kinds[k]
+}
+
+// AnchorPatterns returns the patterns of Patterns(v) whose anchor is of
+// kind k, in dictionary order.
+func (d *Dictionary) AnchorPatterns(v *Verb, k AnchorKind) []*Pattern {
+	if vp := d.compiled().patterns[v]; vp != nil && int(k) < len(vp.byKind) {
+		return vp.byKind[k]
+	}
+	return nil
 }
 
 // SynsetMembers returns the members of the synset name (without '&'), with

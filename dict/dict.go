@@ -85,12 +85,23 @@ type Name struct {
 	// Gaps has bit i set when words may come between Words[i] and
 	// Words[i+1].
 	Gaps uint32
+	// Cased, when set, holds the words as they must be written: the name
+	// then matches only with that capitalisation, so that "IS" (the
+	// Islamic State) is told from "is", "WHO" from "who" and "CAR" from
+	// "car". It has as many words as Words. Matching that knows only the
+	// upper-case words (MatchAt) ignores it.
+	Cased Phrase
 }
 
-// String writes the name in dictionary notation.
+// String writes the name in dictionary notation, with its Cased words if
+// it has them.
 func (n Name) String() string {
+	words := n.Words
+	if len(n.Cased) == len(n.Words) {
+		words = n.Cased
+	}
 	var b strings.Builder
-	for i, w := range n.Words {
+	for i, w := range words {
 		if i > 0 {
 			if n.Gaps&(1<<(i-1)) != 0 {
 				b.WriteByte(' ')
@@ -311,15 +322,54 @@ func elemsString(es []Elem) string {
 // NounPhrase must be an argument whose modifiers match, a PrepPhrase a
 // prepositional argument. A PETRARCH-1 pattern (Flat) is a plain word
 // sequence matched in order over the words of the verb's clause.
+//
+// Anchor says what the block's word is in the sentences the pattern
+// describes: a verb (the default, and the only kind the PETRARCH formats
+// have), a noun naming an event ("clashes between A and B"), or the
+// predicate of a copular or passive clause ("A is responsible for attacks
+// on B"). The package documentation describes how the elements read for
+// each kind.
 type Pattern struct {
 	Pre, Post []Elem
 	Code      Code
 	Flat      bool
+	Anchor    AnchorKind
 	Block     *VerbBlock
 	Source    Source
 	Comment   string // the text after '#', often the verb it came from
 
 	required []string // set by Compile
+}
+
+// AnchorKind is the kind of word a pattern hangs on.
+type AnchorKind uint8
+
+// The kinds of anchor.
+const (
+	// VerbAnchor: the block's word is a verb and the pattern describes its
+	// clause.
+	VerbAnchor AnchorKind = iota
+	// NounAnchor: the block's word is a noun that names an event
+	// ("attacks", "truce", "clashes") and the pattern describes the noun's
+	// phrase: its possessor, modifiers and prepositional phrases.
+	NounAnchor
+	// PredicateAnchor: the block's word is the predicate of a clause
+	// whose verb is a copula or a passive auxiliary — an adjective
+	// ("responsible"), a noun ("odds" in "at odds with"), a participle
+	// ("involved"), or the preposition that introduces a predicate
+	// ("behind" in "was behind the attack") — and the pattern describes
+	// that clause. Its subject is the source, also when the participle is
+	// passive.
+	PredicateAnchor
+)
+
+var anchorNames = [...]string{"verb", "noun", "predicate"}
+
+func (k AnchorKind) String() string {
+	if int(k) < len(anchorNames) {
+		return anchorNames[k]
+	}
+	return fmt.Sprintf("AnchorKind(%d)", k)
 }
 
 // Required returns the words a sentence must contain for the pattern to
@@ -345,9 +395,14 @@ func (p *Pattern) computeRequired() {
 	walk(p.Post)
 }
 
-// String writes the pattern back in dictionary notation.
+// String writes the pattern back in dictionary notation, prefixed with
+// "noun " or "predicate " for the anchors PETRARCH does not have.
 func (p *Pattern) String() string {
 	var b strings.Builder
+	if p.Anchor != VerbAnchor {
+		b.WriteString(p.Anchor.String())
+		b.WriteByte(' ')
+	}
 	b.WriteString("- ")
 	if len(p.Pre) > 0 {
 		b.WriteString(elemsString(p.Pre))

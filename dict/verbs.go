@@ -29,7 +29,9 @@ import (
 //
 // Regular forms (-S, -ED, -ING) are generated for verbs given without
 // irregular forms, and regular plurals for synset members unless the member
-// or the synset name ends with '_'.
+// or the synset name ends with '_'. A prepositional phrase may hold a pair
+// slot, "(BETWEEN %)", which PETRARCH does not have (see Anchors in the
+// package documentation); every pattern read is a VerbAnchor.
 func (d *Dictionary) ReadVerbs(r io.Reader, name string) error {
 	lines, err := readLines(r, name, false)
 	if err != nil {
@@ -344,7 +346,9 @@ func parseElems(s string, depth int) ([]Elem, error) {
 				return nil, errors.New("(...) must start with a preposition")
 			}
 			for _, e := range inner[1:] {
-				if e.Kind == 0 || e.Kind == PrepPhrase || e.Kind == Compound {
+				// A % inside is a pair of actors acting on each other
+				// ("(BETWEEN %)"): Dyad's extension, for noun patterns.
+				if e.Kind == 0 || e.Kind == PrepPhrase {
 					return nil, errors.New("(...) may hold only words, synsets, {...} and slots")
 				}
 			}
