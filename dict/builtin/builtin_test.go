@@ -213,10 +213,19 @@ func TestSeedActors(t *testing.T) {
 			t.Errorf("%q on %d codes %q, want %q", tt.phrase, tt.date, got, tt.want)
 		}
 	}
-	// Exact-case names that would collide with common words stay out.
-	for _, w := range []string{"IS", "WHO", "CAR"} {
-		if m, ok := d.MatchAt([]string{w}, 0); ok && m.Actor != nil {
-			t.Errorf("%s matches an actor; the case-blind model would code %q everywhere", w, strings.ToLower(w))
+	// Exact-case names code only as written: "IS" is the Islamic State,
+	// "is" a verb.
+	for w, want := range map[string]string{"IS": "IMGMUSISI", "WHO": "IGOUNOHLHWHO", "CAR": "CAF"} {
+		for _, form := range []string{w, strings.ToLower(w)} {
+			m, ok := d.MatchFormsAt([]string{w}, []string{form}, 0)
+			got := ""
+			if ok && m.Actor != nil {
+				c, _ := m.Actor.CodeAt(20150101)
+				got = c.Code
+			}
+			if form == w && got != want || form != w && got != "" {
+				t.Errorf("%q codes %q", form, got)
+			}
 		}
 	}
 }
@@ -284,37 +293,53 @@ func TestSeedPatterns(t *testing.T) {
 	}
 }
 
-func TestNominalPatternsLeftOut(t *testing.T) {
+// TestAnchorKinds checks that every pattern is converted, with the kind
+// of anchor it hangs on: noun patterns ("*clash between PAIR") as noun
+// anchors, "be" patterns as predicates, the rest as verbs.
+func TestAnchorKinds(t *testing.T) {
 	s, d := defaults(t)
-	nominal := s.Nominal()
-	if len(nominal) == 0 {
-		t.Fatal("no noun-anchored patterns")
-	}
-	converted := map[dict.Source]bool{}
+	kinds := map[dict.Source][]dict.AnchorKind{}
 	for _, b := range d.Blocks {
 		for _, p := range b.Patterns {
-			converted[p.Source] = true
+			kinds[p.Source] = append(kinds[p.Source], p.Anchor)
 		}
 		for _, v := range b.Verbs {
 			if v.Code != nil {
-				converted[v.Source] = true
+				kinds[v.Source] = append(kinds[v.Source], dict.VerbAnchor)
 			}
 		}
 	}
-	for _, p := range nominal {
-		if converted[source(p.Pos)] {
-			t.Errorf("%s: noun pattern %q was converted to a verb pattern", p.Pos, p.Text)
-		}
-	}
+	counts := map[dict.AnchorKind]int{}
 	for _, p := range s.Patterns {
-		if !p.Nominal() && !converted[source(p.Pos)] {
-			t.Errorf("%s: verb pattern %q missing from the dictionary", p.Pos, p.Text)
+		want := dict.VerbAnchor
+		switch {
+		case p.Nominal():
+			want = dict.NounAnchor
+		case p.Predicate():
+			want = dict.PredicateAnchor
+		}
+		got := kinds[source(p.Pos)]
+		if len(got) == 0 {
+			t.Errorf("%s: pattern %q missing from the dictionary", p.Pos, p.Text)
+		}
+		for _, k := range got {
+			if k != want {
+				t.Errorf("%s: pattern %q converted as a %s pattern, want %s", p.Pos, p.Text, k, want)
+			}
+		}
+		counts[want]++
+	}
+	if counts[dict.NounAnchor] < 50 || counts[dict.PredicateAnchor] < 10 {
+		t.Errorf("pattern kinds %v: too few noun or predicate patterns", counts)
+	}
+	for _, w := range []string{"*clash between PAIR", "*attack on|against TGT", "*truce between PAIR"} {
+		if !slices.ContainsFunc(s.Nominal(), func(p *Pattern) bool { return p.Text == w }) {
+			t.Errorf("noun pattern %q missing", w)
 		}
 	}
-	want := []string{"*clash between PAIR", "*attack on|against TGT", "*truce between PAIR"}
-	for _, w := range want {
-		if !slices.ContainsFunc(nominal, func(p *Pattern) bool { return p.Text == w }) {
-			t.Errorf("noun pattern %q missing", w)
+	for _, form := range []string{"CLASHES", "RESPONSIBLE", "ODDS"} {
+		if len(d.Verbs(form)) == 0 {
+			t.Errorf("no block for %s", form)
 		}
 	}
 }

@@ -24,16 +24,6 @@ var prepositions = setOf(
 	"towards", "under", "until", "up", "upon", "via", "with", "within", "without",
 )
 
-// commonWords are English words that an exact-case name would be confused
-// with once the dict model's case-blind matching upper-cases it: "IS" and
-// "is", "WHO" and "who". Such names are left out of the model. "US" is kept,
-// as the Phoenix dictionaries keep it: without it "US forces" codes nothing.
-var commonWords = setOf(
-	"a", "am", "an", "are", "as", "at", "be", "by", "can", "do", "go", "he", "if", "in", "is", "it",
-	"let", "may", "me", "my", "no", "not", "of", "on", "or", "so", "to", "up", "was", "we", "who",
-	"will", "car", "man", "men", "war", "law", "aid", "arm", "act", "age", "all", "one", "new", "now",
-)
-
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -43,11 +33,12 @@ func setOf(ws ...string) map[string]bool {
 }
 
 // Dictionary converts s into a compiled dictionary of the dict model:
-// actors with their names and dated codes, agents with their singular and
-// plural nouns, sets as synsets, and each verb-anchored pattern as a
-// PETRARCH-2 pattern of a verb block named after its anchor. Noun-anchored
-// patterns are left out (see Set.Nominal). It returns an error naming file
-// and line for a pattern the model cannot express.
+// actors with their names (exact-case names as Cased names) and dated
+// codes, agents with their singular and plural nouns, sets as synsets, and
+// each pattern as a PETRARCH-2 pattern of a block named after its anchor,
+// with the anchor's kind: a verb, an event noun (Pattern.Nominal) or a
+// predicate (Pattern.Predicate). It returns an error naming file and line
+// for a pattern the model cannot express.
 func (s *Set) Dictionary() (*dict.Dictionary, error) {
 	c := &converter{s: s, d: &dict.Dictionary{Synsets: map[string]*dict.Synset{}, Files: slices.Clone(s.Files)},
 		blocks: map[string]*dict.VerbBlock{}, shapes: map[string]*Pattern{}}
@@ -56,9 +47,6 @@ func (s *Set) Dictionary() (*dict.Dictionary, error) {
 	c.synsets()
 	var errs []error
 	for _, p := range s.Patterns {
-		if p.Nominal() {
-			continue
-		}
 		if err := c.pattern(p); err != nil {
 			errs = append(errs, err)
 			if len(errs) >= maxErrors {
@@ -97,10 +85,7 @@ func (c *converter) actors() {
 	for _, a := range c.s.Actors {
 		da := &dict.Actor{Source: source(a.Pos)}
 		for _, n := range a.Names {
-			if n.Exact && commonWords[fold(n.Text)] {
-				continue
-			}
-			da.Names = addNames(da.Names, n.Text)
+			da.Names = addNames(da.Names, n.Text, n.Exact)
 		}
 		if len(da.Names) == 0 {
 			continue
@@ -119,7 +104,7 @@ func (c *converter) agents() {
 	for _, a := range c.s.Agents {
 		da := &dict.Agent{Code: a.Code, Prefix: a.Prefix, Source: source(a.Pos)}
 		for _, n := range a.Nouns {
-			da.Names = addNames(da.Names, n.Text)
+			da.Names = addNames(da.Names, n.Text, false)
 			plurals := n.Plurals
 			if plurals == nil {
 				ws := strings.Fields(n.Text)
@@ -127,7 +112,7 @@ func (c *converter) agents() {
 				plurals = []string{strings.Join(ws, " ")}
 			}
 			for _, pl := range plurals {
-				da.Names = addNames(da.Names, pl)
+				da.Names = addNames(da.Names, pl, false)
 			}
 		}
 		c.d.Agents = append(c.d.Agents, da)
@@ -145,12 +130,22 @@ func (c *converter) synsets() {
 	}
 }
 
-// addNames adds the spellings of text (see phrases) to names, once each.
-// Their words are consecutive: Dyad names have no gaps.
-func addNames(names []dict.Name, text string) []dict.Name {
-	for _, ph := range phrases(text) {
-		if !slices.ContainsFunc(names, func(q dict.Name) bool { return slices.Equal(q.Words, ph) }) {
-			names = append(names, dict.Name{Words: ph})
+// addNames adds the spellings of text (see phrases) to names, once each;
+// with exact, they match only as written (dict.Name.Cased). A spelling
+// given both ways matches in any case. Words are consecutive: Dyad names
+// have no gaps.
+func addNames(names []dict.Name, text string, exact bool) []dict.Name {
+	for _, sp := range spellings(text) {
+		n := dict.Name{Words: upper(sp)}
+		if exact {
+			n.Cased = sp
+		}
+		k := slices.IndexFunc(names, func(q dict.Name) bool { return slices.Equal(q.Words, n.Words) })
+		switch {
+		case k < 0:
+			names = append(names, n)
+		case !exact:
+			names[k].Cased = nil
 		}
 	}
 	return names
@@ -174,17 +169,36 @@ func members(item string) []dict.SynsetMember {
 	return out
 }
 
-// pattern adds a verb-anchored pattern to the blocks of its anchors.
+// anchorKind is the dict model's kind of a pattern's anchor.
+func anchorKind(p *Pattern) dict.AnchorKind {
+	switch {
+	case p.Nominal():
+		return dict.NounAnchor
+	case p.Predicate():
+		return dict.PredicateAnchor
+	}
+	return dict.VerbAnchor
+}
+
+// pattern adds a pattern to the blocks of its anchors.
 func (c *converter) pattern(p *Pattern) error {
-	variants, err := c.elems(p)
+	kind := anchorKind(p)
+	variants, err := c.elems(p, kind)
 	if err != nil {
 		return err
 	}
 	code := dict.Code{Primary: p.Code, Secondary: p.Reverse}
 	for _, anchor := range c.anchors(p.Elems[p.Anchor].Alts) {
-		b := c.block(anchor, p)
+		// A multiword verb is a verb and its particle ("pull out"); a
+		// multiword noun or predicate is a compound ("air strike",
+		// "hunger strike") whose head is its last word.
+		head := 0
+		if kind != dict.VerbAnchor {
+			head = len(anchor) - 1
+		}
+		b := c.block(anchor, head, p)
 		for _, v := range variants {
-			dp := &dict.Pattern{Pre: v.pre, Post: v.post, Code: code, Block: b, Source: source(p.Pos), Comment: p.Text}
+			dp := &dict.Pattern{Pre: v.pre, Post: v.post, Code: code, Anchor: kind, Block: b, Source: source(p.Pos), Comment: p.Text}
 			// The coder breaks ties by order, so two lines that render
 			// alike under one anchor but code differently would make the
 			// file order decide.
@@ -196,7 +210,7 @@ func (c *converter) pattern(p *Pattern) error {
 				return &Error{p.Pos, fmt.Sprintf("pattern %q matches like %q at %s but codes %s, not %s", p.Text, first.Text, first.Pos, code, dict.Code{Primary: first.Code, Secondary: first.Reverse})}
 			}
 			c.shapes[shape] = p
-			if len(v.pre) == 0 && len(v.post) == 0 {
+			if kind == dict.VerbAnchor && len(v.pre) == 0 && len(v.post) == 0 {
 				// "SRC *verb TGT" is the verb's own code, as a PETRARCH verb
 				// block's default is: weaker evidence than a pattern when
 				// the coder weighs a reporting verb against the clause it
@@ -258,15 +272,16 @@ func (c *converter) anchors(alts []string) []dict.Phrase {
 	return out
 }
 
-// block returns the verb block of an anchor phrase, creating it (with a
-// null default code: Dyad's verbs code only through their patterns).
-func (c *converter) block(anchor dict.Phrase, p *Pattern) *dict.VerbBlock {
-	key := anchor.String()
+// block returns the block of an anchor phrase with the given head word,
+// creating it (with a null default code: Dyad's verbs code only through
+// their patterns). A verb and a noun of one word share their block.
+func (c *converter) block(anchor dict.Phrase, head int, p *Pattern) *dict.VerbBlock {
+	key := fmt.Sprintf("%s/%d", anchor, head)
 	if b := c.blocks[key]; b != nil {
 		return b
 	}
-	b := &dict.VerbBlock{Name: strings.ToLower(key), Code: dict.Code{Primary: dict.NullCode}, Source: source(p.Pos)}
-	b.Verbs = []*dict.Verb{{Words: anchor, Head: 0, Forms: c.forms(anchor[0]), Block: b, Source: source(p.Pos)}}
+	b := &dict.VerbBlock{Name: strings.ToLower(anchor.String()), Code: dict.Code{Primary: dict.NullCode}, Source: source(p.Pos)}
+	b.Verbs = []*dict.Verb{{Words: anchor, Head: head, Forms: c.forms(anchor[head]), Block: b, Source: source(p.Pos)}}
 	c.blocks[key] = b
 	c.d.Blocks = append(c.d.Blocks, b)
 	return b
@@ -298,14 +313,17 @@ func (c *converter) forms(base string) []string {
 // variant is one PETRARCH-2 rendering of a pattern.
 type variant struct{ pre, post []dict.Elem }
 
-// elems renders a pattern's elements as PETRARCH-2 elements: PAIR before
-// the anchor is a compound subject (%); a target right after the anchor is
-// its object, which the coder takes by default, so it is left implicit;
-// "prep TGT" is (PREP +); other prepositions are bare (PREP) elements, so
-// that modifiers in the sentence do not block the words after them; the
-// modifiers written before the anchor ("sexually *assault") join the
-// words after it. Alternative prepositions multiply the variants.
-func (c *converter) elems(p *Pattern) ([]variant, error) {
+// elems renders a pattern's elements as PETRARCH-2 elements for an anchor
+// of the given kind: PAIR before the anchor is a compound subject (%); a
+// slot before a possessive is the noun's possessor ($ or +); a target
+// right after a verb is its object, which the coder takes by default, so it
+// is left implicit; "prep TGT" is (PREP +), "prep SRC" (PREP $) and "prep
+// PAIR" (PREP %); other prepositions are bare (PREP) elements, so that
+// modifiers in the sentence do not block the words after them; the words
+// written before the anchor ("sexually *assault", "@artillery *attack",
+// "at *odds") join the words after it. Alternative prepositions multiply
+// the variants.
+func (c *converter) elems(p *Pattern, kind dict.AnchorKind) ([]variant, error) {
 	fail := func(format string, args ...any) error {
 		return &Error{p.Pos, fmt.Sprintf("pattern %q: ", p.Text) + fmt.Sprintf(format, args...)}
 	}
@@ -315,19 +333,24 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 			vs[i].post = append(vs[i].post, es...)
 		}
 	}
+	prependAll := func(e dict.Elem) {
+		for i := range vs {
+			vs[i].pre = append(vs[i].pre, e)
+		}
+	}
 	for i, e := range p.Elems[:p.Anchor] {
 		switch e.Kind {
-		case Pair:
-			for k := range vs {
-				vs[k].pre = append(vs[k].pre, dict.Elem{Kind: dict.Compound})
-			}
-		case Target:
-			for k := range vs {
-				vs[k].pre = append(vs[k].pre, dict.Elem{Kind: dict.TargetSlot})
+		case Pair, Target:
+			prependAll(slotElem(e.Kind))
+		case Source:
+			// The subject of a verb or predicate is the source anyway; a
+			// noun's source is its possessor only when the pattern says so.
+			if kind == dict.NounAnchor {
+				prependAll(slotElem(e.Kind))
 			}
 		case Word:
 			appendAll(c.word(e.Alts))
-		case Source, Be, Possessive:
+		case Be, Possessive:
 		default:
 			return nil, fail("unexpected element %d before the anchor", i)
 		}
@@ -338,6 +361,9 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 		switch e.Kind {
 		case Target, Source:
 			if i == 0 && e.Kind == Target {
+				if kind != dict.VerbAnchor {
+					return nil, fail("only a verb has an object: put a preposition before TGT")
+				}
 				continue // the object: the coder's default target
 			}
 			appendAll(slotElem(e.Kind))
@@ -348,7 +374,7 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 				continue
 			}
 			var inner []dict.Elem
-			if i+1 < len(els) && (els[i+1].Kind == Target || els[i+1].Kind == Source) {
+			if i+1 < len(els) && isSlot(els[i+1].Kind) {
 				inner = []dict.Elem{slotElem(els[i+1].Kind)}
 				i++
 			}
@@ -363,6 +389,8 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 				}
 			}
 			vs = next
+		case Pair:
+			return nil, fail("PAIR after the anchor needs a preposition before it (between PAIR)")
 		default:
 			return nil, fail("unexpected element after the anchor")
 		}
@@ -371,8 +399,11 @@ func (c *converter) elems(p *Pattern) ([]variant, error) {
 }
 
 func slotElem(k ElemKind) dict.Elem {
-	if k == Source {
+	switch k {
+	case Source:
 		return dict.Elem{Kind: dict.SourceSlot}
+	case Pair:
+		return dict.Elem{Kind: dict.Compound}
 	}
 	return dict.Elem{Kind: dict.TargetSlot}
 }
@@ -418,22 +449,32 @@ func (c *converter) word(alts []string) dict.Elem {
 }
 
 // phrases returns the upper-case word sequences a name or lemma may take
-// in a tokenised sentence: as written, and with its hyphenated words split
-// (Dyad's tokenizer keeps "al-Qaeda" whole but splits "Guinea-Bissau", and
-// the coder skips the hyphen). Commas are dropped and a possessive 's is a
-// word of its own.
+// in a tokenised sentence (see spellings).
 func phrases(text string) []dict.Phrase {
+	out := spellings(text)
+	for i := range out {
+		out[i] = upper(out[i])
+	}
+	return out
+}
+
+// spellings returns the word sequences, as written, that a name or lemma
+// may take in a tokenised sentence: as written, and with its hyphenated
+// words split (Dyad's tokenizer keeps "al-Qaeda" whole but splits
+// "Guinea-Bissau", and the coder skips the hyphen). Commas are dropped and
+// a possessive 's is a word of its own.
+func spellings(text string) []dict.Phrase {
 	var joined, split dict.Phrase
 	hyphen := false
-	for _, w := range strings.Fields(strings.ToUpper(text)) {
+	for _, w := range strings.Fields(text) {
 		w = strings.Trim(w, ",")
 		if w == "" {
 			continue
 		}
 		var poss string
 		for _, s := range []string{"'S", "’S"} {
-			if strings.HasSuffix(w, s) && len(w) > len(s) {
-				w, poss = w[:len(w)-len(s)], s
+			if n := len(w) - len(s); n > 0 && strings.ToUpper(w[n:]) == s {
+				w, poss = w[:n], w[n:]
 			}
 		}
 		joined = append(joined, w)
@@ -458,6 +499,15 @@ func phrases(text string) []dict.Phrase {
 		return []dict.Phrase{joined, split}
 	}
 	return []dict.Phrase{joined}
+}
+
+// upper returns a phrase's words in upper case, the dict model's key.
+func upper(ph dict.Phrase) dict.Phrase {
+	out := make(dict.Phrase, len(ph))
+	for i, w := range ph {
+		out[i] = strings.ToUpper(w)
+	}
+	return out
 }
 
 // plural forms the regular plural of a lower- or upper-case noun.

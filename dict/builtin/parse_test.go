@@ -118,6 +118,10 @@ event 190 attack
 
 event 110 disapprove
     SRC *claim TGT
+    SRC be at *odds with TGT
+
+event 195 air strike
+    SRC 's *air_strike on TGT
 
 transform say|claim: a (b . attack|raid) => a b 112
 `
@@ -127,7 +131,7 @@ func TestReadSample(t *testing.T) {
 	if errs := append(s.Read("sample.txt", []byte(sample)), s.Check()...); len(errs) > 0 {
 		t.Fatal(errors.Join(errs...))
 	}
-	if len(s.Actors) != 3 || len(s.Agents) != 2 || len(s.Sets) != 2 || len(s.Patterns) != 9 || len(s.Transforms) != 1 {
+	if len(s.Actors) != 3 || len(s.Agents) != 2 || len(s.Sets) != 2 || len(s.Patterns) != 11 || len(s.Transforms) != 1 {
 		t.Fatalf("read %d actors, %d agents, %d sets, %d patterns, %d transforms", len(s.Actors), len(s.Agents), len(s.Sets), len(s.Patterns), len(s.Transforms))
 	}
 	if tr := s.Transforms[0]; !slices.Equal(tr.Verbs, []string{"say", "claim"}) || tr.Outer != "a" || tr.Inner != [3]string{"b", ".", "attack|raid"} || tr.Result != [3]string{"a", "b", "112"} {
@@ -163,7 +167,7 @@ func TestReadSample(t *testing.T) {
 	for _, p := range s.Nominal() {
 		nominal = append(nominal, p.Text)
 	}
-	if !slices.Equal(nominal, []string{"*truce between PAIR"}) {
+	if !slices.Equal(nominal, []string{"*truce between PAIR", "SRC 's *air_strike on TGT"}) {
 		t.Errorf("nominal patterns %q", nominal)
 	}
 	p := s.Patterns[4]
@@ -197,10 +201,12 @@ func TestConvertSample(t *testing.T) {
 		{"DECLARED", []string{"- * &TRUCE [0871]"}},
 		{"AGREES", []string{"- % * (TO) &TRUCE [0871]"}},
 		{"CLASHING", []string{"- * (WITH +) [190:190]"}},
-		{"INVOLVED", []string{"- * (IN) &(CLASH|FIGHTING) (WITH +) [190:190]"}},
+		{"INVOLVED", []string{"predicate - * (IN) &(CLASH|FIGHTING) (WITH +) [190:190]"}},
 		{"CALLED", []string{"- * (ON +) (TO) &(REFRAIN|STOP) [1056]", "- * (UPON +) (TO) &(REFRAIN|STOP) [1056]"}},
 		{"FOUGHT", nil},
-		{"TRUCE", nil},
+		{"TRUCE", []string{"noun - * (BETWEEN %) [0871]"}},
+		{"ODDS", []string{"predicate - * AT (WITH +) [110]"}},
+		{"STRIKES", []string{"noun - $ * (ON +) [195]"}},
 	}
 	for _, tt := range tests {
 		if got := patterns(tt.form); !slices.Equal(got, tt.want) {
@@ -245,6 +251,19 @@ func TestConvertSample(t *testing.T) {
 	} {
 		if got := codeOf(phrase, 20050101); got != want {
 			t.Errorf("%s codes %s, want %s", phrase, got, want)
+		}
+	}
+	for _, v := range d.Verbs("STRIKES") {
+		if v.Words.String() != "AIR STRIKE" || v.Head != 1 {
+			t.Errorf("STRIKES: verb %s with head %d, want AIR STRIKE with head 1 (a compound noun's head is its last word)", v.Words, v.Head)
+		}
+	}
+	// An exact-case name matches only as written when the coder knows the
+	// words' forms.
+	for _, form := range []string{"IQ", "iq", "Iq"} {
+		_, ok := d.MatchFormsAt([]string{"IQ"}, []string{form}, 0)
+		if ok != (form == "IQ") {
+			t.Errorf("MatchFormsAt(%q) = %v", form, ok)
 		}
 	}
 	if got := codeOf("BIN LADEN", 20150101); got != "" {

@@ -210,6 +210,22 @@ func (p *Pattern) Nominal() bool {
 	return !slot
 }
 
+// Predicate reports whether the pattern hangs on the predicate of a clause
+// with "be" ("SRC be *responsible for", "PAIR be *involved in"): an
+// adjective, noun, participle or preposition after a copula or passive
+// auxiliary.
+func (p *Pattern) Predicate() bool {
+	if p.Nominal() {
+		return false
+	}
+	for _, e := range p.Elems[:p.Anchor] {
+		if e.Kind == Be {
+			return true
+		}
+	}
+	return false
+}
+
 // Root returns the CAMEO root of the pattern's code, or "" for "---".
 func (p *Pattern) Root() string {
 	if len(p.Code) < 2 || p.Code == nullCode {
@@ -218,8 +234,8 @@ func (p *Pattern) Root() string {
 	return p.Code[:2]
 }
 
-// Nominal returns the patterns anchored on a noun, which Dictionary leaves
-// out because the dict model codes verbs only.
+// Nominal returns the patterns anchored on a noun, which Dictionary
+// converts to noun anchors of the dict model.
 func (s *Set) Nominal() []*Pattern {
 	var out []*Pattern
 	for _, p := range s.Patterns {
