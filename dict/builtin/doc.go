@@ -5,8 +5,8 @@
 // (docs/DICTIONARIES.md), under data/:
 //
 //   - countries.txt: every UN member and observer state and major
-//     territories, with names, adjectives, people-nouns and capitals, coded
-//     by their ISO 3166-1 alpha-3 code;
+//     territories, with names, adjectives, people-nouns, capitals and major
+//     cities, coded by their ISO 3166-1 alpha-3 code;
 //   - organisations.txt and institutions.txt: international organisations,
 //     NGOs, and state institutions that stand for a government ("the
 //     Kremlin");
@@ -31,7 +31,11 @@
 // testdata/coded.conllu holds hand-parsed sentences that a test codes with
 // package coder and these dictionaries.
 //
-// Patterns anchored on a noun ("clashes between A and B", "an attack on B")
-// are read and checked, but the dict model codes events from verbs only, so
-// Set.Dictionary leaves them out; Set.Nominal lists them.
+// A pattern hangs on a verb ("SRC *attack TGT"), on a noun naming an event
+// ("*clash between PAIR", "SRC 's *attack on TGT"; Pattern.Nominal) or on
+// the predicate of a clause with "be" ("SRC be *responsible for @attack on
+// TGT"; Pattern.Predicate); Set.Dictionary gives each the matching anchor
+// kind of the dict model. Names written to match only with their own
+// capitalisation ("IS", "=Islamic State") become dict names with Cased
+// words.
 package builtin
