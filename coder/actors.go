@@ -14,7 +14,9 @@ type mention struct {
 	head        int // head word of the noun phrase
 	first, last int // span of the phrase
 	ev          []Evidence
-	pron        bool // an unresolved personal pronoun
+	pron        bool   // an unresolved personal pronoun
+	ref         bool   // a reference resolved through the discourse
+	name        string // the words of the phrase, when an actor name in it coded it
 }
 
 // real reports whether the code names an actor, not just an agent ("---GOV")
@@ -211,7 +213,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			}
 			seen[code] = true
 			f, l := spanOf(a.first, a.last)
-			m := mention{code: code, head: h, first: f, last: l, ev: actorEvidence(a, agents)}
+			m := mention{code: code, head: h, first: f, last: l, ev: actorEvidence(a, agents), name: st.text(cs.spanIDs(f, l))}
 			in.ms = append(in.ms, m)
 			sh := m
 			sh.code = mixCode(a.code.Code, modAgents)
@@ -253,6 +255,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 			in.ms = append(in.ms, mm)
 		}
 		return in
+	}
+	if cs.disc != nil {
+		if ms := cs.refer(h, in); ms != nil {
+			in.ms = ms
+			return in
+		}
 	}
 	if len(agents) > 0 {
 		code := mixCode("", agents)

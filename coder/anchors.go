@@ -61,8 +61,12 @@ func (cs *coding) predicative(p int) bool {
 	switch w.rel {
 	case "xcomp":
 		return true
-	case "amod", "acl", "nmod", "appos":
-		return w.head > 0 && isNominal(st.w[w.head].upos)
+	case "amod", "acl", "nmod", "appos", "orphan", "dep":
+		if w.head > 0 && isNominal(st.w[w.head].upos) {
+			return true
+		}
+	}
+	switch w.rel {
 	case "parataxis", "conj", "dep":
 		// "The group is one of the strongest, responsible for …": a
 		// predicate beside another that has a subject.
@@ -82,16 +86,53 @@ func (cs *coding) predSubjects(p int) []int {
 	}
 	w := &st.w[p]
 	switch w.rel {
-	case "amod", "acl", "nmod", "appos":
-		if w.head > 0 && isNominal(st.w[w.head].upos) {
-			return []int{w.head}
+	case "amod", "acl", "nmod", "appos", "orphan", "dep":
+		if h := w.head; h > 0 && isNominal(st.w[h].upos) {
+			// "one of the groups responsible for": the groups are
+			// described, but the actor is the subject of the copula.
+			if !cs.namesActor(h) {
+				if s := cs.copularSubject(h); s > 0 {
+					return []int{s}
+				}
+			}
+			return []int{h}
 		}
+	}
+	switch w.rel {
 	case "parataxis", "conj", "dep":
 		if s := st.kidsRel(w.head, "nsubj", "*"); len(s) > 0 {
 			return s
 		}
 	}
 	return cs.subjects(p)
+}
+
+// namesActor reports whether the phrase headed by h (with its conjuncts)
+// names a known actor.
+func (cs *coding) namesActor(h int) bool {
+	return slices.ContainsFunc(cs.group(h), func(m mention) bool { return m.real() })
+}
+
+// copularSubject returns the subject of the copular clause whose predicate
+// noun phrase contains noun n ("the Islamic Army is one of the strongest
+// and best-organised groups"), 0 if there is none.
+func (cs *coding) copularSubject(n int) int {
+	st := cs.st
+	for depth := 0; n > 0 && depth < 6; depth++ {
+		if st.hasKid(n, "cop") {
+			if s := st.kidsRel(n, "nsubj", "*"); len(s) > 0 {
+				return s[0]
+			}
+			return 0
+		}
+		switch st.w[n].rel {
+		case "conj", "nmod", "obl", "appos":
+			n = st.w[n].head
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // analyzeNoun codes noun n as the anchor of a noun pattern: "clashes

@@ -84,6 +84,14 @@ const (
 // Code codes one parsed sentence. date is the sentence's date as YYYYMMDD
 // (0 if unknown); it selects date-restricted actor codes.
 func (c *Coder) Code(s *nlp.Sentence, date int) Result {
+	return c.code(s, date, nil)
+}
+
+// code codes s, in discourse d if it is not nil.
+func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse) Result {
+	if d != nil {
+		defer func() { d.sent++ }()
+	}
 	var res Result
 	text := sentenceText(s)
 	if dc := c.d.Discarded(text); dc != nil {
@@ -105,7 +113,14 @@ func (c *Coder) Code(s *nlp.Sentence, date int) Result {
 	}
 	res.Issues = c.d.IssuesIn(words)
 	cs := newCoding(c, st, date)
+	cs.disc = d
+	if d != nil {
+		cs.collect()
+	}
 	res.Events = cs.events()
+	if d != nil {
+		cs.observe()
+	}
 	return res
 }
 

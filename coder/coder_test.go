@@ -268,3 +268,64 @@ func TestCasedNames(t *testing.T) {
 		t.Error("MatchAt, which has no forms, did not match IS")
 	}
 }
+
+// TestDiscourse codes testdata/discourse.conllu as one text: pronouns,
+// descriptions ("the rebels", "both sides", "the country") and shortened
+// names ("the North") resolve to actors of earlier sentences; alone, each
+// sentence codes what its "# alone" lines say.
+func TestDiscourse(t *testing.T) {
+	c, err := New(testDict(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := func(r Result) []string {
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, e.Code+" "+e.Source+" "+e.Target)
+		}
+		slices.Sort(got)
+		return got
+	}
+	want := func(s *nlp.Sentence, key string) []string {
+		w := slices.DeleteFunc(comments(s, key), func(e string) bool { return e == "none" })
+		slices.Sort(w)
+		return w
+	}
+	d := &Discourse{}
+	for _, s := range readCases(t, "discourse.conllu") {
+		if got, w := events(c.CodeIn(&s, 0, d)), want(&s, "expect"); !slices.Equal(got, w) {
+			t.Errorf("%s %s\n in discourse %q\n want        %q", s.ID, s.Text, got, w)
+		}
+		if got, w := events(c.Code(&s, 0)), want(&s, "alone"); !slices.Equal(got, w) {
+			t.Errorf("%s %s\n alone %q\n want  %q", s.ID, s.Text, got, w)
+		}
+	}
+	if d.Sentences() != 6 {
+		t.Errorf("discourse counted %d sentences, want 6", d.Sentences())
+	}
+}
+
+// TestDiscourseEvidence checks that a resolved reference says what it
+// stands for and why.
+func TestDiscourseEvidence(t *testing.T) {
+	c, err := New(testDict(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Discourse{}
+	sents := readCases(t, "discourse.conllu")
+	c.CodeIn(&sents[0], 0, d)
+	r := c.CodeIn(&sents[1], 0, d)
+	if len(r.Events) != 1 {
+		t.Fatalf("events = %+v", r.Events)
+	}
+	var ref string
+	for _, ev := range r.Events[0].Evidence {
+		if ev.Role == "source reference" {
+			ref = ev.Entry
+		}
+	}
+	if want := `"The rebels" → "Marskian rebels" (salience 1.00, last mentioned in sentence 1)`; ref != want {
+		t.Errorf("reference evidence %q, want %q", ref, want)
+	}
+}

@@ -42,4 +42,28 @@
 // codes nothing. Events are reported once per (source, target, code) and
 // carry their provenance: the spans of the verb and the actors and the
 // dictionary entries (with file and line) that produced them.
+//
+// # Event nouns and predicates
+//
+// A dictionary whose patterns have noun or predicate anchors (see
+// dict.AnchorKind) also codes what a sentence states without an eventive
+// verb: "clashes between A and B" and "A's attack on B" (the source from a
+// possessor, a "by" phrase, or the subject of a clause that codes nothing
+// itself: "A carried out attacks on B"), "A is responsible for attacks on
+// B", "A is at odds with B", "A was behind the attack on B", "A and B were
+// involved in clashes" (the predicate's subject is the source). Nouns and
+// predicates code only through patterns. Event.Anchor says which kind of
+// word an event hangs on. The PETRARCH dictionaries have none of these
+// patterns, and the coder then does not look for them.
+//
+// # Texts
+//
+// Code codes a sentence on its own. CodeIn codes it as the next sentence
+// of a text, in a Discourse that remembers the actors earlier sentences
+// named: a pronoun no clause of its sentence explains, a definite
+// description that names no actor ("the group", "the militants", "the
+// government", "both groups", "the two sides") and a shortened name ("the
+// Islamic Army") stand for the most salient actors that fit, and the
+// reference is part of the event's evidence ("reference": what it was taken
+// to mean, with the actor's salience and where it was last mentioned).
 package coder

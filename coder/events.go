@@ -21,6 +21,10 @@ type coding struct {
 	// words holds the forms and lemmas of the sentence's words, to pass
 	// over patterns whose words the sentence lacks.
 	words map[string]bool
+	// disc, when coding in a discourse, resolves references; pre holds
+	// the actors the sentence names, in order, as collect found them.
+	disc *Discourse
+	pre  []mention
 }
 
 // analysis is what one verb, predicate or event noun of the sentence

@@ -726,16 +726,16 @@ func (cs *coding) compoundSubject(subj []int) bool {
 	case 0:
 		return false
 	case 1:
-		if len(cs.members(subj[0])) < 2 {
-			return false
-		}
-		n := 0
+		// One phrase may also name several actors by referring to them:
+		// "both groups", "the two sides".
+		n, ref := 0, false
 		for _, m := range cs.group(subj[0]) {
 			if m.real() {
 				n++
+				ref = ref || m.ref
 			}
 		}
-		return n >= 2
+		return n >= 2 && (ref || len(cs.members(subj[0])) >= 2)
 	}
 	return true
 }

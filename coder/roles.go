@@ -99,6 +99,15 @@ func (cs *coding) strayedSubject(v int) int {
 		switch {
 		case w.rel == "dislocated":
 		case w.rel == "obl" && (w.sub == "" || w.sub == "unmarked" || w.sub == "npmod") && !st.hasCase(k):
+		case w.rel == "advcl" && st.mark(k) == "" && st.pastParticiple(k) && !st.hasKid(k, "aux"):
+			// "the Islamic Army, widely seen as a resistance group, had
+			// called …", parsed with the participle as a clause of the
+			// verb and the actor as its subject.
+			if s := st.kidsRel(k, "nsubj", ""); len(s) == 1 && s[0] < k {
+				k, w = s[0], &st.w[s[0]]
+			} else {
+				continue
+			}
 		default:
 			continue
 		}
@@ -142,7 +151,11 @@ func (cs *coding) resolveAll(ms []mention, v int) []mention {
 			out = append(out, m)
 			continue
 		}
-		for _, r := range cs.antecedent(v) {
+		ants := cs.antecedent(v)
+		if len(ants) == 0 && cs.disc != nil {
+			ants = cs.referPronoun(m.head)
+		}
+		for _, r := range ants {
 			r.first, r.last, r.head = m.first, m.last, m.head
 			r.ev = append([]Evidence{{Role: "pronoun", Entry: cs.st.w[m.head].form + " → " + r.code}}, r.ev...)
 			out = append(out, r)
