@@ -226,12 +226,18 @@ func (p *Pattern) Predicate() bool {
 	return false
 }
 
-// Root returns the CAMEO root of the pattern's code, or "" for "---".
+// Root returns the CAMEO root of the event the pattern codes: its code's,
+// or its reverse code's when only the reverse codes ("---:170"); "" when
+// it codes nothing.
 func (p *Pattern) Root() string {
-	if len(p.Code) < 2 || p.Code == nullCode {
+	c := p.Code
+	if c == nullCode {
+		c = p.Reverse
+	}
+	if len(c) < 2 || c == nullCode {
 		return ""
 	}
-	return p.Code[:2]
+	return c[:2]
 }
 
 // Nominal returns the patterns anchored on a noun, which Dictionary
