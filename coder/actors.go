@@ -40,8 +40,8 @@ type npInfo struct {
 	shared []mention
 	// agents are the agents found on the phrase's own words.
 	agents []agentHit
-	// usedOf are "of" phrases consumed by a name spanning them ("Prince of
-	// Dol Amroth").
+	// usedOf are prepositional phrases consumed by a name spanning them
+	// ("Prince of Dol Amroth", "Islamic Army in Iraq").
 	usedOf map[int]bool
 }
 
@@ -118,12 +118,13 @@ func (cs *coding) npCodes(h int) *npInfo {
 		return in
 	}
 	core := cs.core(h)
-	// The window adds "of" phrases, which names may run into ("Prince of
-	// Dol Amroth", "Ministry of Silly Walks").
+	// The window adds the prepositional phrases after the head, which
+	// names may run into ("Prince of Dol Amroth", "Ministry of Silly
+	// Walks", "Islamic Army in Iraq").
 	window := slices.Clone(core)
 	var ofKids []int
 	for _, k := range hw.kids {
-		if st.nominalDep(k) && st.prep(k) == "OF" {
+		if k > h && st.nominalDep(k) && st.prep(k) != "" {
 			ofKids = append(ofKids, k)
 			for _, c := range st.w[k].kids {
 				if st.w[c].rel == "case" {

@@ -334,6 +334,11 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 	if !definite {
 		return nil
 	}
+	for _, i := range cs.core(h) {
+		if x := &st.w[i]; i != h && x.upos == "PROPN" && (x.rel == "compound" || x.rel == "flat") {
+			return nil // "the Radaa force": a name the dictionaries lack
+		}
+	}
 	lemma := w.ulem
 	fits := func(k actorKind) bool { return true }
 	var agentCodes []agentHit

@@ -2,6 +2,8 @@ package coder
 
 import (
 	"fmt"
+
+	"dyad/dict"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -28,22 +30,37 @@ func Explain(w io.Writer, r Result) error {
 	for i := range r.Events {
 		e := &r.Events[i]
 		fmt.Fprintf(w, "  %s %s → %s (%s)\n", e.Code, e.Source, e.Target, e.Rule)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "    verb\t%s\n", spanText(e.Verb))
-		fmt.Fprintf(tw, "    source\t%s\n", spanText(e.SourceSpan))
-		fmt.Fprintf(tw, "    target\t%s\n", spanText(e.TargetSpan))
-		for _, ev := range e.Evidence {
-			code := ""
-			if ev.Code != "" {
-				code = "[" + ev.Code + "]"
-			}
-			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\n", ev.Role, ev.Entry, code, ev.Source)
-		}
-		if err := tw.Flush(); err != nil {
+		if err := ExplainEvent(w, e, "    "); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ExplainEvent writes the words of an event's anchor and actors and the
+// dictionary entries behind it, one per line, each line starting with
+// indent.
+func ExplainEvent(w io.Writer, e *Event, indent string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	anchor := e.Anchor
+	if anchor == "" {
+		anchor = "verb"
+	}
+	fmt.Fprintf(tw, "%s%s\t%s\n", indent, anchor, spanText(e.Verb))
+	fmt.Fprintf(tw, "%ssource\t%s\n", indent, spanText(e.SourceSpan))
+	fmt.Fprintf(tw, "%starget\t%s\n", indent, spanText(e.TargetSpan))
+	for _, ev := range e.Evidence {
+		code := ""
+		if ev.Code != "" {
+			code = "[" + ev.Code + "]"
+		}
+		src := ""
+		if ev.Source != (dict.Source{}) {
+			src = ev.Source.String()
+		}
+		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\n", indent, ev.Role, ev.Entry, code, src)
+	}
+	return tw.Flush()
 }
 
 // spanText writes a span as its words and word numbers.

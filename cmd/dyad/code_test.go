@@ -2,24 +2,42 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"dyad/coder/story"
+	"dyad/dict/phoenix"
+	"dyad/internal/parsertest"
+	"dyad/internal/sharedtest"
 )
 
 // run runs the dyad command with args and returns its standard output.
 func runDyad(t *testing.T, args ...string) string {
 	t.Helper()
+	out, err := runDyadErr(args...)
+	if err != nil {
+		t.Fatalf("dyad %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// runDyadErr runs the dyad command with args and returns its standard
+// output and error output together, and its error.
+func runDyadErr(args ...string) (string, error) {
 	var out bytes.Buffer
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetOut(&out)
 	root.SetErr(&out)
-	if err := root.Execute(); err != nil {
-		t.Fatalf("dyad %s: %v\n%s", strings.Join(args, " "), err, out.String())
-	}
-	return out.String()
+	err := root.Execute()
+	return out.String(), err
 }
 
 func codeArgs(extra ...string) []string {
@@ -30,45 +48,218 @@ func codeArgs(extra ...string) []string {
 		"--ontology", filepath.Join(td, "ontology.txt")}, extra...)
 }
 
+// readRecords decodes --json output.
+func readRecords(t *testing.T, out string) []story.Record {
+	t.Helper()
+	var rs []story.Record
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r story.Record
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("JSON output: %v\n%s", err, out)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
 func TestCodeCmd(t *testing.T) {
 	out := runDyad(t, codeArgs()...)
-	for _, want := range []string{"# basic: Valdoria condemned the Marsk attack .\n111 VAL MRK\n", "051 MRK VAL\n", "040 VALELI MRK\n"} {
+	for _, want := range []string{"== basic (date unknown)\n111 VAL → MRK  Criticise or denounce\n", "051 MRK → VAL", "040 VALELI → MRK",
+		"sentence 1 (paragraph 1): Valdoria condemned the Marsk attack .", "by CONDEMN (CONDEMN) (../../coder/testdata/verbs.txt:10)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
 	out = runDyad(t, codeArgs("--explain")...)
-	if !strings.Contains(out, "pattern       - * ATTACK (BY) [112]") || !strings.Contains(out, "story discarded") {
+	if !strings.Contains(out, "pattern       - * ATTACK (BY) [112]") || !strings.Contains(out, "discarded") {
 		t.Errorf("--explain output:\n%s", out)
 	}
-	out = runDyad(t, codeArgs("--json")...)
+	rs := readRecords(t, runDyad(t, codeArgs("--json")...))
+	if len(rs) == 0 || rs[0].ArticleID != "basic" || rs[0].Code != "111" || rs[0].Source.Code != "VAL" ||
+		rs[0].Label == "" || rs[0].QuadClass != 3 || rs[0].NumMentions != 1 || rs[0].Mentions[0].Pattern == "" {
+		t.Errorf("first JSON record: %+v", rs)
+	}
+	out = runDyad(t, codeArgs("--tsv")...)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	var first struct {
-		Sentence string `json:"sentence"`
-		Events   []struct {
-			Code, Source, Target string
-		} `json:"events"`
+	if lines[0] != strings.Join(story.TSVColumns, "\t") || len(lines) != len(rs)+1 {
+		t.Fatalf("--tsv: %d lines for %d events; header %q", len(lines), len(rs), lines[0])
 	}
-	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || first.Sentence != "basic" || len(first.Events) != 1 || first.Events[0].Code != "111" {
-		t.Errorf("first JSON line %q: %+v %v", lines[0], first, err)
-	}
-}
-
-func TestCodeCmdNeedsDictionaries(t *testing.T) {
-	root := newRootCmd()
-	root.SetArgs([]string{"code", "--conllu", "x.conllu"})
-	root.SetOut(&bytes.Buffer{})
-	root.SetErr(&bytes.Buffer{})
-	if err := root.Execute(); err == nil || !strings.Contains(err.Error(), "no dictionaries") {
-		t.Errorf("error = %v, want one about missing dictionaries", err)
+	for _, l := range lines[1:] {
+		if n := strings.Count(l, "\t") + 1; n != len(story.TSVColumns) {
+			t.Errorf("row has %d columns, want %d: %q", n, len(story.TSVColumns), l)
+		}
 	}
 }
 
-func TestEvalPetrarchCmd(t *testing.T) {
-	out := runDyad(t, "eval", "petrarch", "--passes", "1",
-		"--records", filepath.Join("..", "..", "eval", "testdata", "petrarch_suite.xml"),
-		"--dicts", filepath.Join("..", "..", "coder", "testdata"))
-	if !strings.Contains(out, "total (<Include>)") || !strings.Contains(out, "T-04 (OTHER") {
-		t.Errorf("output:\n%s", out)
+// TestCodeConllDocuments codes a CoNLL-U file with "# newdoc" comments as
+// documents, so that a reference in one sentence resolves to an actor of
+// the sentence before.
+func TestCodeConllDocuments(t *testing.T) {
+	td := filepath.Join("..", "..", "coder", "testdata")
+	data, err := os.ReadFile(filepath.Join(td, "discourse.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "doc.conllu")
+	if err := os.WriteFile(in, append([]byte("# newdoc id = text1\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runDyad(t, "code", "--conllu", in, "--json", "--date", "2024-05-15",
+		"--actors", filepath.Join(td, "actors.txt"), "--agents", filepath.Join(td, "agents.txt"), "--verbs", filepath.Join(td, "verbs.txt"))
+	var got []string
+	for _, r := range readRecords(t, out) {
+		got = append(got, r.Source.Code+" "+r.Target.Code+" "+r.Code)
+		if r.ArticleID != "text1" || !r.PublishedKnown || r.Published.Format("2006-01-02") != "2024-05-15" {
+			t.Errorf("record %s: article %q, published %v", r.Code, r.ArticleID, r.Published)
+		}
+	}
+	if !slices.Contains(got, "MRKREB NMK 111") || !slices.Contains(got, "MRKREB NMK 190") {
+		t.Errorf("events %q lack the resolved references", got)
+	}
+}
+
+func TestCodeCmdErrors(t *testing.T) {
+	t.Setenv("DYAD_DICTS", t.TempDir())
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"code", "--conllu", "x.conllu", "--agents", "a.txt"}, "no dictionaries"},
+		{[]string{"code", "--conllu", "x.conllu", "--dicts", "phoenix"}, `run "dyad dict install phoenix"`},
+		{[]string{"code", "--conllu", "x.conllu", "--dicts", "default", "--verbs", "v.txt"}, "do not apply to --dicts default"},
+		{[]string{"code", "x.txt", "--json", "--tsv"}, "choose one"},
+		{[]string{"code", "x.txt", "--date", "May 2024"}, "--date"},
+	} {
+		if out, err := runDyadErr(tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("dyad %s: error %v, want one about %q\n%s", strings.Join(tt.args, " "), err, tt.want, out)
+		}
+	}
+}
+
+// TestCodeInputErrors checks that an input that cannot be read gets one
+// line and does not stop the others.
+func TestCodeInputErrors(t *testing.T) {
+	parsertest.Pipeline(t)
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	var stdout, stderr bytes.Buffer
+	err := runCode(context.Background(), nil, &stdout, &stderr,
+		[]string{missing, filepath.Join("..", "..", "examples", "tripoli-truce.txt")}, &codeOptions{}, false)
+	if err == nil || !isReported(err) {
+		t.Fatalf("error %v, want the count of failed inputs", err)
+	}
+	if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "missing.txt") {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Rival militias agree truce in Tripoli") {
+		t.Errorf("the readable input was not coded:\n%s", stdout.String())
+	}
+}
+
+// seedRecords codes the seed article with the given --dicts and returns
+// its events.
+func seedRecords(t *testing.T, dicts ...string) []story.Record {
+	t.Helper()
+	parsertest.Pipeline(t)
+	seed := sharedtest.Path(t, "..", "seed", "000_8f2645bc90d6cfd4.txt")
+	return readRecords(t, runDyad(t, append([]string{"code", seed, "--json"}, dicts...)...))
+}
+
+// TestCodeSeed is the acceptance test of issue 6 on the seed article with
+// the default dictionaries: the Islamic Army in Iraq attacks US forces, it
+// and al-Qaeda restore ties and clash in west Baghdad, and it called on
+// al-Qaeda to stop killing civilians; nothing from the related stories,
+// nothing twice because of the pull quote, and every mention names its
+// sentence.
+func TestCodeSeed(t *testing.T) {
+	rs := seedRecords(t)
+	const iai, alq = "IRQREB", "IMGMUSALQ"
+	find := func(src, tgt string, ok func(story.Record) bool) *story.Record {
+		for i := range rs {
+			r := &rs[i]
+			if r.Source.Code == src && r.Target.Code == tgt && ok(*r) {
+				return r
+			}
+		}
+		return nil
+	}
+	quad := func(q ...int) func(story.Record) bool {
+		return func(r story.Record) bool { return slices.Contains(q, r.QuadClass) }
+	}
+	for _, tt := range []struct {
+		what     string
+		src, tgt string
+		ok       func(story.Record) bool
+		words    string // words of one of the mentions' sentences
+	}{
+		{"the Islamic Army attacks US forces", iai, "USAMIL", quad(4), "attacks on American forces"},
+		{"the Islamic Army restores ties with al-Qaeda", iai, alq, quad(1, 2), ""},
+		{"the Islamic Army clashes with al-Qaeda", iai, alq, quad(4), "clashes in west Baghdad"},
+		{"al-Qaeda clashes with the Islamic Army", alq, iai, quad(4), "clashes in west Baghdad"},
+		{"the Islamic Army demands that al-Qaeda stop killing civilians", iai, alq,
+			func(r story.Record) bool { return r.RootCode == "10" || r.Code == "1056" }, "refrain from killing civilians"},
+	} {
+		r := find(tt.src, tt.tgt, tt.ok)
+		if r == nil {
+			t.Errorf("no event: %s (%s → %s)", tt.what, tt.src, tt.tgt)
+			continue
+		}
+		if tt.words != "" && !slices.ContainsFunc(r.Mentions, func(m story.MentionJSON) bool { return strings.Contains(m.Text, tt.words) }) {
+			t.Errorf("%s: mentions %+v lack %q", tt.what, r.Mentions, tt.words)
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range rs {
+		for _, m := range r.Mentions {
+			if m.Sentence <= 0 || m.Text == "" || m.SentenceID == "" {
+				t.Errorf("event %s %s %s: a mention does not name its sentence: %+v", r.Source.Code, r.Target.Code, r.Code, m)
+			}
+			for _, teaser := range []string{"lynch mobs", "burger", "corpses", "Greece", "Pakistan", "Cameroon"} {
+				if strings.Contains(m.Text, teaser) {
+					t.Errorf("event coded from a related story: %q", m.Text)
+				}
+			}
+			// The pull quote repeats sentence 15: each sentence is coded
+			// once, so no event has two mentions from the same words.
+			key := r.Source.Code + r.Target.Code + r.Code + m.Text
+			if seen[key] {
+				t.Errorf("event %s %s %s mentioned twice by %q", r.Source.Code, r.Target.Code, r.Code, m.Text)
+			}
+			seen[key] = true
+		}
+	}
+	for _, r := range rs {
+		for _, m := range r.Mentions {
+			if strings.HasPrefix(m.Text, "We hope that the relationship") {
+				t.Errorf("the pull quote was coded: %+v", m)
+			}
+		}
+	}
+}
+
+// TestCodeSeedPhoenix codes the seed with the Phoenix dictionaries,
+// installed from the shared copies by dict/phoenix through a local server,
+// as "dyad dict install phoenix" does: the two groups must be coded IRQREB
+// (Phoenix's ISLAMIC_ARMY_IN_IRAQ_) and IMGMUSALQ.
+func TestCodeSeedPhoenix(t *testing.T) {
+	parsertest.Pipeline(t)
+	src := sharedtest.Path(t, "events", "petrarch", "dictionaries")
+	srv := httptest.NewServer(http.FileServer(http.Dir(src)))
+	defer srv.Close()
+	home := t.TempDir()
+	t.Setenv("DYAD_DICTS", home)
+	runDyad(t, "dict", "install", "phoenix", "--from", srv.URL+"/")
+	if err := phoenix.Verify(filepath.Join(home, "phoenix")); err != nil {
+		t.Fatal(err)
+	}
+	rs := seedRecords(t, "--dicts", "phoenix")
+	codes := map[string]bool{}
+	for _, r := range rs {
+		codes[r.Source.Code], codes[r.Target.Code] = true, true
+	}
+	for _, want := range []string{"IMGMUSALQ", "IRQREB"} {
+		if !codes[want] {
+			t.Errorf("with the Phoenix dictionaries no event has %s; actors coded: %v", want, codes)
+		}
 	}
 }

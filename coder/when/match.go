@@ -155,7 +155,7 @@ func matchAbsolute(low []string, i int) (spec, int) {
 	}
 	if d := dayOf(w); d > 0 {
 		if m, ok := months[at(low, i+1)]; ok {
-			if y := yearOf(at(low, i + 2)); y > 0 {
+			if y := yearOf(at(low, i+2)); y > 0 {
 				return spec{kind: absoluteExpr, year: y, month: m, day: d}, 3
 			}
 			return spec{kind: absoluteExpr, month: m, day: d}, 2
