@@ -17,6 +17,7 @@ type mention struct {
 	pron        bool   // an unresolved personal pronoun
 	ref         bool   // a reference resolved through the discourse
 	name        string // the words of the phrase, when an actor name in it coded it
+	thing       bool   // a noun phrase that names no actor (discourse only)
 }
 
 // real reports whether the code names an actor, not just an agent ("---GOV")
@@ -487,7 +488,7 @@ func mixCode(actor string, agents []agentHit) string {
 			}
 			continue
 		}
-		if !hasCodePart(code, g.a.Code) {
+		if !hasCodePart(code, g.a.Code) && !(armedRole[g.a.Code] && armedCode(code)) {
 			code += g.a.Code
 		}
 	}
@@ -498,6 +499,25 @@ func mixCode(actor string, agents []agentHit) string {
 		code = prefix + code
 	}
 	return code
+}
+
+// armedRole lists the agent codes of fighters, which an armed group's code
+// already implies: the fighters of the Islamic Army in Iraq (IRQREB) are
+// IRQREB, not IRQREBUAF.
+var armedRole = map[string]bool{"UAF": true, "REB": true, "INS": true}
+
+// armedCode reports whether an actor code is an armed non-state group's:
+// rebels, insurgents, separatists, or an international armed group.
+func armedCode(code string) bool {
+	if strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	for _, p := range []string{"REB", "UAF", "INS", "SEP"} {
+		if hasCodePart(code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCodePart reports whether code contains part at a multiple of three

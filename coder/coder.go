@@ -62,6 +62,20 @@ type Result struct {
 	Problems []Problem `json:"problems,omitempty"`
 	// Issues are the issue codes found in the sentence.
 	Issues []dict.IssueCount `json:"issues,omitempty"`
+	// References are the phrases of the sentence that CodeIn resolved to
+	// actors of the discourse, in order.
+	References []Reference `json:"references,omitempty"`
+}
+
+// Reference is a phrase that stands for actors named elsewhere in the
+// text: a pronoun, a description ("the group", "both sides") or a shortened
+// name.
+type Reference struct {
+	Span  Span     `json:"span"`
+	Codes []string `json:"codes"`
+	// Why says what each code was taken from and why, as in the event's
+	// evidence.
+	Why []string `json:"why"`
 }
 
 // Problem is an irregularity of a sentence that affects coding.
@@ -120,6 +134,7 @@ func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse) Result {
 	res.Events = cs.events()
 	if d != nil {
 		cs.observe()
+		res.References = cs.references()
 	}
 	return res
 }

@@ -329,3 +329,22 @@ func TestDiscourseEvidence(t *testing.T) {
 		t.Errorf("reference evidence %q, want %q", ref, want)
 	}
 }
+
+// TestReferences checks that CodeIn lists the references it resolved.
+func TestReferences(t *testing.T) {
+	c, err := New(testDict(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Discourse{}
+	var got []string
+	for _, s := range readCases(t, "discourse.conllu") {
+		for _, r := range c.CodeIn(&s, 0, d).References {
+			got = append(got, s.ID+" "+r.Span.Text+" = "+strings.Join(r.Codes, " "))
+		}
+	}
+	want := []string{"d2 The rebels = MRKREB", "d3 Both sides = MRKREB NMK", "d4 the country = NMK", "d5 They = MRKREB", "d5 the North = NMK"}
+	if !slices.Equal(got, want) {
+		t.Errorf("references\n got %q\nwant %q", got, want)
+	}
+}

@@ -43,6 +43,10 @@ type entity struct {
 	score  float64         // salience as of sentence at
 	at     int
 	last   int // the last sentence that mentioned it
+	pos    int // the word of that mention, to break ties by recency
+	// thing is set for a noun phrase that names no actor ("the deal",
+	// "the drills"): a pronoun may refer to it rather than to an actor.
+	thing bool
 }
 
 // actorKind is the broad kind of an actor, from its code.
@@ -79,6 +83,15 @@ func kindOf(code string) actorKind {
 		return otherActor
 	}
 	return stateActor
+}
+
+// SameSide reports whether two actor codes may name one actor told at two
+// levels of detail: different codes of the same country (or organisation
+// kind) and the same broad kind — a state's organs, armed groups, or other
+// organisations. "Iraqi armed group" (IRQUAF) and the Islamic Army in Iraq
+// (IRQREB) may; Iraq (IRQ) and the Islamic Army may not.
+func SameSide(a, b string) bool {
+	return a != b && realCode(a) && realCode(b) && len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3] && kindOf(a) == kindOf(b)
 }
 
 // salience returns e's salience at sentence n.
@@ -131,15 +144,29 @@ func (cs *coding) observe() {
 			best[m.code] = w
 		}
 	}
+	for _, th := range cs.things {
+		w := cs.roleWeight(th.head)
+		if old, ok := best[th.code]; !ok {
+			order = append(order, th)
+			best[th.code] = w
+		} else if w > old {
+			best[th.code] = w
+		}
+	}
 	for _, m := range order {
 		e := d.entity(m.code)
 		if e == nil {
-			e = &entity{code: m.code, kind: kindOf(m.code), words: map[string]bool{}, at: n}
+			e = &entity{code: m.code, kind: kindOf(m.code), words: map[string]bool{}, at: n, thing: m.thing}
 			d.ents = append(d.ents, e)
+		}
+		if m.thing {
+			e.plural = cs.plural(m.head)
+		}
+		if m.name != "" {
+			e.plural = cs.plural(m.head) // as last named
 		}
 		if e.name == "" && m.name != "" {
 			e.name = m.name
-			e.plural = cs.plural(m.head)
 			for _, ev := range m.ev {
 				if ev.Role == "actor" || ev.Role == "agent" {
 					e.ev = append(e.ev, ev)
@@ -152,7 +179,7 @@ func (cs *coding) observe() {
 			}
 		}
 		e.score = e.salience(n) + best[m.code]
-		e.at, e.last = n, n
+		e.at, e.last, e.pos = n, n, m.head
 	}
 }
 
@@ -172,10 +199,17 @@ func (cs *coding) roleWeight(h int) float64 {
 	return otherWeight
 }
 
-// plural reports whether word h is a plural noun.
+// plural reports whether word h is a plural common noun: a proper name
+// in the plural ("the United States") names one actor.
 func (cs *coding) plural(h int) bool {
 	t := &cs.st.src.Tokens[h-1]
-	return t.XPOS == "NNS" || t.XPOS == "NNPS" || strings.Contains(t.Feats, "Number=Plur")
+	return t.UPOS == "NOUN" && (t.XPOS == "NNS" || strings.Contains(t.Feats, "Number=Plur"))
+}
+
+// isPlural reports whether pronoun h is "they" or "them".
+func (cs *coding) isPlural(h int) bool {
+	u := cs.st.w[h].ulem
+	return u == "THEY" || u == "THEM"
 }
 
 // spanIDs returns first..last.
@@ -197,6 +231,7 @@ func (cs *coding) collect() {
 		if !isNominal(w.upos) || coreRel(w) && !(w.rel == "nmod" && w.sub == "poss") {
 			continue
 		}
+		named := false
 		for _, m := range cs.npCodes(i).ms {
 			ms := []mention{m}
 			if m.pron {
@@ -205,10 +240,82 @@ func (cs *coding) collect() {
 			for _, r := range ms {
 				if r.real() {
 					cs.pre = append(cs.pre, r)
+					named = true
 				}
 			}
+			named = named || m.pron
+		}
+		if !named && (w.upos == "NOUN" || w.upos == "PROPN") && thingRel(w) {
+			cs.things = append(cs.things, mention{code: "thing:" + w.ulem, head: i, first: i, last: i, thing: true})
 		}
 	}
+}
+
+// thingRel reports whether a noun with this relation is a participant a
+// later pronoun may refer to, not a time or a measure.
+func thingRel(w *word) bool {
+	switch w.rel {
+	case "nsubj", "obj", "iobj":
+		return true
+	case "obl", "nmod":
+		return w.sub != "tmod" && w.sub != "npmod" && w.sub != "unmarked"
+	}
+	return false
+}
+
+// references returns the references resolved in the sentence, in order.
+func (cs *coding) references() []Reference {
+	heads := make([]int, 0, len(cs.refs))
+	for h := range cs.refs {
+		heads = append(heads, h)
+	}
+	slices.Sort(heads)
+	out := make([]Reference, 0, len(heads))
+	for _, h := range heads {
+		out = append(out, *cs.refs[h])
+	}
+	return out
+}
+
+// noteRef records that the phrase headed by h was taken to mean the
+// actors of ms.
+func (cs *coding) noteRef(h int, ms []mention) {
+	if cs.disc == nil || len(ms) == 0 {
+		return
+	}
+	if cs.refs == nil {
+		cs.refs = map[int]*Reference{}
+	}
+	r := &Reference{Span: cs.refSpan(h)}
+	for _, m := range ms {
+		if slices.Contains(r.Codes, m.code) {
+			continue
+		}
+		why := ""
+		for _, ev := range m.ev {
+			if ev.Role == "reference" || ev.Role == "pronoun" {
+				why = ev.Entry
+				break
+			}
+		}
+		r.Codes, r.Why = append(r.Codes, m.code), append(r.Why, why)
+	}
+	cs.refs[h] = r
+}
+
+// refSpan is the span of the phrase headed by h without a possessive
+// marker or punctuation at its end.
+func (cs *coding) refSpan(h int) Span {
+	core := cs.core(h)
+	first, last := core[0], core[len(core)-1]
+	for last > first {
+		w := &cs.st.w[last]
+		if w.upos != "PUNCT" && w.ulem != "'S" && w.uform != "'" && w.uform != "'S" {
+			break
+		}
+		last--
+	}
+	return cs.span(first, last)
 }
 
 // candidate is an actor a reference may stand for, with its salience.
@@ -221,30 +328,50 @@ type candidate struct {
 	ev       []Evidence
 	salience float64
 	where    string
+	thing    bool
+	last     int // the sentence and word of the last mention
+	pos      int
 }
 
 // candidates returns the actors a reference at word h may stand for, most
-// salient first: those of the discourse, and those named earlier in the
-// sentence, which count as if named in a sentence of their own.
-func (cs *coding) candidates(h int) []candidate {
+// salient first (the most recent first at equal salience): those of the
+// discourse, and those named earlier in the sentence, which count as if
+// named in a sentence of their own. With things, noun phrases that name
+// no actor are candidates too, for pronouns.
+func (cs *coding) candidates(h int, things bool) []candidate {
 	d := cs.disc
 	n := d.sent
 	var out []candidate
 	for _, e := range d.ents {
 		s := e.salience(n)
-		if s < minSalience {
+		if s < minSalience || e.thing && !things {
 			continue
 		}
 		out = append(out, candidate{code: e.code, kind: e.kind, plural: e.plural, name: e.name, words: e.words, ev: e.ev,
-			salience: s, where: fmt.Sprintf("last mentioned in sentence %d", e.last+1)})
+			salience: s, where: fmt.Sprintf("last mentioned in sentence %d", e.last+1), thing: e.thing, last: e.last, pos: e.pos})
 	}
-	clause := cs.clauseOf(h)
+	// The subject of the reference's own clause, or of the clause that
+	// controls it, is not what it refers to ("A condemned the country",
+	// "A expelled diplomats, accusing them").
+	subj := cs.effectiveSubjects(h)
+	var excluded []string
 	for _, m := range cs.pre {
-		if m.head >= h || m.ref {
-			continue
+		if slices.Contains(subj, m.head) && !slices.Contains(subj, h) {
+			excluded = append(excluded, m.code)
 		}
-		if cs.st.w[m.head].rel == "nsubj" && cs.st.w[m.head].head == clause && clause != h {
-			continue // "A condemned the country": not A itself
+	}
+	// So are the actor's other names in the discourse: Mali's government
+	// subject, not Mali, is "him".
+	out = slices.DeleteFunc(out, func(c candidate) bool {
+		return slices.ContainsFunc(excluded, func(x string) bool { return x == c.code || SameSide(x, c.code) || hasPrefixCode(x, c.code) })
+	})
+	pre := cs.pre
+	if things {
+		pre = append(slices.Clone(pre), cs.things...)
+	}
+	for _, m := range pre {
+		if m.head >= h || m.ref || slices.ContainsFunc(excluded, func(x string) bool { return x == m.code || SameSide(x, m.code) || hasPrefixCode(x, m.code) }) {
+			continue
 		}
 		k := slices.IndexFunc(out, func(c candidate) bool { return c.code == m.code })
 		if k < 0 {
@@ -265,42 +392,83 @@ func (cs *coding) candidates(h int) []candidate {
 				name = cs.st.text(cs.spanIDs(m.first, m.last))
 			}
 			out = append(out, candidate{code: m.code, kind: kindOf(m.code), plural: cs.plural(m.head),
-				name: name, words: words, ev: ev})
+				name: name, words: words, ev: ev, thing: m.thing})
 			k = len(out) - 1
 		}
 		out[k].salience += cs.roleWeight(m.head)
 		out[k].where = "named earlier in this sentence"
+		out[k].plural = cs.plural(m.head)
+		out[k].last, out[k].pos = n, m.head
 	}
 	// A code that extends another of the same kind names a part of that
 	// actor ("the Islamic Army's fighters", IRQREBUAF, of IRQREB; "US
 	// forces" of the US): it counts for the actor, so that "both groups"
 	// are two actors, not one and its part.
-	slices.SortStableFunc(out, func(a, b candidate) int { return len(a.code) - len(b.code) })
+	// The most salient of such codes stands for all of them.
+	bySalience(out)
 	var folded []candidate
 	for _, c := range out {
-		k := slices.IndexFunc(folded, func(f candidate) bool { return f.kind == c.kind && strings.HasPrefix(c.code, f.code) })
+		k := slices.IndexFunc(folded, func(f candidate) bool {
+			return f.kind == c.kind && (strings.HasPrefix(c.code, f.code) || strings.HasPrefix(f.code, c.code))
+		})
 		if k >= 0 {
 			folded[k].salience += c.salience
 			continue
 		}
 		folded = append(folded, c)
 	}
-	slices.SortStableFunc(folded, func(a, b candidate) int {
-		switch {
-		case a.salience > b.salience:
-			return -1
-		case a.salience < b.salience:
-			return 1
-		}
-		return 0
-	})
+	bySalience(folded)
 	return folded
+}
+
+// bySalience sorts candidates most salient first, and at equal salience
+// the most recently mentioned first.
+func bySalience(cs []candidate) {
+	slices.SortStableFunc(cs, func(a, b candidate) int {
+		switch {
+		case a.salience > b.salience+1e-9:
+			return -1
+		case a.salience < b.salience-1e-9:
+			return 1
+		case a.last != b.last:
+			return b.last - a.last
+		}
+		return b.pos - a.pos
+	})
+}
+
+// hasPrefixCode reports whether one of two actor codes extends the other
+// (MLI and MLIGOV).
+func hasPrefixCode(a, b string) bool {
+	return realCode(a) && realCode(b) && (strings.HasPrefix(a, b) || strings.HasPrefix(b, a))
+}
+
+// effectiveSubjects returns the subject heads of the clause around word h:
+// its own subject, or that of the clause a subjectless participle or
+// conjoined verb depends on.
+func (cs *coding) effectiveSubjects(h int) []int {
+	st := cs.st
+	c := cs.clauseOf(h)
+	for depth := 0; c != h && c > 0 && depth < 4; depth++ {
+		if s := cs.predSubjectsOrVerb(c); len(s) > 0 {
+			return cs.subjectHeadsExpanded(s)
+		}
+		switch st.w[c].rel {
+		case "advcl", "conj":
+			if st.mark(c) == "TO" {
+				return nil // "giving him time to leave the country": he leaves
+			}
+			c = cs.clauseOf(st.w[c].head)
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // Nouns that describe an actor already named, by the kinds they fit.
 var (
-	groupNouns = setOf("GROUP", "ORGANISATION", "ORGANIZATION", "MOVEMENT", "FACTION", "OUTFIT", "NETWORK",
-		"ALLIANCE", "COALITION", "ORGANISATIONS", "ORGANIZATIONS")
+	groupNouns = setOf("GROUP", "ORGANISATION", "ORGANIZATION", "MOVEMENT", "FACTION", "OUTFIT", "NETWORK")
 	armedNouns = setOf("MILITANT", "FIGHTER", "REBEL", "INSURGENT", "JIHADIST", "GUERRILLA", "GUERRILLAS",
 		"EXTREMIST", "GUNMAN", "GUNMEN", "MILITIA", "INSURGENCY")
 	stateNouns   = setOf("COUNTRY", "NATION", "STATE", "NEIGHBOUR", "NEIGHBOR", "KINGDOM", "REPUBLIC")
@@ -350,7 +518,7 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 	case stateNouns[lemma]:
 		fits = func(k actorKind) bool { return k == stateActor }
 	case neutralNouns[lemma]:
-	case len(in.agents) > 0 && count == 1 && hasStateRole(in.agents):
+	case len(in.agents) > 0 && hasStateRole(in.agents):
 		fits = func(k actorKind) bool { return k == stateActor }
 		agentCodes = in.agents
 	case len(in.agents) > 0 && hasArmedRole(in.agents):
@@ -359,9 +527,15 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 		return nil
 	}
 	var picked []candidate
-	for _, c := range cs.candidates(h) {
+	for _, c := range cs.candidates(h, false) {
 		if !fits(c.kind) {
 			continue
+		}
+		if stateNouns[lemma] {
+			c.code = c.code[:3] // "the country" is the country, not its government
+			if slices.ContainsFunc(picked, func(p candidate) bool { return p.code == c.code }) {
+				continue
+			}
 		}
 		if agentCodes != nil {
 			// "the government" is the salient country's government.
@@ -388,6 +562,13 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 func (cs *coding) determiners(h int) (count int, definite bool) {
 	st := cs.st
 	count = 1
+	for _, k := range cs.core(h) {
+		// "both" may hang from a modifier ("both armed groups", parsed
+		// with "both" under "armed").
+		if st.w[k].ulem == "BOTH" {
+			definite, count = true, 2
+		}
+	}
 	for _, k := range st.w[h].kids {
 		x := &st.w[k]
 		switch x.ulem {
@@ -440,7 +621,7 @@ func (cs *coding) referName(h int, in *npInfo) []mention {
 	if len(words) == 0 {
 		return nil
 	}
-	for _, c := range cs.candidates(h) {
+	for _, c := range cs.candidates(h, false) {
 		all := true
 		for _, w := range words {
 			if !c.words[w] {
@@ -459,21 +640,29 @@ func (cs *coding) referName(h int, in *npInfo) []mention {
 // explains: "they" to the most salient actor named in the plural (else the
 // most salient), the others to the most salient named in the singular.
 func (cs *coding) referPronoun(h int) []mention {
-	cands := cs.candidates(h)
-	switch cs.st.w[h].ulem {
-	case "THEY", "THEM":
+	cands := cs.candidates(h, true)
+	pick := func(c candidate) []mention {
+		if c.thing {
+			return nil // "they" are the drills, "it" the deal
+		}
+		return cs.refMentions(h, []candidate{c}, nil)
+	}
+	switch {
+	case cs.isPlural(h):
 		for _, c := range cands {
 			if c.plural {
-				return cs.refMentions(h, []candidate{c}, nil)
+				return pick(c)
 			}
 		}
-		if len(cands) > 0 {
-			return cs.refMentions(h, cands[:1], nil)
+		for _, c := range cands {
+			if !c.thing {
+				return pick(c)
+			}
 		}
 	default:
 		for _, c := range cands {
 			if !c.plural {
-				return cs.refMentions(h, []candidate{c}, nil)
+				return pick(c)
 			}
 		}
 	}
@@ -495,5 +684,6 @@ func (cs *coding) refMentions(h int, picked []candidate, extra []Evidence) []men
 		ev = append(ev, extra...)
 		out = append(out, mention{code: c.code, head: h, first: first, last: last, ev: ev, ref: true})
 	}
+	cs.noteRef(h, out)
 	return out
 }

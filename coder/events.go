@@ -23,8 +23,10 @@ type coding struct {
 	words map[string]bool
 	// disc, when coding in a discourse, resolves references; pre holds
 	// the actors the sentence names, in order, as collect found them.
-	disc *Discourse
-	pre  []mention
+	disc   *Discourse
+	pre    []mention
+	things []mention
+	refs   map[int]*Reference // by the head of the referring phrase
 }
 
 // analysis is what one verb, predicate or event noun of the sentence
@@ -106,7 +108,7 @@ func (cs *coding) events() []Event {
 			if la == nil || len(la.events) == 0 {
 				continue
 			}
-			if weak || la.pm != nil && a.pm == nil {
+			if weak || la.pm != nil && a.pm == nil || ownSide(a.events, la.events) {
 				a.absorbed = true
 			}
 		}
@@ -166,6 +168,24 @@ func (cs *coding) events() []Event {
 		}
 	}
 	return out
+}
+
+// ownSide reports whether a report's source is a state actor of the same
+// country as the source of the event it reports, both known ("the Chadian
+// defence ministry said Chad's army attacked Boko Haram"): a state telling
+// what its own forces did reports that event; it neither accuses nor
+// speaks to anyone.
+func ownSide(report, reported []Event) bool {
+	for _, r := range report {
+		for _, e := range reported {
+			if realCode(r.Source) && realCode(e.Source) && len(r.Source) >= 3 && len(e.Source) >= 3 &&
+				r.Source[:3] == e.Source[:3] && kindOf(r.Source) == stateActor && kindOf(e.Source) == stateActor &&
+				r.Source != e.Source {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasRealSource reports whether one of the events has a source that names

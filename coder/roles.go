@@ -68,6 +68,14 @@ func (cs *coding) subjects(v int) []int {
 			if st.w[h].rel == "root" && isNominal(st.w[h].upos) {
 				return []int{h}
 			}
+			// So is one hanging from a participle that took its subject
+			// ("the Islamic Army, widely seen as a resistance group, had
+			// called …", with "seen" as the root).
+			if st.pastParticiple(h) && !st.hasKid(h, "aux") && !st.hasKid(h, "cop") {
+				if s := st.kidsRel(h, "nsubj", ""); len(s) == 1 && s[0] < h {
+					return s
+				}
+			}
 			return nil
 		default:
 			return nil
@@ -151,15 +159,32 @@ func (cs *coding) resolveAll(ms []mention, v int) []mention {
 			out = append(out, m)
 			continue
 		}
-		ants := cs.antecedent(v)
+		var ants []mention
+		if cs.disc != nil && cs.st.w[m.head].rel != "nsubj" {
+			// An object pronoun is not its clause's subject ("the
+			// president refused to meet the leaders and accused them"):
+			// the discourse, with the sentence's earlier actors, decides.
+			ants = cs.referPronoun(m.head)
+		}
+		if len(ants) == 0 {
+			ants = cs.antecedent(v)
+			if cs.disc != nil && len(ants) == 1 && !cs.plural(ants[0].head) && cs.isPlural(m.head) {
+				// "Pyongyang says they rehearse an invasion": one actor
+				// named in the singular is not "they".
+				ants = nil
+			}
+		}
 		if len(ants) == 0 && cs.disc != nil {
 			ants = cs.referPronoun(m.head)
 		}
+		var got []mention
 		for _, r := range ants {
-			r.first, r.last, r.head = m.first, m.last, m.head
+			r.first, r.last, r.head, r.ref = m.first, m.last, m.head, true
 			r.ev = append([]Evidence{{Role: "pronoun", Entry: cs.st.w[m.head].form + " → " + r.code}}, r.ev...)
-			out = append(out, r)
+			got = append(got, r)
 		}
+		cs.noteRef(m.head, got)
+		out = append(out, got...)
 	}
 	return dedupe(out)
 }

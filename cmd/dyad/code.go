@@ -113,6 +113,9 @@ others are still coded; the exit status is then 1.`,
 	return cmd
 }
 
+// dictFilesNone gives loadDictionaries no single files.
+var dictFilesNone dict.Files
+
 // loadDictionaries returns the dictionaries --dicts and the file flags
 // name: the built-in set by default, the installed Phoenix set, or a
 // PETRARCH-format directory with files replaced by those given one by one.

@@ -10,6 +10,6 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Short: "Measure a stage of Dyad on a data set",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newEvalExtractCmd(g), newEvalNLPCmd(g), newEvalPetrarchCmd(g), newEvalAgreeCmd(g))
+	cmd.AddCommand(newEvalExtractCmd(g), newEvalNLPCmd(g), newEvalPetrarchCmd(g), newEvalAgreeCmd(g), newEvalArticlesCmd(g))
 	return cmd
 }

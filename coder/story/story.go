@@ -108,11 +108,12 @@ type Sentence struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
 	// Discard and Problems are what the coder reported for the sentence.
-	Discard  string          `json:"discard,omitempty"`
-	Problems []coder.Problem `json:"problems,omitempty"`
-	Parsed   *nlp.Sentence   `json:"-"`
-	Dates    []when.Expr     `json:"-"`
-	Result   coder.Result    `json:"-"`
+	Discard    string            `json:"discard,omitempty"`
+	References []coder.Reference `json:"references,omitempty"`
+	Problems   []coder.Problem   `json:"problems,omitempty"`
+	Parsed     *nlp.Sentence     `json:"-"`
+	Dates      []when.Expr       `json:"-"`
+	Result     coder.Result      `json:"-"`
 }
 
 // Event is one event of the article, however many sentences report it.
@@ -144,6 +145,10 @@ type Event struct {
 	PublishedKnown bool       `json:"published_known"`
 	Date           *when.Date `json:"date,omitempty"`
 	Mentions       []Mention  `json:"mentions"`
+
+	// descr says whether all mentions name the source (0) or target (1)
+	// only by a description in the headline or standfirst.
+	descr [2]bool
 }
 
 // Mention is one sentence's report of an event: the sentence coder's event
@@ -259,7 +264,7 @@ func (sc *Coder) code(st *Story) {
 	for _, s := range st.Sentences {
 		res := sc.c.CodeIn(s.Parsed, date, d)
 		s.Result = res
-		s.Problems = res.Problems
+		s.Problems, s.References = res.Problems, res.References
 		if res.Discard != nil {
 			s.Discard = res.Discard.Text
 			if res.Discard.Story {
@@ -277,7 +282,7 @@ func (sc *Coder) code(st *Story) {
 				dt := x.Date
 				m.Date = &dt
 			}
-			st.add(m)
+			st.add(m, [2]bool{descriptive(s, e.SourceSpan), descriptive(s, e.TargetSpan)})
 		}
 	}
 	for _, ev := range st.Events {
@@ -286,20 +291,71 @@ func (sc *Coder) code(st *Story) {
 }
 
 // add merges mention m into the event it reports, or starts a new one.
-func (st *Story) add(m Mention) {
+// descr says, for the source and the target, whether the mention names the
+// actor only by a description in the headline or standfirst ("Iraqi armed
+// group", "Iraq fighters"): such a mention is the same event as one that
+// names an actor of the same country and kind (the Islamic Army in Iraq),
+// whose code the event then takes.
+func (st *Story) add(m Mention, descr [2]bool) {
 	e := m.Event
-	for _, ev := range st.Events {
-		if ev.Source != e.Source || ev.Target != e.Target || !sameCode(ev.Code, e.Code) || conflict(ev, m) {
-			continue
+	for pass := 0; pass < 2; pass++ {
+		for _, ev := range st.Events {
+			if !sameCode(ev.Code, e.Code) || conflict(ev, m) {
+				continue
+			}
+			src, srcOK := side(ev.Source, e.Source, ev.descr[0], descr[0], pass)
+			tgt, tgtOK := side(ev.Target, e.Target, ev.descr[1], descr[1], pass)
+			if !srcOK || !tgtOK {
+				continue
+			}
+			if src != ev.Source {
+				ev.Source, ev.SourceName = src, e.SourceSpan.Text
+			}
+			if tgt != ev.Target {
+				ev.Target, ev.TargetName = tgt, e.TargetSpan.Text
+			}
+			ev.descr[0] = ev.descr[0] && descr[0]
+			ev.descr[1] = ev.descr[1] && descr[1]
+			if refines(e.Code, ev.Code) {
+				ev.Code = e.Code
+			}
+			ev.Mentions = append(ev.Mentions, m)
+			return
 		}
-		if refines(e.Code, ev.Code) {
-			ev.Code = e.Code
-		}
-		ev.Mentions = append(ev.Mentions, m)
-		return
 	}
 	st.Events = append(st.Events, &Event{Source: e.Source, Target: e.Target, Code: e.Code,
-		SourceName: e.SourceSpan.Text, TargetName: e.TargetSpan.Text, Mentions: []Mention{m}})
+		SourceName: e.SourceSpan.Text, TargetName: e.TargetSpan.Text, Mentions: []Mention{m}, descr: descr})
+}
+
+// side decides whether an event's actor (code a, known only by
+// descriptions if da) and a mention's (b, db) are the same, and which code
+// the event keeps. Pass 0 takes equal codes only; pass 1 also a
+// description and a name of the same country and kind.
+func side(a, b string, da, db bool, pass int) (string, bool) {
+	switch {
+	case a == b:
+		return a, true
+	case pass == 0 || da == db || !coder.SameSide(a, b):
+		return "", false
+	case da:
+		return b, true
+	}
+	return a, true
+}
+
+// descriptive reports whether span names its actor with a common noun
+// ("Iraqi armed group") rather than a name, in the headline or standfirst.
+func descriptive(s *Sentence, sp coder.Span) bool {
+	if s.Section == Body || sp.First <= 0 || sp.Last > len(s.Parsed.Tokens) {
+		return false
+	}
+	for i := sp.First; i <= sp.Last; i++ {
+		t := &s.Parsed.Tokens[i-1]
+		if t.Head < sp.First || t.Head > sp.Last {
+			return t.UPOS == "NOUN"
+		}
+	}
+	return false
 }
 
 // sameCode reports whether two codes may name one event: equal, one
