@@ -117,7 +117,7 @@ func (d *Dictionary) Compile() error {
 		var kept []*Pattern
 		for _, p := range b.Patterns {
 			if name, ok := d.undefinedSynset(p, ix); !ok {
-				d.problem(p.Source, "pattern names undefined synset &%s; left out", name)
+				d.problemKind(UndefinedSynset, p.Source, "pattern names undefined synset &%s; left out", name)
 				continue
 			}
 			if int(p.Anchor) >= len(anchorNames) {
@@ -159,13 +159,13 @@ func (d *Dictionary) Compile() error {
 	for _, t := range d.Transforms {
 		outer := ix.verbBlocks(t.Verb)
 		if len(outer) == 0 {
-			d.problem(t.Source, "transformation names unknown verb %s; left out", t.Verb)
+			d.problemKind(UnknownVerb, t.Source, "transformation names unknown verb %s; left out", t.Verb)
 			continue
 		}
 		if v := t.Inner[2]; v != "Q" {
 			inner := ix.verbBlocks(v)
 			if len(inner) == 0 {
-				d.problem(t.Source, "transformation names unknown verb %s; left out", v)
+				d.problemKind(UnknownVerb, t.Source, "transformation names unknown verb %s; left out", v)
 				continue
 			}
 			ix.inner[t] = inner
@@ -202,7 +202,7 @@ func (d *Dictionary) expandSynset(s *Synset, seen map[string]bool) []SynsetMembe
 			if o, ok := d.Synsets[ref]; ok {
 				out = append(out, d.expandSynset(o, seen)...)
 			} else {
-				d.problem(s.Source, "synset &%s names undefined synset &%s", s.Name, ref)
+				d.problemKind(UndefinedSynset, s.Source, "synset &%s names undefined synset &%s", s.Name, ref)
 			}
 			continue
 		}

@@ -55,15 +55,32 @@ type Dictionary struct {
 type Problem struct {
 	Source Source
 	Msg    string
+	// Kind is UndefinedSynset or UnknownVerb for the references Compile
+	// cannot resolve, empty for lines a reader could not use.
+	Kind string
 }
+
+// Problem kinds that Compile reports.
+const (
+	// UndefinedSynset: a pattern or synset names a synset that is not
+	// defined; the pattern is left out.
+	UndefinedSynset = "undefined synset"
+	// UnknownVerb: a transformation names a verb no block defines; it is
+	// left out.
+	UnknownVerb = "unknown verb"
+)
 
 func (p *Problem) Error() string { return p.Source.String() + ": " + p.Msg }
 
 func (d *Dictionary) problem(src Source, format string, args ...any) {
+	d.problemKind("", src, format, args...)
+}
+
+func (d *Dictionary) problemKind(kind string, src Source, format string, args ...any) {
 	if len(d.Problems) >= maxProblems {
 		return
 	}
-	d.Problems = append(d.Problems, &Problem{Source: src, Msg: fmt.Sprintf(format, args...)})
+	d.Problems = append(d.Problems, &Problem{Source: src, Msg: fmt.Sprintf(format, args...), Kind: kind})
 }
 
 // maxProblems bounds the problems kept for one dictionary, so that feeding a

@@ -263,3 +263,20 @@ func TestCodeSeedPhoenix(t *testing.T) {
 		}
 	}
 }
+
+func TestDictCheckCmd(t *testing.T) {
+	td := filepath.Join("..", "..", "dict", "testdata", "check")
+	args := []string{"dict", "check", "--actors", filepath.Join(td, "actors.txt"), "--agents", filepath.Join(td, "agents.txt"), "--verbs", filepath.Join(td, "verbs.txt")}
+	out, err := runDyadErr(args...)
+	if err == nil || !isReported(err) {
+		t.Fatalf("error %v, want a non-zero exit for the errors", err)
+	}
+	for _, want := range []string{"verbs.txt:10: error: undefined synset: pattern names undefined synset &FRIENDSHIP", "verbs.txt:12: error: unknown code", "8 errors, 3 warnings"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if out := runDyad(t, "dict", "check", "default", "--errors"); !strings.Contains(out, "0 errors") {
+		t.Errorf("the default dictionaries have errors:\n%s", out)
+	}
+}

@@ -33,7 +33,7 @@ func newDictCmd(g *globals) *cobra.Command {
 		Short: "Install and check event-coding dictionaries",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newDictInstallCmd(g))
+	cmd.AddCommand(newDictInstallCmd(g), newDictCheckCmd(g))
 	return cmd
 }
 
