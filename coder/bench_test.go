@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dyad/dict"
+	"dyad/dict/builtin"
 	"dyad/internal/sharedtest"
 	"dyad/nlp"
 	"dyad/nlp/conllu"
@@ -34,7 +35,8 @@ func suiteParses(tb testing.TB, name string) []nlp.Sentence {
 }
 
 // BenchmarkCode codes the parses of the 2_02 validation suite on one
-// goroutine, with the suite's dictionaries and with the full Phoenix set.
+// goroutine, with the suite's dictionaries, the full Phoenix set and Dyad's
+// default dictionaries, sentence by sentence and as one text.
 func BenchmarkCode(b *testing.B) {
 	sents := suiteParses(b, "PETR_Validate_records_2_02.xml")
 	dir := sharedtest.Path(b, "events", "petrarch", "dictionaries")
@@ -48,14 +50,29 @@ func BenchmarkCode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defaults, err := builtin.Dictionary()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, set := range []struct {
 		name  string
 		files dict.Files
-	}{{"validate", validate}, {"phoenix", phoenix}} {
+		d     *dict.Dictionary
+		text  bool // code the sentences as one text, in a discourse
+	}{
+		{"validate", validate, nil, false},
+		{"phoenix", phoenix, nil, false},
+		{"default", dict.Files{}, defaults, false},
+		// Dyad's dictionaries with noun and predicate patterns, every
+		// sentence in one discourse as an article's are.
+		{"default-discourse", dict.Files{}, defaults, true},
+	} {
 		b.Run(set.name, func(b *testing.B) {
-			d, err := dict.Load(set.files)
-			if err != nil {
-				b.Fatal(err)
+			d := set.d
+			if d == nil {
+				if d, err = dict.Load(set.files); err != nil {
+					b.Fatal(err)
+				}
 			}
 			c, err := New(d, Options{})
 			if err != nil {
@@ -64,8 +81,13 @@ func BenchmarkCode(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
+				disc := &Discourse{}
 				for i := range sents {
-					c.Code(&sents[i], 19950101)
+					if set.text {
+						c.CodeIn(&sents[i], 19950101, disc)
+					} else {
+						c.Code(&sents[i], 19950101)
+					}
 				}
 				n += len(sents)
 			}

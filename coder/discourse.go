@@ -181,6 +181,9 @@ func (cs *coding) observe() {
 		e.score = e.salience(n) + best[m.code]
 		e.at, e.last, e.pos = n, n, m.head
 	}
+	// Actors no reference can reach any more are forgotten, so that a long
+	// text keeps its discourse small.
+	d.ents = slices.DeleteFunc(d.ents, func(e *entity) bool { return e.salience(n+1) < minSalience })
 }
 
 // roleWeight is the salience weight of a phrase headed by h: subjects

@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // a caption, pull quote or teaser reaches the parser.
 type knownParser map[string]nlp.Sentence
 
-func newKnownParser(t *testing.T) knownParser {
+func newKnownParser(t testing.TB) knownParser {
 	f, err := os.Open(filepath.Join("testdata", "story.conllu"))
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +70,7 @@ func (p knownParser) Document(id, text string) ([]nlp.Sentence, error) {
 
 // testCoder returns a story coder with the coder package's test
 // dictionaries.
-func testCoder(t *testing.T, p Parser) *Coder {
+func testCoder(t testing.TB, p Parser) *Coder {
 	td := filepath.Join("..", "testdata")
 	d, err := dict.Load(dict.Files{
 		Actors: []string{filepath.Join(td, "actors.txt")}, Agents: []string{filepath.Join(td, "agents.txt")},
@@ -237,6 +237,21 @@ func TestSameCode(t *testing.T) {
 	} {
 		if got := sameCode(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameCode(%s, %s) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+// BenchmarkStory codes the test article, parsed in advance, to measure
+// what article-level coding adds to the sentence coder: the discourse,
+// the merging of mentions and the dates.
+func BenchmarkStory(b *testing.B) {
+	sc := testCoder(b, newKnownParser(b))
+	a := testArticle()
+	b.SetBytes(int64(len(a.FullText())))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := sc.Code(a); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
