@@ -264,7 +264,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			return in
 		}
 	}
-	if len(agents) > 0 {
+	if len(agents) > 0 && !cs.unknownNamed(h, agents) {
 		code := mixCode("", agents)
 		if code != "" {
 			in.ms = []mention{{code: code, head: h, first: first, last: last, ev: agentEvidence(agents)}}
@@ -272,6 +272,21 @@ func (cs *coding) npCodes(h int) *npInfo {
 		return in
 	}
 	return in
+}
+
+// unknownNamed reports whether the agent noun heading phrase h is part of
+// a name the dictionaries do not know: a proper noun compounded with it
+// that no agent covers ("the Radaa force", "the Wagner group"). Such a
+// phrase names one actor, unknown, not the agent of none.
+func (cs *coding) unknownNamed(h int, agents []agentHit) bool {
+	for _, k := range cs.st.w[h].kids {
+		w := &cs.st.w[k]
+		if k < h && w.upos == "PROPN" && (w.rel == "compound" || w.rel == "flat") &&
+			!slices.ContainsFunc(agents, func(g agentHit) bool { return g.first <= k && k <= g.last }) {
+			return true
+		}
+	}
+	return false
 }
 
 // group codes h and its conjuncts ("Arnor, Gondor and Bree"). A conjunct

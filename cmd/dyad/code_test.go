@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -278,5 +279,43 @@ func TestDictCheckCmd(t *testing.T) {
 	}
 	if out := runDyad(t, "dict", "check", "default", "--errors"); !strings.Contains(out, "0 errors") {
 		t.Errorf("the default dictionaries have errors:\n%s", out)
+	}
+}
+
+// TestCodeExamples codes the README's examples with the default
+// dictionaries. kashmir-ceasefire.txt shows what article-level coding
+// adds: an event told in the headline and the body is one event with two
+// mentions, "clashes between" and "responsible for attacks on" are coded,
+// "both countries" and "the two sides" resolve to India and Pakistan, and
+// dates come from the text. tripoli-truce.txt must code nothing from its
+// caption, pull quote or related teasers.
+func TestCodeExamples(t *testing.T) {
+	parsertest.Pipeline(t)
+	ex := filepath.Join("..", "..", "examples")
+	rs := readRecords(t, runDyad(t, "code", filepath.Join(ex, "kashmir-ceasefire.txt"), "--json", "--date", "2025-05-16"))
+	got := map[string]story.Record{}
+	for _, r := range rs {
+		got[r.Source.Code+" "+r.Target.Code+" "+r.RootCode] = r
+	}
+	for _, want := range []string{"IND PAK 08", "PAK IND 08", "INDMIL PAKMIL 19", "PAKMIL INDMIL 19", "PAK IND 11",
+		"PAKMIL IND 19", "IND IGOUNO 02", "PAK IGOUNO 02", "CHN IND 02", "CHN PAK 02"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("kashmir-ceasefire.txt: no event %s; got %v", want, slices.Collect(maps.Keys(got)))
+		}
+	}
+	if r := got["IND PAK 08"]; r.NumMentions != 2 || r.Date == nil || r.Date.Value != "2025-05-15" || !r.IsRoot {
+		t.Errorf("the ceasefire: %d mentions, date %+v, root %v; want 2, 2025-05-15 (Thursday), root", r.NumMentions, r.Date, r.IsRoot)
+	}
+	if r := got["INDMIL PAKMIL 19"]; r.Date == nil || r.Date.Value != "2025-04" {
+		t.Errorf("the clashes: date %+v, want 2025-04 (last month)", r.Date)
+	}
+	for _, r := range readRecords(t, runDyad(t, "code", filepath.Join(ex, "tripoli-truce.txt"), "--json")) {
+		for _, m := range r.Mentions {
+			for _, not := range []string{"Fighters loyal to", "Sharara", "Migrants rescued", "coastguard"} {
+				if strings.Contains(m.Text, not) {
+					t.Errorf("tripoli-truce.txt: coded from a caption or teaser: %q", m.Text)
+				}
+			}
+		}
 	}
 }

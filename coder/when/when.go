@@ -238,7 +238,34 @@ func For(s *nlp.Sentence, exprs []Expr, anchor int) (Expr, bool) {
 			best, found = e, true
 		}
 	}
+	if found {
+		return best, true
+	}
+	// An expression attached elsewhere in the same clause ("killed twenty
+	// soldiers last month", parsed with the date under "soldiers").
+	clause := clauseHead(s, anchor)
+	for _, e := range exprs {
+		if e.Attach == 0 || clause == 0 || clauseHead(s, e.Attach) != clause {
+			continue
+		}
+		if !found || abs(e.First-anchor) < abs(best.First-anchor) {
+			best, found = e, true
+		}
+	}
 	return best, found
+}
+
+// clauseHead returns the verb or copular predicate that heads the clause
+// of word v, 0 if none.
+func clauseHead(s *nlp.Sentence, v int) int {
+	for guard := 0; v > 0 && guard < 16; guard++ {
+		t := &s.Tokens[v-1]
+		if t.UPOS == "VERB" || t.UPOS == "AUX" || hasKid(s, v, "cop") {
+			return v
+		}
+		v = t.Head
+	}
+	return 0
 }
 
 func hasKid(s *nlp.Sentence, v int, rel string) bool {

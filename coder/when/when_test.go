@@ -159,3 +159,12 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestForSameClause dates a noun by an expression the parser put under
+// another word of its clause.
+func TestForSameClause(t *testing.T) {
+	s := parsed("Clashes/2/nsubj/NOUN", "killed/0/root/VERB", "soldiers/2/obj/NOUN", "last/5/amod/ADJ", "month/3/nmod/NOUN")
+	if e, ok := For(s, Find(s, wednesday), 1); !ok || e.Date.String() != "2024-04" {
+		t.Errorf("got %v %v, want last month", e.Date, ok)
+	}
+}
