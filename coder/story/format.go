@@ -396,6 +396,9 @@ func Write(w io.Writer, st *Story, explain bool) error {
 	}
 	if explain {
 		for _, s := range st.Sentences {
+			for _, r := range s.References {
+				fmt.Fprintf(bw, "  sentence %d: %q stands for %s: %s\n", s.Index, r.Span.Text, strings.Join(r.Codes, " "), strings.Join(r.Why, "; "))
+			}
 			if s.Discard != "" {
 				fmt.Fprintf(bw, "  sentence %d discarded (%q): %s\n", s.Index, s.Discard, s.Text)
 			}
