@@ -102,6 +102,14 @@
 // HasAnchor tells whether a dictionary has patterns of a kind at all, and
 // AnchorPatterns returns a verb's patterns of one kind.
 //
+// # Checking
+//
+// Check reports what makes a compiled dictionary code other than its
+// authors meant — lines the readers could not use, undefined synsets,
+// unknown verbs, entries given twice, event codes that are not CAMEO codes
+// (see package dyad/codebook) — each with its file and line, as errors or
+// warnings. "dyad dict check" prints them.
+//
 // # Reading PETRARCH dictionaries
 //
 // Load reads a whole set named by Files (usually from a directory's
