@@ -129,28 +129,20 @@ const (
 	minSalience = 0.02
 )
 
-// observe adds the actors the sentence named (cs.pre) to the discourse.
+// observe adds the actors the sentence named (cs.pre), and the noun
+// phrases that name none (cs.things), to the discourse.
 func (cs *coding) observe() {
 	d := cs.disc
 	n := d.sent
 	best := map[string]float64{}
 	var order []mention
-	for _, m := range cs.pre {
+	for _, m := range append(slices.Clone(cs.pre), cs.things...) {
 		w := cs.roleWeight(m.head)
 		if old, ok := best[m.code]; !ok {
 			order = append(order, m)
 			best[m.code] = w
 		} else if w > old {
 			best[m.code] = w
-		}
-	}
-	for _, th := range cs.things {
-		w := cs.roleWeight(th.head)
-		if old, ok := best[th.code]; !ok {
-			order = append(order, th)
-			best[th.code] = w
-		} else if w > old {
-			best[th.code] = w
 		}
 	}
 	for _, m := range order {
