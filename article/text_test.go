@@ -128,12 +128,12 @@ func TestSeed(t *testing.T) {
 	for s, n := range map[string]int{
 		"We hope that the relationship between us and al-Qaeda": 1,
 		"The truce entered into force at dawn on Wednesday":     1,
-		caption:         0,
-		"SOURCE":        0,
-		"Al Jazeera":    1, // "an exclusive interview with Al Jazeera", not the source line
-		"burger":        0,
-		"lynch mobs":    0,
-		"corpses":       0,
+		caption:          0,
+		"SOURCE":         0,
+		"Al Jazeera":     1, // "an exclusive interview with Al Jazeera", not the source line
+		"burger":         0,
+		"lynch mobs":     0,
+		"corpses":        0,
 		"Previous split": 1,
 	} {
 		if got := strings.Count(text, s); got != n {
