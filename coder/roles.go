@@ -269,16 +269,18 @@ func (cs *coding) agentOf(v int) []mention {
 // targetsOf finds the target of active verb v: the actors of its object,
 // else of its first prepositional phrase that names one, else of the
 // clauses it governs (their subject first). Actors equal to a source are
-// passed over.
+// passed over, and so are the places of verbs of meeting and fighting (see
+// partnerVerbs).
 // Only when no phrase names a known actor may a phrase stand as a new one.
 func (cs *coding) targetsOf(v int, sources []mention) []mention {
-	if got := cs.searchTargets(v, sources, 0, false); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
+	places := !partnerVerbs[cs.st.w[v].ulem]
+	if got := cs.searchTargets(v, sources, 0, false, places); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
 		return got
 	}
-	return cs.searchTargets(v, sources, 0, true)
+	return cs.searchTargets(v, sources, 0, true, places)
 }
 
-func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bool) []mention {
+func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, places bool) []mention {
 	if depth > 4 {
 		return nil
 	}
@@ -319,7 +321,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
-			if p := st.prep(k); p == "" || temporalPrep[p] {
+			if p := st.prep(k); p == "" || temporalPrep[p] || !places && cs.locative(k, p) {
 				continue
 			}
 			if got := pick(k, v); len(got) > 0 {
@@ -374,7 +376,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 				return got
 			}
 		}
-		if got := cs.searchTargets(c, sources, depth+1, allowNew); len(got) > 0 {
+		if got := cs.searchTargets(c, sources, depth+1, allowNew, places); len(got) > 0 {
 			return got
 		}
 	}
@@ -386,6 +388,60 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 var temporalPrep = map[string]bool{
 	"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"TILL": true, "AMID": true, "AMIDST": true, "FOLLOWING": true, "PRIOR TO": true,
+}
+
+// locativePrep lists prepositions that say where an action happens
+// ("will meet in Zurich", "fought near the border").
+var locativePrep = map[string]bool{
+	"IN": true, "INSIDE": true, "NEAR": true, "WITHIN": true, "THROUGHOUT": true,
+	"ACROSS": true, "OUTSIDE": true, "AROUND": true, "ALONG": true,
+}
+
+// locative reports whether phrase k, introduced by preposition p, names
+// the place where something happens: a locative preposition whose own
+// phrase names the actor ("in Zurich", not "in the dispute with Osgiliath").
+func (cs *coding) locative(k int, p string) bool {
+	if !locativePrep[p] {
+		return false
+	}
+	for _, m := range cs.group(k) {
+		if m.real() && m.name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerVerbs are verbs of meeting and fighting, whose target is the
+// party met or fought, never the place: "Obama and Putin will meet in
+// Zurich" meet each other, not Switzerland. PETRARCH's suites code the
+// place of other verbs as their target ("arrived in Gondor" is a visit to
+// it, "appealed for peace in Ithilen" an appeal to it), and so does Dyad.
+// Those marked true are also reciprocal: with several actors as subject
+// and no target they act on each other ("the US, Russia and Switzerland
+// met", "the two armies clashed"); allies may fight side by side.
+var partnerVerbs = map[string]bool{
+	"MEET": true, "TALK": true, "NEGOTIATE": true, "CONFER": true, "CLASH": true,
+	"SKIRMISH": true, "COOPERATE": true, "COLLABORATE": true, "RECONCILE": true,
+	"AGREE": true, "DISAGREE": true, "QUARREL": true, "FEUD": true, "SPAR": true,
+	"FIGHT": false, "BATTLE": false,
+}
+
+// eachOther reports whether verb v has "each other" or "one another" as
+// its object.
+func (cs *coding) eachOther(v int) bool {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		if r := st.w[k].rel; r != "obj" && r != "iobj" && r != "obl" && r != "nmod" {
+			continue
+		}
+		ws := cs.core(k)
+		if len(ws) == 2 && st.w[ws[1]].ulem == "OTHER" && (st.w[ws[0]].ulem == "EACH" || st.w[ws[0]].ulem == "ONE") ||
+			len(ws) == 2 && st.w[ws[1]].ulem == "ANOTHER" && st.w[ws[0]].ulem == "ONE" {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownName reports whether one of the phrases headed by heads is a

@@ -190,7 +190,17 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 		a.sources = cs.agentOf(v)
 	default:
 		a.sources = subj
+		if cs.eachOther(v) && cs.compoundSubject(cs.subjectHeadsExpanded(a.subjHeads)) {
+			a.recip = true
+			break
+		}
 		a.targets = cs.targetsOf(v, subj)
+		if len(a.targets) == 0 && a.kind == dict.VerbAnchor && partnerVerbs[cs.st.w[v].ulem] &&
+			cs.compoundSubject(cs.subjectHeadsExpanded(a.subjHeads)) {
+			// "A and B met": each met the other.
+			a.recip = true
+			a.rules = append(a.rules, "reciprocal")
+		}
 	}
 	if a.pm != nil && a.pm.compound {
 		// Events among the members of the subject, whatever the voice.
