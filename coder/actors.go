@@ -164,6 +164,11 @@ func (cs *coding) npCodes(h int) *npInfo {
 			continue
 		}
 		first, last := ids[i], ids[i+m.Len-1]
+		if m.Actor != nil && cs.insideName(words, forms, ids, i, m.Len, inCore) {
+			// "the South China Sea" names a sea, not China.
+			i += m.Len
+			continue
+		}
 		for _, k := range ofKids {
 			if last >= k && first < k {
 				if in.usedOf == nil {
@@ -272,6 +277,31 @@ func (cs *coding) npCodes(h int) *npInfo {
 		return in
 	}
 	return in
+}
+
+// insideName reports whether the n words of a dictionary name at index i
+// of the phrase's words (ids, all in core) lie inside a longer proper name:
+// a proper noun right before them that no dictionary entry covers, and one
+// right after them that starts none ("the South China Sea", "the East
+// Timor Sea"). Such a name names something else, a place or body named
+// after the actor. A name at the start of a proper name is left alone:
+// "Gondor President Isildur", "China Daily".
+func (cs *coding) insideName(words, forms []string, ids []int, i, n int, inCore map[int]bool) bool {
+	st := cs.st
+	properAt := func(j, want int) bool {
+		return j >= 0 && j < len(ids) && ids[j] == want && inCore[want] && st.w[want].upos == "PROPN"
+	}
+	if !properAt(i-1, ids[i]-1) || !properAt(i+n, ids[i+n-1]+1) {
+		return false
+	}
+	// The word before must not end a name of its own: a name starting
+	// earlier would have been matched first, so only a one-word name
+	// ending there is possible.
+	if m, ok := cs.c.d.MatchFormsAt(words[:i], forms[:i], i-1); ok && m.Len == 1 {
+		return false
+	}
+	_, ok := cs.c.d.MatchFormsAt(words, forms, i+n)
+	return !ok
 }
 
 // unknownNamed reports whether the agent noun heading phrase h is part of
