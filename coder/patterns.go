@@ -84,13 +84,28 @@ func (cs *coding) buildFrame(v int, subj []int) *frame {
 				if w.sub == "tmod" || w.sub == "npmod" || w.sub == "poss" {
 					continue
 				}
-				if p := st.prep(k); p != "" {
+				if p := st.prep(k); temporalPrep[p] {
+					// A time ("a day before Sarkozy heads to Beijing") holds
+					// none of the verb's arguments.
+					continue
+				} else if p != "" {
 					addPrep(p, k, depth)
 				} else {
 					addNoun(k, depth)
 				}
 			case "xcomp", "ccomp":
-				addNoun(k, depth)
+				if w.rel == "ccomp" && isVerbal(st, k) && st.hasKid(k, "nsubj") {
+					// A clause with a subject of its own tells its own
+					// event: the verb's patterns see its verb, not the
+					// phrases of its verb ("said a bomb was fired at it
+					// on Tuesday in the first such attack").
+					if !seen[k] {
+						seen[k] = true
+						f.nouns = append(f.nouns, k)
+					}
+				} else {
+					addNoun(k, depth)
+				}
 				if isVerbal(st, k) {
 					if st.mark(k) == "TO" {
 						f.preps = append(f.preps, prepArg{prep: "TO", obj: k})
