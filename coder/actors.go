@@ -230,6 +230,13 @@ func (cs *coding) npCodes(h int) *npInfo {
 			return in
 		}
 	}
+	// Without an actor of its own, a phrase names people only if its head
+	// is an agent noun ("soldiers") or a collective one ("a militant
+	// group"): an agent word that merely describes a thing ("a strict
+	// Islamic state", "a Kurdish town") codes nothing.
+	if !collectiveNouns[hw.ulem] && !slices.ContainsFunc(agents, func(g agentHit) bool { return g.first <= h && h <= g.last }) {
+		agents = nil
+	}
 	// No actor on the phrase's own words: the first prepositional phrase
 	// that names one supplies it ("soldiers from Gondor").
 	for _, k := range hw.kids {
@@ -302,6 +309,19 @@ func (cs *coding) insideName(words, forms []string, ids []int, i, n int, inCore 
 	}
 	_, ok := cs.c.d.MatchFormsAt(words, forms, i+n)
 	return !ok
+}
+
+// collectiveNouns are nouns for groups of people, which take the kind of
+// people their modifiers say ("a militant group", "the rebel movement").
+var collectiveNouns = map[string]bool{
+	"GROUP": true, "MOVEMENT": true, "ORGANISATION": true, "ORGANIZATION": true,
+	"FACTION": true, "FORCE": true, "PARTY": true, "COALITION": true, "ALLIANCE": true,
+	"NETWORK": true, "CELL": true, "UNIT": true, "WING": true, "COMMUNITY": true,
+	"POPULATION": true, "PEOPLE": true, "FAMILY": true, "TRIBE": true, "CLAN": true,
+	"MEMBER": true, "DELEGATION": true, "TEAM": true, "SIDE": true, "CAMP": true,
+	"BLOC": true, "ELEMENT": true, "OUTFIT": true, "BRIGADE": true, "BATTALION": true,
+	"REGIMENT": true, "DIVISION": true, "COMMITTEE": true, "COUNCIL": true, "BODY": true,
+	"SQUAD": true, "CREW": true, "GANG": true, "CROWD": true, "MOB": true, "LEADERSHIP": true,
 }
 
 // unknownNamed reports whether the agent noun heading phrase h is part of

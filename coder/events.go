@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"dyad/codebook"
 	"dyad/dict"
 )
 
@@ -96,13 +97,15 @@ func (cs *coding) events() []Event {
 	// verb matched a pattern, which is the stronger evidence ("will host
 	// Osgiliath to celebrate Tabaski").
 	// Likewise a report by an actor known only as an agent ("a senior
-	// official said ...") gives way to the event it reports.
+	// official said ...") gives way to the event it reports; an agent's
+	// action on a known actor is no report ("lawmakers are pressuring
+	// Obama to ...").
 	for _, v := range verbs {
 		a := cs.an[v]
 		if a == nil || len(a.events) == 0 {
 			continue
 		}
-		weak := !hasRealSource(a.events)
+		weak := !hasRealSource(a.events) && statements(a.events)
 		for _, c := range cs.lowerClauses(v) {
 			la := cs.an[c]
 			if la == nil || len(la.events) == 0 {
@@ -174,9 +177,13 @@ func (cs *coding) events() []Event {
 // country as the source of the event it reports, both known ("the Chadian
 // defence ministry said Chad's army attacked Boko Haram"): a state telling
 // what its own forces did reports that event; it neither accuses nor
-// speaks to anyone.
+// speaks to anyone. Only statements (CAMEO 01) report: Congress
+// pressuring Obama to help Iran is coercion, whoever would help.
 func ownSide(report, reported []Event) bool {
 	for _, r := range report {
+		if !statements([]Event{r}) {
+			continue
+		}
 		for _, e := range reported {
 			if realCode(r.Source) && realCode(e.Source) && len(r.Source) >= 3 && len(e.Source) >= 3 &&
 				r.Source[:3] == e.Source[:3] && kindOf(r.Source) == stateActor && kindOf(e.Source) == stateActor &&
@@ -186,6 +193,17 @@ func ownSide(report, reported []Event) bool {
 		}
 	}
 	return false
+}
+
+// statements reports whether all the events are public statements (CAMEO
+// 01), as reports are.
+func statements(evs []Event) bool {
+	for _, e := range evs {
+		if root, err := codebook.Root(e.Code); err != nil || root != "01" {
+			return false
+		}
+	}
+	return true
 }
 
 // hasRealSource reports whether one of the events has a source that names

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"dyad/dict"
 )
@@ -158,8 +159,8 @@ type patternMatch struct {
 }
 
 // bestPattern returns the best-scoring pattern of verb entry ve with an
-// anchor of kind matching frame f, or nil. Ties go to the pattern listed
-// first.
+// anchor of kind matching frame f, or nil. Ties go to a pattern written
+// for the very verb of the sentence, else to the one listed first.
 func (cs *coding) bestPattern(ve *dict.Verb, f *frame, kind dict.AnchorKind) *patternMatch {
 	var best *patternMatch
 	for _, p := range cs.c.d.AnchorPatterns(ve, kind) {
@@ -170,11 +171,22 @@ func (cs *coding) bestPattern(ve *dict.Verb, f *frame, kind dict.AnchorKind) *pa
 		if m == nil {
 			continue
 		}
-		if best == nil || m.score > best.score {
+		if best == nil || m.score > best.score ||
+			m.score == best.score && cs.writtenFor(m.p, f.verb) && !cs.writtenFor(best.p, f.verb) {
 			best = m
 		}
 	}
 	return best
+}
+
+// writtenFor reports whether pattern p's comment names word v (its lemma
+// or form) as the verb it was written for. The PETRARCH-2 dictionaries
+// pool the patterns of a block's verbs and keep each one's verb in a
+// comment ("- * &TREATY [057] # RATIFY" beside "- * &TREATY [031:031] #
+// APPROVE"): a sentence with "ratified" takes the RATIFY reading.
+func (cs *coding) writtenFor(p *dict.Pattern, v int) bool {
+	fs := strings.Fields(p.Comment)
+	return len(fs) > 0 && cs.wordIs(v, strings.ToUpper(fs[0]))
 }
 
 // hasWords reports whether the sentence has all of words (as forms or

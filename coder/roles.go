@@ -44,6 +44,9 @@ func (cs *coding) subjects(v int) []int {
 					}
 				}
 			}
+			if k := cs.controller(h, v); k > 0 {
+				return []int{k}
+			}
 			v = h
 		case "conj":
 			v = h
@@ -52,6 +55,9 @@ func (cs *coding) subjects(v int) []int {
 			// "nearer to accord with") is controlled like an open clause.
 			if st.mark(v) != "TO" {
 				return nil
+			}
+			if k := cs.controller(h, v); k > 0 {
+				return []int{k}
 			}
 			v = h
 		case "acl":
@@ -82,6 +88,34 @@ func (cs *coding) subjects(v int) []int {
 		}
 	}
 	return nil
+}
+
+// objectControl are verbs whose object, not their subject, does what their
+// open clause says ("urged Gondor to withdraw", "forced them to leave").
+var objectControl = map[string]bool{
+	"WANT": true, "URGE": true, "ASK": true, "PRESS": true, "PRESSURE": true, "PUSH": true,
+	"FORCE": true, "COMPEL": true, "ORDER": true, "TELL": true, "PERSUADE": true,
+	"CONVINCE": true, "ENCOURAGE": true, "INVITE": true, "ALLOW": true, "PERMIT": true,
+	"REQUIRE": true, "EXPECT": true, "NEED": true, "INSTRUCT": true, "AUTHORIZE": true,
+	"AUTHORISE": true, "IMPLORE": true, "BEG": true, "ADVISE": true, "REMIND": true,
+	"OBLIGE": true, "ENABLE": true, "EXHORT": true, "INCITE": true, "DIRECT": true,
+}
+
+// controller returns the object of verb h that is the subject of its
+// infinitive clause v, 0 if none: a verb of asking or making someone do
+// something gives the clause its object as subject ("Obama wants Putin to
+// attack Switzerland": Putin would attack).
+func (cs *coding) controller(h, v int) int {
+	st := cs.st
+	if !objectControl[st.w[h].ulem] {
+		return 0
+	}
+	for _, k := range st.w[h].kids {
+		if st.w[k].rel == "obj" && k < v {
+			return k
+		}
+	}
+	return 0
 }
 
 func isRelPron(w *word) bool {
