@@ -242,7 +242,9 @@ func (cs *coding) npCodes(h int) *npInfo {
 	for _, k := range hw.kids {
 		w := &st.w[k]
 		switch {
-		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "":
+		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "" && !temporalPrep[st.prep(k)]:
+			// Not a time: "two weeks after the rebels kidnapped ..."
+			// names no rebels.
 		case isVerbal(st, h) && (w.rel == "obj" || w.rel == "obl" && st.prep(k) != ""):
 			// A verb parsed as a noun's dependent ("an offensive against
 			// besieged Osgiliath"): its object or phrase.
