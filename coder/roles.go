@@ -425,7 +425,9 @@ var temporalPrep = map[string]bool{
 }
 
 // locativePrep lists prepositions that say where an action happens
-// ("will meet in Zurich", "fought near the border").
+// ("will meet in Zurich", "fought near the border"). "Over" is not among
+// them: PETRARCH's suites code "clashed over the efforts of Eriadori" as
+// directed at Eriador.
 var locativePrep = map[string]bool{
 	"IN": true, "INSIDE": true, "NEAR": true, "WITHIN": true, "THROUGHOUT": true,
 	"ACROSS": true, "OUTSIDE": true, "AROUND": true, "ALONG": true,

@@ -309,13 +309,22 @@ func TestCodeExamples(t *testing.T) {
 	if r := got["INDMIL PAKMIL 19"]; r.Date == nil || r.Date.Value != "2025-04" {
 		t.Errorf("the clashes: date %+v, want 2025-04 (last month)", r.Date)
 	}
+	tripoli := map[string]bool{}
 	for _, r := range readRecords(t, runDyad(t, "code", filepath.Join(ex, "tripoli-truce.txt"), "--json")) {
+		tripoli[r.Source.Code+" "+r.Target.Code+" "+r.RootCode] = true
 		for _, m := range r.Mentions {
 			for _, not := range []string{"Fighters loyal to", "Sharara", "Migrants rescued", "coastguard"} {
 				if strings.Contains(m.Text, not) {
 					t.Errorf("tripoli-truce.txt: coded from a caption or teaser: %q", m.Text)
 				}
 			}
+		}
+	}
+	// The Radaa force (LBYCOP) and the Stability Support Apparatus
+	// (LBYMIL) agree to stop fighting; earlier Radaa accused the SSA.
+	for _, want := range []string{"LBYCOP LBYMIL 03", "LBYMIL LBYCOP 03", "LBYCOP LBYMIL 11"} {
+		if !tripoli[want] {
+			t.Errorf("tripoli-truce.txt: no event %s; got %v", want, slices.Sorted(maps.Keys(tripoli)))
 		}
 	}
 }

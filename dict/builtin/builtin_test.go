@@ -207,6 +207,18 @@ func TestSeedActors(t *testing.T) {
 		{"Iraq 's government", 20150101, "IRQGOV"},
 		{"Syrian rebels", 20150101, "SYRREB"},
 		{"Filipino peacekeepers", 20150101, "PHLPKO"},
+		// Libya's rival authorities and Tripoli's armed groups.
+		{"the Radaa force", 20250101, "LBYCOP"},
+		{"Special Deterrence Force", 20250101, "LBYCOP"},
+		{"the Stability Support Apparatus", 20250101, "LBYMIL"},
+		{"the Libyan National Army", 20250101, "LBYREB"},
+		{"Khalifa Haftar", 20200101, "LBYREB"},
+		{"the Government of National Unity", 20250101, "LBYGOV"},
+		{"Abdul Hamid Dbeibah", 20220101, "LBYGOV"},
+		{"Fayez al-Sarraj", 20180101, "LBYGOV"},
+		{"the Presidential Council", 20250101, "LBYGOV"},
+		{"the Libyan House of Representatives", 20250101, "LBYGOVLEG"},
+		{"Aguila Saleh", 20250101, "LBYGOVLEG"},
 	}
 	for _, tt := range tests {
 		if got := lookup(d, tt.phrase, tt.date); got != tt.want {
