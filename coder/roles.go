@@ -300,6 +300,35 @@ func (cs *coding) agentOf(v int) []mention {
 	return order
 }
 
+// aimedPrep lists prepositions that name whom a thing was aimed at.
+var aimedPrep = map[string]bool{"AT": true, "AGAINST": true, "ON": true, "UPON": true, "TOWARD": true, "TOWARDS": true, "INTO": true}
+
+// aimedAt returns the actors of the first phrase of passive verb v that
+// names whom it was aimed at ("fired at it", "dropped on Gondor").
+func (cs *coding) aimedAt(v int) []mention {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		if !st.nominalDep(k) || !aimedPrep[st.prep(k)] {
+			continue
+		}
+		var got []mention
+		for _, m := range cs.group(k) {
+			if m.real() || m.pron {
+				got = append(got, m)
+			}
+		}
+		if got = cs.resolveAll(got, v); len(got) > 0 {
+			return got
+		}
+	}
+	return nil
+}
+
+// namesAny reports whether one of the mentions names an actor or an agent.
+func namesAny(ms []mention) bool {
+	return slices.ContainsFunc(ms, func(m mention) bool { return m.real() || m.agentOnly() })
+}
+
 // targetsOf finds the target of active verb v: the actors of its object,
 // else of its first prepositional phrase that names one, else of the
 // clauses it governs (their subject first). Actors equal to a source are

@@ -188,6 +188,11 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 	case subjIsPatient:
 		a.targets = subj
 		a.sources = cs.agentOf(v)
+		if !namesAny(subj) {
+			// What was fired or thrown is no actor; whom it was aimed
+			// at is ("a mortar bomb was fired at it from Gaza").
+			a.targets = cs.aimedAt(v)
+		}
 	default:
 		a.sources = subj
 		if cs.eachOther(v) && cs.compoundSubject(cs.subjectHeadsExpanded(a.subjHeads)) {
