@@ -6,14 +6,19 @@
 // The features of a word are its form and lower-cased form, prefixes and
 // suffixes, its character shape, the words around it, the two classes
 // already chosen before it and the ambiguity classes (the set of tags seen
-// in training) of the word and its neighbours.
+// in training) of the word and its neighbours. A second pass tags the
+// sentence again seeing the first pass's classes of the words after each
+// word too. Frequent words that always had one class in training get it
+// without scoring. The shipped model is the sum of taggers learnt with
+// different seeds.
 //
 // # Model format
 //
 // A model file is a gzip stream written by the shared perceptron format:
 // the magic string "dyad-tagger-1", the UPOS and XPOS names of the classes,
 // the word dictionary (sorted hashes of lower-cased words as varint deltas,
-// each with its ambiguity class number), then the perceptron: class count,
-// weight scale, the sorted feature keys as varint deltas and one row of
-// int16 weights per key.
+// each with its ambiguity class number), the fixed words (hash deltas, each
+// with its class), then the number of passes and a perceptron for each:
+// class count, weight scale, the sorted feature keys as varint deltas and
+// one sparse row of int16 weights per key.
 package tag

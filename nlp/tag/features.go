@@ -47,8 +47,12 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	tags   []int
-	prev   []int // classes of the previous pass
+	prev   []int    // classes of the previous pass
+	static []uint64 // staticFeatures of every word, nStatic each
 }
+
+// nStatic is the number of features staticFeatures appends.
+var nStatic = len(staticFeatures(nil, make([]word, 2*pad+1), 0))
 
 // prepare fills sc.words for the tokens, with padding on both sides.
 func (t *Tagger) prepare(sc *scratch, toks []nlp.Token, dict map[uint64]uint64) {
@@ -62,6 +66,10 @@ func (t *Tagger) prepare(sc *scratch, toks []nlp.Token, dict map[uint64]uint64) 
 		sc.words = append(sc.words, w)
 	}
 	sc.words = append(sc.words, padWord, padWord)
+	sc.static = sc.static[:0]
+	for i := range toks {
+		sc.static = staticFeatures(sc.static, sc.words, i)
+	}
 }
 
 // describe computes the values of one word.
@@ -177,40 +185,24 @@ const (
 	tLowTagP1
 	tTagP1Amb
 	tTagPrev
+	tLowP1P2
+	tSufP2
+	tShapeM2P2
+	tSufM1Suf
+	tAmbM2
+	tLowM2M1
+	tVerbs
+	tVerbsSuf
 )
 
-// features appends to feats the features of word i (0-based, without
-// padding) given the classes already chosen for the words before it, and
-// if prev is not nil, the classes an earlier pass chose for all words.
-func features(feats []uint64, ws []word, i int, tags, prev []int) []uint64 {
+// staticFeatures appends to feats the features of word i (0-based,
+// without padding) that do not depend on the classes chosen: they are the
+// same in every pass and are computed once.
+func staticFeatures(feats []uint64, ws []word, i int) []uint64 {
 	w := &ws[i+pad]
 	m1, m2 := &ws[i+pad-1], &ws[i+pad-2]
 	p1, p2 := &ws[i+pad+1], &ws[i+pad+2]
-	t1, t2 := uint64(noTag), uint64(noTag)
-	if i >= 1 {
-		t1 = uint64(tags[i-1] + 1)
-	}
-	if i >= 2 {
-		t2 = uint64(tags[i-2] + 1)
-	}
 	k1, k2, k3 := perceptron.Key1, perceptron.Key2, perceptron.Key3
-	if prev != nil {
-		r1, r2 := uint64(noTag), uint64(noTag)
-		if i+1 < len(prev) {
-			r1 = uint64(prev[i+1] + 1)
-		}
-		if i+2 < len(prev) {
-			r2 = uint64(prev[i+2] + 1)
-		}
-		feats = append(feats,
-			k1(tTagP1, r1),
-			k2(tTagP1P2, r1, r2),
-			k2(tTagM1P1, t1, r1),
-			k2(tLowTagP1, w.low, r1),
-			k2(tTagP1Amb, r1, w.amb),
-			k2(tTagPrev, uint64(prev[i]+1), w.amb),
-		)
-	}
 	return append(feats,
 		k1(tBias, 0),
 		k1(tLow, w.low),
@@ -227,30 +219,89 @@ func features(feats []uint64, ws []word, i int, tags, prev []int) []uint64 {
 		k1(tLowP1, p1.low),
 		k1(tLowM2, m2.low),
 		k1(tLowP2, p2.low),
-		k1(tTagM1, t1),
-		k2(tTagM2M1, t2, t1),
-		k2(tTagM1Low, t1, w.low),
 		k1(tSufM1, m1.suf[2]),
 		k1(tSufP1, p1.suf[2]),
 		k1(tAmb, w.amb),
 		k1(tAmbP1, p1.amb),
 		k1(tAmbP2, p2.amb),
-		k2(tTagM1Amb, t1, w.amb),
 		k2(tLowM1Low, m1.low, w.low),
 		k2(tLowLowP1, w.low, p1.low),
 		k2(tAmbP1Amb, p1.amb, w.amb),
 		k1(tShapeP1, p1.shape),
 		k2(tShapeM1Shape, m1.shape, w.shape),
 		k2(tFlags, w.flags, w.shape),
-		k2(tTagM1Suf, t1, w.suf[2]),
 		k2(tLowAmbP1, w.low, p1.amb),
 		k1(tAmbM1, m1.amb),
 		k2(tShapeAmb, w.shape, w.amb),
-		k2(tTagM1LowP1, t1, p1.low),
-		k2(tTagM1AmbP1, t1, p1.amb),
 		k2(tAmbM1Amb, m1.amb, w.amb),
 		k1(tSuf5, w.suf[4]),
 		k1(tPre4, w.pre[3]),
 		k3(tLowM1AmbP1, m1.low, w.low, p1.amb),
+		k2(tLowP1P2, p1.low, p2.low),
+		k1(tSufP2, p2.suf[2]),
+		k2(tShapeM2P2, m2.shape, p2.shape),
+		k2(tSufM1Suf, m1.suf[1], w.suf[1]),
+		k1(tAmbM2, m2.amb),
+		k2(tLowM2M1, m2.low, m1.low),
+	)
+}
+
+// features appends to feats the features of word i that depend on the
+// classes already chosen for the words before it and, if prev is not nil,
+// on the classes an earlier pass chose for all words.
+func features(feats []uint64, ws []word, i int, tags, prev []int, finite []bool) []uint64 {
+	w := &ws[i+pad]
+	// A clause has one finite verb: whether one was tagged before (and, in
+	// later passes, after) tells a past tense from a participle ("fighters
+	// clashed in Baghdad" against "fighters who were trained in Iraq").
+	verbs := uint64(0)
+	for _, c := range tags[:i] {
+		if finite[c] {
+			verbs = 1
+			break
+		}
+	}
+	p1 := &ws[i+pad+1]
+	t1, t2 := uint64(noTag), uint64(noTag)
+	if i >= 1 {
+		t1 = uint64(tags[i-1] + 1)
+	}
+	if i >= 2 {
+		t2 = uint64(tags[i-2] + 1)
+	}
+	k1, k2, k3 := perceptron.Key1, perceptron.Key2, perceptron.Key3
+	if prev != nil {
+		r1, r2 := uint64(noTag), uint64(noTag)
+		if i+1 < len(prev) {
+			r1 = uint64(prev[i+1] + 1)
+		}
+		if i+2 < len(prev) {
+			r2 = uint64(prev[i+2] + 1)
+		}
+		for _, c := range prev[i+1:] {
+			if finite[c] {
+				verbs |= 2
+				break
+			}
+		}
+		feats = append(feats,
+			k1(tTagP1, r1),
+			k2(tTagP1P2, r1, r2),
+			k2(tTagM1P1, t1, r1),
+			k2(tLowTagP1, w.low, r1),
+			k2(tTagP1Amb, r1, w.amb),
+			k2(tTagPrev, uint64(prev[i]+1), w.amb),
+		)
+	}
+	return append(feats,
+		k2(tVerbs, verbs, w.amb),
+		k3(tVerbsSuf, verbs, w.suf[1], t1),
+		k1(tTagM1, t1),
+		k2(tTagM2M1, t2, t1),
+		k2(tTagM1Low, t1, w.low),
+		k2(tTagM1Amb, t1, w.amb),
+		k2(tTagM1Suf, t1, w.suf[2]),
+		k2(tTagM1LowP1, t1, p1.low),
+		k2(tTagM1AmbP1, t1, p1.amb),
 	)
 }

@@ -18,9 +18,14 @@ import (
 // tags. It is safe for concurrent use.
 type Tagger struct {
 	upos, xpos []string // class c is the pair (upos[c], xpos[c])
+	finite     []bool   // whether class c is a finite verb or a modal
 	// dict maps the hash of a lower-cased word seen in training to its
 	// ambiguity class value (≥ 2; 0 for unknown words).
 	dict map[uint64]uint64
+	// fixed maps the hash of a lower-cased word that always had the same
+	// class in training, and was frequent, to that class: the tagger gives
+	// it without scoring.
+	fixed map[uint64]int32
 	// models are the passes: the first tags left to right, each later
 	// one again with the classes of the one before as features.
 	models []*perceptron.Model
@@ -59,7 +64,12 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 		}
 		sc.tags = sc.tags[:0]
 		for i := range toks {
-			sc.feats = features(sc.feats[:0], sc.words, i, sc.tags, prev)
+			if c, ok := t.fixed[sc.words[i+pad].low]; ok {
+				sc.tags = append(sc.tags, int(c))
+				continue
+			}
+			sc.feats = append(sc.feats[:0], sc.static[i*nStatic:(i+1)*nStatic]...)
+			sc.feats = features(sc.feats, sc.words, i, sc.tags, prev, t.finite)
 			m.Score(sc.feats, sc.scores)
 			sc.tags = append(sc.tags, perceptron.Best(sc.scores, nil))
 		}
@@ -72,8 +82,7 @@ const magic = "dyad-tagger-1"
 // WriteTo writes the model of the tagger to w in the format described in
 // the package documentation.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	mw := perceptron.NewWriter(cw, magic)
+	mw := perceptron.NewWriter(w, magic)
 	mw.Strings(t.upos)
 	mw.Strings(t.xpos)
 	keys := slices.Sorted(maps.Keys(t.dict))
@@ -84,23 +93,19 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		mw.Uint(t.dict[k])
 		prev = k
 	}
+	fixed := slices.Sorted(maps.Keys(t.fixed))
+	mw.Uint(uint64(len(fixed)))
+	prev = 0
+	for _, k := range fixed {
+		mw.Uint(k - prev)
+		mw.Uint(uint64(t.fixed[k]))
+		prev = k
+	}
 	mw.Uint(uint64(len(t.models)))
 	for _, m := range t.models {
 		mw.Model(m)
 	}
-	err := mw.Close()
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return mw.Close()
 }
 
 // Read reads a tagger model written by WriteTo.
@@ -117,6 +122,18 @@ func Read(r io.Reader) (*Tagger, error) {
 		k += mr.Uint()
 		t.dict[k] = mr.Uint()
 	}
+	n = mr.Count()
+	t.fixed = make(map[uint64]int32, n)
+	k = 0
+	for i := 0; i < n && mr.Err() == nil; i++ {
+		k += mr.Uint()
+		c := mr.Count()
+		if c >= len(t.upos) {
+			return nil, fmt.Errorf("read tagger: class %d of %d", c, len(t.upos))
+		}
+		t.fixed[k] = int32(c)
+	}
+	t.finite = finiteClasses(t.xpos)
 	passes := mr.Count()
 	for i := 0; i < passes && mr.Err() == nil; i++ {
 		t.models = append(t.models, mr.Model())
@@ -145,3 +162,12 @@ var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
 // Default returns the tagger shipped with Dyad, trained by
 // `dyad train tagger`. The model is loaded on the first call.
 func Default() (*Tagger, error) { return defaultTagger() }
+
+// finiteClasses tells which classes, by XPOS, are finite verbs or modals.
+func finiteClasses(xpos []string) []bool {
+	f := make([]bool, len(xpos))
+	for c, x := range xpos {
+		f[c] = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
+	}
+	return f
+}

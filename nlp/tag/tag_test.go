@@ -61,3 +61,32 @@ func TestAccuracyEWT(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkTag tags EWT dev from gold tokens.
+func BenchmarkTag(b *testing.B) {
+	gold, err := treebank.EWT(sharedtest.Path(b, "nlp", "ud-ewt"), treebank.Dev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tagger, err := tag.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bytes, words int
+	for _, s := range gold {
+		for _, tok := range s.Tokens {
+			bytes += len(tok.Form) + 1
+		}
+		words += len(s.Tokens)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(bytes))
+	loops := 0
+	for b.Loop() {
+		for i := range gold {
+			tagger.Tag(&gold[i])
+		}
+		loops++
+	}
+	b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
+}

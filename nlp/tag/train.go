@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"dyad/nlp"
@@ -39,9 +40,16 @@ type Options struct {
 	// each part learns from ambiguity classes made from the others
 	// (default 10).
 	Folds int
+	// Fixed is how often a word must occur in training, always with the
+	// same tags, for the tagger to give it those tags without scoring
+	// (default 20).
+	Fixed int
 	// Step is the precision to which the model's weights are rounded
 	// (default 1, the size of one perceptron update).
 	Step float32
+	// Ensemble is the number of taggers, learnt with seeds Seed, Seed+1...,
+	// whose weights are summed into the one returned (default 3).
+	Ensemble int
 	// Logger receives one line per epoch; nil discards.
 	Logger *slog.Logger
 	// Progress, if set, is called as training advances.
@@ -65,6 +73,12 @@ func (o *Options) defaults() {
 	if o.MinCount <= 0 {
 		o.MinCount = 1
 	}
+	if o.Ensemble <= 0 {
+		o.Ensemble = 3
+	}
+	if o.Fixed <= 0 {
+		o.Fixed = 20
+	}
 	if o.Step <= 0 {
 		o.Step = 1
 	}
@@ -87,6 +101,40 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 	if len(train) == 0 || len(dev) == 0 {
 		return nil, errors.New("train tagger: no training or no dev sentences")
 	}
+	if opts.Ensemble == 1 {
+		return trainOne(ctx, train, dev, opts, log)
+	}
+	// The members differ only by their seed; they learn in parallel.
+	members := make([]*Tagger, opts.Ensemble)
+	errs := make([]error, opts.Ensemble)
+	var wg sync.WaitGroup
+	for e := range members {
+		o := opts
+		o.Seed, o.Progress = opts.Seed+uint64(e), nil
+		if e == 0 {
+			o.Progress = opts.Progress
+		}
+		wg.Go(func() { members[e], errs[e] = trainOne(ctx, train, dev, o, log.With("member", e)) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	t := members[0]
+	for pass := range t.models {
+		var ms []*perceptron.Model
+		for _, m := range members {
+			ms = append(ms, m.models[pass])
+		}
+		t.models[pass] = perceptron.Sum(ms...)
+	}
+	upos, xpos := t.accuracy(dev)
+	log.Info("trained", "members", opts.Ensemble, "dev_upos", upos, "dev_xpos", xpos)
+	return t, nil
+}
+
+// trainOne learns one tagger.
+func trainOne(ctx context.Context, train, dev []nlp.Sentence, opts Options, log *slog.Logger) (*Tagger, error) {
 	t := newUntrained(train)
 	gold := make([][]int, len(train))
 	for i := range train {
@@ -94,6 +142,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 	}
 	dicts := newDicts(t, train, opts.MinCount, opts.Folds)
 	t.dict = dicts[opts.Folds]
+	t.fixed = fixedWords(train, gold, opts.Fixed)
 	trs := make([]*perceptron.Trainer, opts.Passes)
 	for p := range trs {
 		trs[p] = perceptron.NewTrainer(len(t.upos))
@@ -120,7 +169,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 				}
 			}
 			toks := train[si].Tokens
-			t.prepare(sc, toks, dicts[si%opts.Folds])
+			t.prepare(sc, toks, dicts[Fold(si, len(train), opts.Folds)])
 			var prev []int
 			for p, tr := range trs {
 				if p > 0 {
@@ -129,7 +178,12 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 				}
 				sc.tags = sc.tags[:0]
 				for i := range toks {
-					sc.feats = features(sc.feats[:0], sc.words, i, sc.tags, prev)
+					if c, ok := t.fixed[sc.words[i+pad].low]; ok {
+						sc.tags = append(sc.tags, int(c))
+						continue
+					}
+					sc.feats = append(sc.feats[:0], sc.static[i*nStatic:(i+1)*nStatic]...)
+					sc.feats = features(sc.feats, sc.words, i, sc.tags, prev, t.finite)
 					tr.Score(sc.feats, scores)
 					pred, g := perceptron.Best(scores, nil), gold[si][i]
 					if g >= 0 && pred != g {
@@ -159,7 +213,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 		}
 	}
 	t.models = best
-	log.Info("trained", "epoch", bestEpoch, "dev_upos", bestAcc)
+	log.Info("member trained", "epoch", bestEpoch, "dev_upos", bestAcc)
 	return t, nil
 }
 
@@ -183,6 +237,7 @@ func newUntrained(train []nlp.Sentence) *Tagger {
 		t.upos = append(t.upos, p.upos)
 		t.xpos = append(t.xpos, p.xpos)
 	}
+	t.finite = finiteClasses(t.xpos)
 	return t
 }
 
@@ -190,7 +245,7 @@ func newUntrained(train []nlp.Sentence) *Tagger {
 // one per fold, each built from the other folds, so that while training
 // the words of a sentence look up their tags as unseen words would at run
 // time, and last the one of all the data, for the model. Sentence i belongs
-// to fold i%folds. The ambiguity class of a word is the set of classes seen
+// to fold Fold(i, len(train), folds). The ambiguity class of a word is the set of classes seen
 // with it at least minCount times.
 func newDicts(t *Tagger, train []nlp.Sentence, minCount, folds int) []map[uint64]uint64 {
 	type key struct {
@@ -204,7 +259,7 @@ func newDicts(t *Tagger, train []nlp.Sentence, minCount, folds int) []map[uint64
 			if cls[i] < 0 {
 				continue
 			}
-			k := key{lowHash(tok.Form), si % folds}
+			k := key{lowHash(tok.Form), Fold(si, len(train), folds)}
 			if seen[k] == nil {
 				seen[k] = make([]int, len(t.upos))
 			}
@@ -248,6 +303,31 @@ func newDicts(t *Tagger, train []nlp.Sentence, minCount, folds int) []map[uint64
 		}
 	}
 	return dicts
+}
+
+// fixedWords returns the words seen at least min times in training, always
+// with the same class, and that class.
+func fixedWords(train []nlp.Sentence, gold [][]int, min int) map[uint64]int32 {
+	count := map[uint64]int{}
+	class := map[uint64]int{}
+	for si, s := range train {
+		for i, tok := range s.Tokens {
+			k, c := lowHash(tok.Form), gold[si][i]
+			if n, seen := count[k]; seen && (n < 0 || class[k] != c) {
+				count[k] = -1 // ambiguous
+				continue
+			}
+			count[k]++
+			class[k] = c
+		}
+	}
+	fixed := map[uint64]int32{}
+	for k, n := range count {
+		if n >= min && class[k] >= 0 {
+			fixed[k] = int32(class[k])
+		}
+	}
+	return fixed
 }
 
 // lowHash is the hash of the lower-cased form, as in word.low.
@@ -295,3 +375,68 @@ func (t *Tagger) accuracy(sents []nlp.Sentence) (upos, xpos float64) {
 	}
 	return 100 * float64(nu) / float64(n), 100 * float64(nx) / float64(n)
 }
+
+// Jackknife returns copies of sents whose UPOS and XPOS were predicted by
+// taggers that did not learn from them: sentence i falls in fold
+// Fold(i, len(sents), folds),
+// and each fold is tagged by a tagger trained on the others (with opts,
+// and dev for model selection). Parsers learn from such tags so that they
+// learn to cope with tagging errors. Folds train in parallel, up to
+// workers at a time; the result does not depend on workers.
+func Jackknife(ctx context.Context, sents, dev []nlp.Sentence, folds, workers int, opts Options) ([]nlp.Sentence, error) {
+	if folds < 2 {
+		return nil, fmt.Errorf("jackknife: %d folds, need at least 2", folds)
+	}
+	out := make([]nlp.Sentence, len(sents))
+	for i := range sents {
+		out[i] = sents[i]
+		out[i].Tokens = slices.Clone(sents[i].Tokens)
+	}
+	opts.Progress = nil
+	opts.Ensemble = 1 // the folds, not the members, use the cores
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	base := opts.Logger
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, folds)
+	sem := make(chan struct{}, max(workers, 1))
+	var wg sync.WaitGroup
+	for f := range folds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var train []nlp.Sentence
+			for i := range sents {
+				if Fold(i, len(sents), folds) != f {
+					train = append(train, sents[i])
+				}
+			}
+			o := opts
+			o.Logger = base.With("fold", f)
+			t, err := Train(ctx, train, dev, o)
+			if err != nil {
+				errs[f] = fmt.Errorf("jackknife fold %d: %w", f, err)
+				cancel()
+				return
+			}
+			for i := range out {
+				if Fold(i, len(out), folds) == f {
+					t.Tag(&out[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Fold returns the fold of item i of n cut into folds parts. The folds are
+// contiguous runs, so that the sentences of a document mostly fall in the
+// same fold: a model tested on a fold then meets, as at run time, the
+// names and words of documents it has not seen.
+func Fold(i, n, folds int) int { return i * folds / n }

@@ -25,6 +25,7 @@ const maxCount = 1 << 28
 
 // Writer writes a model file. Errors are sticky and reported by Close.
 type Writer struct {
+	cw  countWriter
 	gz  *gzip.Writer
 	bw  *bufio.Writer
 	buf [binary.MaxVarintLen64]byte
@@ -33,8 +34,9 @@ type Writer struct {
 
 // NewWriter starts a model file of the given kind on w.
 func NewWriter(w io.Writer, magic string) *Writer {
-	gz, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-	mw := &Writer{gz: gz, bw: bufio.NewWriter(gz)}
+	mw := &Writer{cw: countWriter{w: w}}
+	mw.gz, _ = gzip.NewWriterLevel(&mw.cw, gzip.BestCompression)
+	mw.bw = bufio.NewWriter(mw.gz)
 	mw.String(magic)
 	return mw
 }
@@ -83,7 +85,7 @@ func (w *Writer) Model(m *Model) {
 		prev = k
 	}
 	for r := range m.keys {
-		row := m.entries[m.start[r]:m.start[r+1]]
+		row := m.row(r)
 		w.Uint(uint64(len(row)))
 		prev := -1
 		for _, e := range row {
@@ -95,15 +97,27 @@ func (w *Writer) Model(m *Model) {
 	}
 }
 
-// Close flushes the file. It returns the first error met while writing.
-func (w *Writer) Close() error {
+// Close flushes the file. It returns the number of bytes written and the
+// first error met while writing.
+func (w *Writer) Close() (int64, error) {
 	if w.err == nil {
 		w.err = w.bw.Flush()
 	}
 	if err := w.gz.Close(); w.err == nil {
 		w.err = err
 	}
-	return w.err
+	return w.cw.n, w.err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // Reader reads a model file written by Writer. Errors are sticky: after the
@@ -210,18 +224,20 @@ func (r *Reader) Model() *Model {
 		r.fail(fmt.Errorf("model of %d classes out of range", n))
 		return nil
 	}
-	keys := make([]uint64, rows)
+	// Grow as the data arrives rather than trusting the count.
+	keys := make([]uint64, 0, min(rows, 1<<16))
 	var prev uint64
-	for i := range keys {
+	for i := 0; i < rows && r.err == nil; i++ {
 		d := r.Uint()
 		if i > 0 && d == 0 {
 			r.fail(errors.New("model keys not strictly increasing"))
 		}
 		prev += d
-		keys[i] = prev
+		keys = append(keys, prev)
 	}
-	m := &Model{n: n, scale: scale, keys: keys, start: make([]uint32, 1, rows+1)}
-	for range rows {
+	m := &Model{n: n, scale: scale}
+	var row []uint32
+	for _, key := range keys {
 		k := r.Count()
 		if r.err != nil {
 			return nil
@@ -230,6 +246,7 @@ func (r *Reader) Model() *Model {
 			r.fail(fmt.Errorf("row of %d weights for %d classes", k, n))
 			return nil
 		}
+		row = row[:0]
 		c := -1
 		for range k {
 			d := r.Uint()
@@ -243,9 +260,9 @@ func (r *Reader) Model() *Model {
 				r.fail(fmt.Errorf("bad weight %d of class %d", v, c))
 				return nil
 			}
-			m.entries = append(m.entries, entry(c, int16(v)))
+			row = append(row, entry(c, int16(v)))
 		}
-		m.start = append(m.start, uint32(len(m.entries)))
+		m.add(key, row)
 	}
 	if r.err != nil {
 		return nil

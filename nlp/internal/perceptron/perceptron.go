@@ -13,6 +13,7 @@ package perceptron
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"unicode/utf8"
@@ -34,17 +35,23 @@ func fmix(h uint64) uint64 {
 	return h
 }
 
+// seed returns the starting hash of template t. Values are folded in by
+// xor, so the seeds of two templates must differ in their high bits:
+// otherwise template 1 over the value 2 and template 2 over the value 1,
+// small integers both, would hash alike.
+func seed(t uint64) uint64 { return (t + 1) * 0xD6E8FEB86659FD93 }
+
 // Key1 returns the key of template t over one value.
-func Key1(t, a uint64) uint64 { return fmix(mix(t+1, a)) }
+func Key1(t, a uint64) uint64 { return fmix(mix(seed(t), a)) }
 
 // Key2 returns the key of template t over two values.
-func Key2(t, a, b uint64) uint64 { return fmix(mix(mix(t+1, a), b)) }
+func Key2(t, a, b uint64) uint64 { return fmix(mix(mix(seed(t), a), b)) }
 
 // Key3 returns the key of template t over three values.
-func Key3(t, a, b, c uint64) uint64 { return fmix(mix(mix(mix(t+1, a), b), c)) }
+func Key3(t, a, b, c uint64) uint64 { return fmix(mix(mix(mix(seed(t), a), b), c)) }
 
 // Key4 returns the key of template t over four values.
-func Key4(t, a, b, c, d uint64) uint64 { return fmix(mix(mix(mix(mix(t+1, a), b), c), d)) }
+func Key4(t, a, b, c, d uint64) uint64 { return fmix(mix(mix(mix(mix(seed(t), a), b), c), d)) }
 
 // Trainer learns the weights of an averaged perceptron with n classes.
 // Averaging uses the usual trick: next to each weight w it keeps u, the sum
@@ -112,6 +119,17 @@ func (tr *Trainer) Update(feats []uint64, good, bad int) {
 	}
 }
 
+// Add adds delta to the weights of the features for class c, as a
+// structured perceptron does for each step of a gold or a predicted
+// sequence.
+func (tr *Trainer) Add(feats []uint64, c int, delta float32) {
+	for _, f := range feats {
+		r := tr.row(f)
+		tr.w[r+c] += delta
+		tr.u[r+c] += float64(delta) * tr.t
+	}
+}
+
 // Tick advances the clock by one training instance. Call it once per
 // instance, whether or not it caused an update.
 func (tr *Trainer) Tick() { tr.t++ }
@@ -136,18 +154,16 @@ func (tr *Trainer) Average(step float32) *Model {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(tr.keys[a], tr.keys[b]) })
-	m := &Model{n: tr.n, scale: scale, start: []uint32{0}}
+	m := &Model{n: tr.n, scale: scale}
+	var row []uint32
 	for _, r := range order {
-		before := len(m.entries)
+		row = row[:0]
 		for c, a := range avg[r*tr.n : (r+1)*tr.n] {
 			if q := int16(math.Round(float64(a / scale))); q != 0 {
-				m.entries = append(m.entries, entry(c, q))
+				row = append(row, entry(c, q))
 			}
 		}
-		if len(m.entries) > before {
-			m.keys = append(m.keys, tr.keys[r])
-			m.start = append(m.start, uint32(len(m.entries)))
-		}
+		m.add(tr.keys[r], row)
 	}
 	m.index()
 	return m
@@ -169,37 +185,131 @@ type Model struct {
 	n     int
 	scale float32  // weight = int16 value × scale
 	keys  []uint64 // sorted; row i belongs to keys[i]
-	// Row i is entries[start[i]:start[i+1]], each a class<<16 | uint16
-	// weight: the rows are sparse, most classes of most features having
-	// no weight.
-	start   []uint32
-	entries []uint32
-	slots   []uint64 // open addressing: fingerprint<<32 | row+1, 0 when empty
-	mask    uint64
+	// Row i starts at data[off[i]] with its length, followed by its
+	// entries, each a class<<16 | uint16 weight: rows are sparse, most
+	// classes of most features having no weight. Keeping the length with
+	// the entries saves a cache miss per lookup.
+	off  []uint32
+	data []uint32
+	// slots (or dense, for models of at most four classes) is an
+	// open-addressing table with linear probing.
+	slots []slot
+	dense []denseSlot
+	// bloom is a Bloom filter of the keys, one 64-bit word per key with
+	// three bits set: small enough for the processor's caches, it answers
+	// most lookups of features the model lacks without touching slots.
+	bloom []uint64
+	bmask uint64
 }
 
-// index builds the hash table over the keys.
-func (m *Model) index() {
-	size := 1
-	for size < 2*len(m.keys) {
-		size <<= 1
+// add appends a row; keys must come in increasing order. Empty rows are
+// left out.
+func (m *Model) add(key uint64, row []uint32) {
+	if len(row) == 0 {
+		return
 	}
-	m.slots = make([]uint64, size)
-	m.mask = uint64(size - 1)
+	m.keys = append(m.keys, key)
+	m.off = append(m.off, uint32(len(m.data)))
+	m.data = append(m.data, uint32(len(row)))
+	m.data = append(m.data, row...)
+}
+
+// row returns the entries of row i.
+func (m *Model) row(i int) []uint32 {
+	o := m.off[i]
+	return m.data[o+1 : o+1+m.data[o]]
+}
+
+// slot is an entry of the hash table of a model of many classes: the
+// fingerprint of a key (0 when the slot is empty) and its row. Rows of up
+// to inline entries are kept in the slot itself, so that a lookup costs one
+// cache miss; a longer row is marked by external in the first entry and
+// lives at data[e[1]:e[1]+e[2]].
+type slot struct {
+	fp uint32
+	e  [inline]uint32
+}
+
+const (
+	inline   = 3
+	external = ^uint32(0) // not a valid entry: no model has 65536 classes
+)
+
+// denseSlot is an entry of the hash table of a model of at most four
+// classes, whose rows are dense: smaller than a slot, so that more stay in
+// the processor's caches.
+type denseSlot struct {
+	fp uint32
+	w  [4]int16
+}
+
+// home returns the slot where the search for key k starts in a table of
+// size slots: the low half of k scaled to the size.
+func home(k uint64, size int) int { return int(uint64(uint32(k)) * uint64(size) >> 32) }
+
+// index builds the Bloom filter and the hash table over the keys, about
+// 70% full.
+func (m *Model) index() {
+	words := 1
+	for 64*words < 10*len(m.keys) {
+		words <<= 1
+	}
+	m.bloom = make([]uint64, words)
+	m.bmask = uint64(words - 1)
+	for _, k := range m.keys {
+		w, bits := m.bloomBits(k)
+		m.bloom[w] |= bits
+	}
+	size := max(len(m.keys)*10/7, 1)
+	if m.n <= 4 {
+		m.dense = make([]denseSlot, size)
+	} else {
+		m.slots = make([]slot, size)
+	}
 	for i, k := range m.keys {
-		for s := k & m.mask; ; s = (s + 1) & m.mask {
-			if m.slots[s] == 0 {
-				m.slots[s] = fingerprint(k)<<32 | uint64(i+1)
-				break
+		s := home(k, size)
+		if m.n <= 4 {
+			for m.dense[s].fp != 0 {
+				s = (s + 1) % size
 			}
+			sl := &m.dense[s]
+			sl.fp = fingerprint(k)
+			for _, e := range m.row(i) {
+				sl.w[e>>16] = int16(uint16(e))
+			}
+			continue
+		}
+		for m.slots[s].fp != 0 {
+			s = (s + 1) % size
+		}
+		sl := &m.slots[s]
+		sl.fp = fingerprint(k)
+		if row := m.row(i); len(row) <= inline {
+			copy(sl.e[:], row)
+		} else {
+			sl.e = [inline]uint32{external, m.off[i] + 1, uint32(len(row))}
 		}
 	}
 }
 
+// bloomBits returns the word of the Bloom filter for key k and its bits in
+// it. The word comes from bits 24 and up of k, the bits from bits 46 to 63:
+// independent of each other and of the slot, which the low bits choose.
+func (m *Model) bloomBits(k uint64) (int, uint64) {
+	return int(k >> 24 & m.bmask), 1<<(k>>58) | 1<<(k>>52&63) | 1<<(k>>46&63)
+}
+
+// mayHave reports whether the model may have a row for key k; false means
+// it has none.
+func (m *Model) mayHave(k uint64) bool {
+	w, bits := m.bloomBits(k)
+	return m.bloom[w]&bits == bits
+}
+
 // fingerprint takes the high half of a key: the slot comes from the low
 // half, so the two are independent. It is never 0, which marks empty slots.
-func fingerprint(k uint64) uint64 {
-	if fp := k >> 32; fp != 0 {
+func fingerprint(k uint64) uint32 {
+	if fp := uint32(k >> 32); fp != 0 {
 		return fp
 	}
 	return 1
@@ -212,38 +322,188 @@ func (m *Model) Classes() int { return m.n }
 func (m *Model) Features() int { return len(m.keys) }
 
 // Weights returns the number of non-zero weights.
-func (m *Model) Weights() int { return len(m.entries) }
+func (m *Model) Weights() int { return len(m.data) - len(m.keys) }
 
 // Scale returns the factor that turns the integer scores of Score into the
 // perceptron's scores.
 func (m *Model) Scale() float32 { return m.scale }
 
-// row returns the row of key k, or -1.
-func (m *Model) row(k uint64) int {
+// lookup returns the slot of key k, or nil.
+func (m *Model) lookup(k uint64) *slot {
 	fp := fingerprint(k)
-	for s := k & m.mask; ; s = (s + 1) & m.mask {
-		v := m.slots[s]
-		if v == 0 {
-			return -1
+	for s := home(k, len(m.slots)); ; s = (s + 1) % len(m.slots) {
+		sl := &m.slots[s]
+		if sl.fp == fp {
+			return sl
 		}
-		if v>>32 == fp {
-			return int(uint32(v) - 1)
+		if sl.fp == 0 {
+			return nil
 		}
 	}
 }
 
+// lookupDense returns the slot of key k in the dense table, or nil.
+func (m *Model) lookupDense(k uint64) *denseSlot {
+	fp := fingerprint(k)
+	for s := home(k, len(m.dense)); ; s = (s + 1) % len(m.dense) {
+		sl := &m.dense[s]
+		if sl.fp == fp {
+			return sl
+		}
+		if sl.fp == 0 {
+			return nil
+		}
+	}
+}
+
+// chunk is how many features Score looks up before it uses them.
+const chunk = 64
+
 // Score sets scores[c] to the integer score of class c for the features
 // (multiply by Scale for the perceptron's score).
+//
+// The model is larger than the processor's caches, so lookups wait for
+// memory. Score first checks a chunk of features against the Bloom filter
+// and loads the home slots of those that pass, and only then uses them:
+// the loads do not depend on each other, so the processor overlaps their
+// cache misses.
 func (m *Model) Score(feats []uint64, scores []int32) {
 	scores = scores[:m.n]
 	clear(scores)
-	for _, f := range feats {
-		r := m.row(f)
-		if r < 0 {
-			continue
+	if m.dense != nil {
+		var got [chunk]denseSlot
+		var keep [chunk]uint64
+		for len(feats) > 0 {
+			fs := feats[:min(len(feats), chunk)]
+			feats = feats[len(fs):]
+			n := 0
+			for _, f := range fs {
+				if m.mayHave(f) {
+					keep[n], got[n] = f, m.dense[home(f, len(m.dense))]
+					n++
+				}
+			}
+			for i, f := range keep[:n] {
+				addDense(m.resolveDense(f, &got[i]), scores)
+			}
 		}
-		for _, e := range m.entries[m.start[r]:m.start[r+1]] {
+		return
+	}
+	var got [chunk]slot
+	var keep [chunk]uint64
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), chunk)]
+		feats = feats[len(fs):]
+		n := 0
+		for _, f := range fs {
+			if m.mayHave(f) {
+				keep[n], got[n] = f, m.slots[home(f, len(m.slots))]
+				n++
+			}
+		}
+		for i, f := range keep[:n] {
+			m.addRow(m.resolve(f, &got[i]), scores)
+		}
+	}
+}
+
+// resolve returns the slot of key f given the slot at its home position,
+// or nil if the model has no row for f.
+func (m *Model) resolve(f uint64, home *slot) *slot {
+	if home.fp == fingerprint(f) {
+		return home
+	}
+	if home.fp == 0 {
+		return nil
+	}
+	return m.lookup(f) // collision: probe on
+}
+
+// resolveDense is resolve for the dense table.
+func (m *Model) resolveDense(f uint64, home *denseSlot) *denseSlot {
+	if home.fp == fingerprint(f) {
+		return home
+	}
+	if home.fp == 0 {
+		return nil
+	}
+	return m.lookupDense(f)
+}
+
+// addRow adds the row of a slot to the scores.
+func (m *Model) addRow(sl *slot, scores []int32) {
+	if sl == nil {
+		return
+	}
+	if sl.e[0] == external {
+		for _, e := range m.data[sl.e[1] : sl.e[1]+sl.e[2]] {
 			scores[e>>16] += int32(int16(uint16(e)))
+		}
+		return
+	}
+	for _, e := range sl.e {
+		if e != 0 {
+			scores[e>>16] += int32(int16(uint16(e)))
+		}
+	}
+}
+
+// addDense adds the row of a dense slot to the scores.
+func addDense(sl *denseSlot, scores []int32) {
+	if sl == nil {
+		return
+	}
+	for c := range scores {
+		scores[c] += int32(sl.w[c])
+	}
+}
+
+// cacheSize is the number of entries of a Cache.
+const cacheSize = 1 << 13
+
+// Cache remembers the rows of the features a Model of at most four classes
+// looked up last. Beam search looks up the same features again and again
+// for the states of a sentence: about eight lookups in nine are repeats,
+// which the cache, small enough for the processor's own caches, serves
+// without going to memory. A Cache must be used with one Model only; the
+// zero Cache is empty.
+type Cache struct {
+	keys [cacheSize]uint64
+	rows [cacheSize]denseSlot
+}
+
+// ScoreCached is Score with a cache, for a model of at most four classes.
+func (m *Model) ScoreCached(feats []uint64, scores []int32, c *Cache) {
+	scores = scores[:m.n]
+	clear(scores)
+	var got [chunk]denseSlot
+	var miss [chunk]uint64
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), chunk)]
+		feats = feats[len(fs):]
+		n := 0
+		for _, f := range fs {
+			j := f & (cacheSize - 1)
+			if c.keys[j] == f && f != 0 {
+				addDense(&c.rows[j], scores)
+				continue
+			}
+			if !m.mayHave(f) {
+				c.keys[j], c.rows[j] = f, denseSlot{}
+				continue
+			}
+			miss[n], got[n] = f, m.dense[home(f, len(m.dense))]
+			n++
+		}
+		for i, f := range miss[:n] {
+			j := f & (cacheSize - 1)
+			c.keys[j] = f
+			if sl := m.resolveDense(f, &got[i]); sl != nil {
+				c.rows[j] = *sl
+			} else {
+				c.rows[j] = denseSlot{}
+			}
+			addDense(&c.rows[j], scores)
 		}
 	}
 }
@@ -295,4 +555,57 @@ func HashRunes(rs []rune) uint64 {
 		}
 	}
 	return h
+}
+
+// Prune returns a model without the rows whose largest weight is below min
+// in magnitude (in units of the scale): such features rarely change a
+// decision, and dropping them makes the model smaller and faster.
+func (m *Model) Prune(min int) *Model {
+	p := &Model{n: m.n, scale: m.scale}
+	for i, k := range m.keys {
+		row := m.row(i)
+		big := false
+		for _, e := range row {
+			w := int(int16(uint16(e)))
+			big = big || w >= min || -w >= min
+		}
+		if big {
+			p.add(k, row)
+		}
+	}
+	p.index()
+	return p
+}
+
+// Sum returns the model whose weights are the sums of those of models
+// trained alike (same classes and scale): an ensemble that costs no more
+// to run than one model.
+func Sum(models ...*Model) *Model {
+	n, scale := models[0].n, models[0].scale
+	rows := map[uint64][]int32{}
+	for _, m := range models {
+		for i, k := range m.keys {
+			r := rows[k]
+			if r == nil {
+				r = make([]int32, n)
+				rows[k] = r
+			}
+			for _, e := range m.row(i) {
+				r[e>>16] += int32(int16(uint16(e)))
+			}
+		}
+	}
+	s := &Model{n: n, scale: scale}
+	var row []uint32
+	for _, k := range slices.Sorted(maps.Keys(rows)) {
+		row = row[:0]
+		for c, v := range rows[k] {
+			if v != 0 {
+				row = append(row, entry(c, int16(max(min(v, math.MaxInt16), math.MinInt16))))
+			}
+		}
+		s.add(k, row)
+	}
+	s.index()
+	return s
 }
