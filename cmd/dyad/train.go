@@ -12,6 +12,7 @@ func newTrainCmd(g *globals) *cobra.Command {
 	}
 	cmd.AddCommand(
 		newTrainTaggerCmd(g),
+		newTrainParserCmd(g),
 		newTrainLemmatizerCmd(g),
 		newTrainSplitterCmd(g),
 	)

@@ -7,6 +7,7 @@ import (
 
 	"dyad/nlp"
 	"dyad/nlp/lemma"
+	"dyad/nlp/parse"
 	"dyad/nlp/tag"
 	"dyad/nlp/tokenize"
 )
@@ -17,6 +18,7 @@ const (
 	RuleTokens = "ud-english-rules" // the same tokenizer, sentences split by rules alone
 	Tagger     = "perceptron"       // UPOS+XPOS tagger (nlp/tag)
 	Lemmatizer = "ud-english"       // lexicon, exception lists and suffix rules (nlp/lemma)
+	Parser     = "perceptron"       // transition-based dependency parser (nlp/parse)
 )
 
 // NewRegistry returns a Registry holding the built-in English stages. Models
@@ -29,6 +31,7 @@ func NewRegistry() *nlp.Registry {
 	}))
 	must(r.RegisterTagger(Tagger, func() (nlp.Tagger, error) { return tag.Default() }))
 	must(r.RegisterLemmatizer(Lemmatizer, func() (nlp.Lemmatizer, error) { return lemma.Default() }))
+	must(r.RegisterParser(Parser, func() (nlp.Parser, error) { return parse.Default() }))
 	return r
 }
 
@@ -43,7 +46,7 @@ func must(err error) {
 // DefaultSpec names the stages of the default pipeline: every built-in
 // stage.
 func DefaultSpec() nlp.Spec {
-	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer}
+	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer, Parser: Parser}
 }
 
 var shared = sync.OnceValue(NewRegistry)
