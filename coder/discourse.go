@@ -526,6 +526,12 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 		if !fits(c.kind) {
 			continue
 		}
+		if neutralNouns[lemma] && len(picked) > 0 && (c.kind == otherActor) != (picked[0].kind == otherActor) {
+			// "the two sides" of a conflict are states or armed groups, or
+			// else organisations: not a state and the organisation it
+			// appealed to.
+			continue
+		}
 		if stateNouns[lemma] {
 			c.code = c.code[:3] // "the country" is the country, not its government
 			if slices.ContainsFunc(picked, func(p candidate) bool { return p.code == c.code }) {
