@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"sync"
 
 	"dyad/nlp"
@@ -109,14 +107,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	mw := perceptron.NewWriter(w, magic)
 	mw.Strings(p.labels)
 	mw.Uint(uint64(p.beam))
-	keys := slices.Sorted(maps.Keys(p.dict))
-	mw.Uint(uint64(len(keys)))
-	var prev uint64
-	for _, k := range keys {
-		mw.Uint(k - prev)
-		mw.Uint(p.dict[k])
-		prev = k
-	}
+	mw.Map(p.dict)
 	mw.Model(p.actions)
 	mw.Uint(uint64(len(p.labelers)))
 	for _, m := range p.labelers {
@@ -133,13 +124,7 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}
 	p := &Parser{labels: mr.Strings(), beam: mr.Count()}
-	n := mr.Count()
-	p.dict = make(map[uint64]uint64, n)
-	var k uint64
-	for i := 0; i < n && mr.Err() == nil; i++ {
-		k += mr.Uint()
-		p.dict[k] = mr.Uint()
-	}
+	p.dict = mr.Map()
 	p.actions = mr.Model()
 	passes := mr.Count()
 	for i := 0; i < passes && mr.Err() == nil; i++ {

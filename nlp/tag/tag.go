@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"sync"
 
 	"dyad/nlp"
@@ -85,22 +83,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	mw := perceptron.NewWriter(w, magic)
 	mw.Strings(t.upos)
 	mw.Strings(t.xpos)
-	keys := slices.Sorted(maps.Keys(t.dict))
-	mw.Uint(uint64(len(keys)))
-	var prev uint64
-	for _, k := range keys {
-		mw.Uint(k - prev)
-		mw.Uint(t.dict[k])
-		prev = k
+	mw.Map(t.dict)
+	fixed := make(map[uint64]uint64, len(t.fixed))
+	for k, c := range t.fixed {
+		fixed[k] = uint64(c)
 	}
-	fixed := slices.Sorted(maps.Keys(t.fixed))
-	mw.Uint(uint64(len(fixed)))
-	prev = 0
-	for _, k := range fixed {
-		mw.Uint(k - prev)
-		mw.Uint(uint64(t.fixed[k]))
-		prev = k
-	}
+	mw.Map(fixed)
 	mw.Uint(uint64(len(t.models)))
 	for _, m := range t.models {
 		mw.Model(m)
@@ -115,20 +103,11 @@ func Read(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("read tagger: %w", err)
 	}
 	t := &Tagger{upos: mr.Strings(), xpos: mr.Strings()}
-	n := mr.Count()
-	t.dict = make(map[uint64]uint64, n)
-	var k uint64
-	for i := 0; i < n && mr.Err() == nil; i++ {
-		k += mr.Uint()
-		t.dict[k] = mr.Uint()
-	}
-	n = mr.Count()
-	t.fixed = make(map[uint64]int32, n)
-	k = 0
-	for i := 0; i < n && mr.Err() == nil; i++ {
-		k += mr.Uint()
-		c := mr.Count()
-		if c >= len(t.upos) {
+	t.dict = mr.Map()
+	fixed := mr.Map()
+	t.fixed = make(map[uint64]int32, len(fixed))
+	for k, c := range fixed {
+		if c >= uint64(len(t.upos)) {
 			return nil, fmt.Errorf("read tagger: class %d of %d", c, len(t.upos))
 		}
 		t.fixed[k] = int32(c)

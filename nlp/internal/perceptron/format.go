@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 )
 
 // The model file format is a gzip stream that starts with a magic string
@@ -71,6 +73,18 @@ func (w *Writer) Strings(ss []string) {
 	w.Uint(uint64(len(ss)))
 	for _, s := range ss {
 		w.String(s)
+	}
+}
+
+// Map writes a map of hashes (such as words') to values: its size, then
+// the keys in increasing order as deltas, each followed by its value.
+func (w *Writer) Map(m map[uint64]uint64) {
+	w.Uint(uint64(len(m)))
+	var prev uint64
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		w.Uint(k - prev)
+		w.Uint(m[k])
+		prev = k
 	}
 }
 
@@ -210,6 +224,18 @@ func (r *Reader) Strings() []string {
 		out = append(out, r.String())
 	}
 	return out
+}
+
+// Map reads a map written by Writer.Map.
+func (r *Reader) Map() map[uint64]uint64 {
+	n := r.Count()
+	m := make(map[uint64]uint64, min(n, 1<<16))
+	var k uint64
+	for i := 0; i < n && r.err == nil; i++ {
+		k += r.Uint()
+		m[k] = r.Uint()
+	}
+	return m
 }
 
 // Model reads a perceptron model.
