@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -11,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"dyad/eval"
-	"dyad/nlp"
-	"dyad/nlp/english"
 )
 
 func newEvalAgreeCmd(g *globals) *cobra.Command {
@@ -38,33 +33,20 @@ own parse of their text.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := eval.AgreeOptions{Records: records, Phoenix: phoenixDir(phoenix), Reparse: reparse, Logger: slog.Default()}
 			if reparse {
-				p, err := english.Pipeline()
+				parse, err := reparser()
 				if err != nil {
 					return err
 				}
-				if p.Provides()&nlp.Tree == 0 {
-					return errors.New("--reparse: Dyad's NLP pipeline has no dependency parser yet")
-				}
-				opts.Parse = p.Text
+				opts.Parse = parse
 			}
-			if g.showProgress() {
-				opts.Progress = func(done, total int) {
-					fmt.Fprintf(os.Stderr, "\reval agree: %d/%d sentences\033[K", done, total)
-				}
-			}
+			prog := newProgress(g.showProgress(), cmd.ErrOrStderr(), "eval agree", 0)
+			opts.Progress = prog.Set
 			rep, err := eval.Agree(cmd.Context(), opts)
-			if opts.Progress != nil {
-				fmt.Fprint(os.Stderr, "\r\033[K")
-			}
+			prog.Done()
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			return rep.WriteTable(cmd.OutOrStdout())
+			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
 	petrarch := filepath.Join("..", "shared", "data", "events", "petrarch")

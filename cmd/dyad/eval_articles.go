@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -51,10 +50,7 @@ from the repository's root.`,
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return json.NewEncoder(cmd.OutOrStdout()).Encode(rep)
-			}
-			return rep.WriteTable(cmd.OutOrStdout())
+			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
 	cmd.Flags().StringSliceVar(&dirs, "dir", []string{filepath.Join("dict", "builtin", "testdata", "articles"), filepath.Join("eval", "testdata", "articles")}, "directory of NAME.txt articles with NAME.events and/or NAME.refs (repeatable)")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 
@@ -39,12 +38,7 @@ pass. Dyad's 10 worst pages are listed with their precision and recall.`,
 				return err
 			}
 			rep.Data = data
-			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			return rep.WriteTable(cmd.OutOrStdout())
+			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data", "extraction", "scrapinghub"), "benchmark directory (ground-truth.json, html/*.html.gz)")

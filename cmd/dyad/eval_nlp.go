@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -54,24 +51,14 @@ stage out).`,
 				return err
 			}
 			opts := eval.NLPOptions{Treebanks: files, Raw: raw, GoldTags: goldTags, Pipeline: p, Passes: passes}
-			if g.showProgress() {
-				opts.Progress = func(done, total int) {
-					fmt.Fprintf(os.Stderr, "\reval nlp: %d/%d sentences\033[K", done, total)
-				}
-			}
+			prog := newProgress(g.showProgress(), cmd.ErrOrStderr(), "eval nlp", 0)
+			opts.Progress = prog.Set
 			rep, err := eval.NLP(cmd.Context(), opts)
-			if opts.Progress != nil {
-				fmt.Fprint(os.Stderr, "\r\033[K")
-			}
+			prog.Done()
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			return rep.WriteTable(cmd.OutOrStdout())
+			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
 	cmd.Flags().StringSliceVar(&treebanks, "treebank", nil, "CoNLL-U treebank or glob pattern (default ../shared/data/nlp/ud-ewt/en_ewt-ud-test.conllu)")

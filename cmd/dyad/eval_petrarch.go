@@ -1,19 +1,13 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"dyad/dict"
 	"dyad/eval"
-	"dyad/nlp"
-	"dyad/nlp/english"
 )
 
 func newEvalPetrarchCmd(g *globals) *cobra.Command {
@@ -46,33 +40,20 @@ to the record that follows it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := eval.PetrarchOptions{Records: records, Dicts: dicts, Overrides: over, Reparse: reparse, Logger: slog.Default(), Passes: passes}
 			if reparse {
-				p, err := english.Pipeline()
+				parse, err := reparser()
 				if err != nil {
 					return err
 				}
-				if p.Provides()&nlp.Tree == 0 {
-					return errors.New("--reparse: Dyad's NLP pipeline has no dependency parser yet")
-				}
-				opts.Parse = p.Text
+				opts.Parse = parse
 			}
-			if g.showProgress() {
-				opts.Progress = func(done, total int) {
-					fmt.Fprintf(os.Stderr, "\reval petrarch: %d/%d records\033[K", done, total)
-				}
-			}
+			prog := newProgress(g.showProgress(), cmd.ErrOrStderr(), "eval petrarch", 0)
+			opts.Progress = prog.Set
 			rep, err := eval.EvalPetrarch(cmd.Context(), opts)
-			if opts.Progress != nil {
-				fmt.Fprint(os.Stderr, "\r\033[K")
-			}
+			prog.Done()
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			return rep.WriteTable(cmd.OutOrStdout())
+			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
 	petrarch := filepath.Join("..", "shared", "data", "events", "petrarch")

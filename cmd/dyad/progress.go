@@ -44,3 +44,10 @@ func (p *progress) Done() {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
 }
+
+// Set records done units of total and redraws at most ten times a second:
+// the form of the Progress callbacks of package eval.
+func (p *progress) Set(done, total int) {
+	p.total = total
+	p.Add(done - p.done)
+}
