@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -111,12 +110,7 @@ func Agree(ctx context.Context, opts AgreeOptions) (*AgreeReport, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	fh, err := os.Open(opts.Records)
-	if err != nil {
-		return nil, err
-	}
-	suite, err := ReadPetrarchSuite(fh, opts.Records)
-	fh.Close()
+	suite, err := readPetrarchFile(opts.Records)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -144,12 +143,7 @@ func EvalPetrarch(ctx context.Context, opts PetrarchOptions) (*PetrarchReport, e
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	fh, err := os.Open(opts.Records)
-	if err != nil {
-		return nil, err
-	}
-	suite, err := ReadPetrarchSuite(fh, opts.Records)
-	fh.Close()
+	suite, err := readPetrarchFile(opts.Records)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"strconv"
 	"strings"
 )
@@ -67,6 +68,16 @@ const (
 	maxSuiteRecords = 100000
 	maxRecordEvents = 1000
 )
+
+// readPetrarchFile reads the validation file at path.
+func readPetrarchFile(path string) (*PetrarchSuite, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return ReadPetrarchSuite(fh, path)
+}
 
 // ReadPetrarchSuite reads a PETRARCH validation file. It does not require
 // well-formed XML — several of the shared files are not — but scans for the
