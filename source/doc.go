@@ -12,7 +12,9 @@
 //     kinds here, a WARC file (.warc, .warc.gz; response records only), an
 //     RSS/Atom/JSON feed, a sitemap or news sitemap, or JSON Lines (one
 //     article per line with url, title, text or html, published);
-//   - a directory: every non-hidden file below it, in name order;
+//   - a directory: every non-hidden file below it with a news extension
+//     (.html, .htm, .txt, .warc, .xml, .rss, .atom, .json, .jsonl, any of
+//     them gzipped, .gz) or none, in name order;
 //   - an http or https URL: fetched with Options.Fetcher, then read as above.
 //
 // Feeds and sitemaps yield the pages they link to when Options.Fetcher is set

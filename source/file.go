@@ -171,12 +171,34 @@ func (s *dirSource) list() {
 			}
 			return nil
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && newsFile(d.Name()) {
 			s.paths = append(s.paths, p)
 		}
 		return nil
 	})
 	slices.Sort(s.paths)
+}
+
+// newsExts are the extensions of the files a directory yields. Others (a
+// README.md, Dyad's .events sidecars, images, scripts) sit beside news in
+// folders but are not news; named alone, any file is read.
+var newsExts = map[string]bool{
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".txt": true, ".text": true,
+	".warc": true, ".xml": true, ".rss": true, ".atom": true, ".json": true, ".jsonl": true, ".ndjson": true,
+}
+
+// newsFile reports whether a directory yields the file name: one with a
+// news extension, possibly gzipped (.html.gz, .warc.gz, .gz alone), or with
+// no extension at all, as many dumps are named.
+func newsFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
+		if ext == "" {
+			return true
+		}
+	}
+	return ext == "" || newsExts[ext]
 }
 
 func (s *dirSource) Next(ctx context.Context) (Record, error) {

@@ -29,6 +29,10 @@ func TestFiles(t *testing.T) {
 		"unknown.xml":    []byte(`<?xml version="1.0"?><catalog><book/></catalog>`),
 		"empty.html":     {},
 		"sub/notes.html": []byte("<p>fragment</p>"),
+		"README.md":      []byte("# Notes\n\nNot news.\n"), // not a news extension: skipped
+		"b.events":       []byte("190 VAL MRK\n"),
+		"logo.png.gz":    gzipMember([]byte("not news")),
+		"dump":           []byte("Talks fail\n\nThe two sides left Geneva.\n"), // no extension: read
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -46,6 +50,7 @@ func TestFiles(t *testing.T) {
 		"a.html": "text/html", "b.txt": "text/plain", "c.html.gz": "text/html", "d.htm": "text/html",
 		"e.txt": "text/html", "sub/f.warc.gz#offset=0": "text/html",
 		"g.jsonl#line=1": "", "https://s.example/news/1": "", "utf16.txt": "text/html", "sub/notes.html": "text/html",
+		"dump": "text/plain",
 	}
 	for k, v := range want {
 		if g, ok := got[k]; !ok || g != v {
