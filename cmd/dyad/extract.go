@@ -71,8 +71,9 @@ func newExtractCmd(g *globals) *cobra.Command {
 standfirst, source, the body as typed blocks (paragraphs, headings, captions,
 pull quotes), and related-story teasers kept apart from the body.
 
-An INPUT is a file or a directory (searched recursively), or an http(s)
-URL. What a file holds is found from its content: an HTML page, a plain-text
+An INPUT is a file, a directory (searched recursively for files named like
+news: .html, .htm, .txt, .warc, .xml, .rss, .atom, .json, .jsonl, gzipped
+or not, or with no extension), or an http(s) URL. What a file holds is found from its content: an HTML page, a plain-text
 dump, a gzip file, a WARC archive (.warc, .warc.gz; response records), an
 RSS, Atom or JSON feed, a sitemap or news sitemap, or JSON Lines (one
 article per line with url, title, text or html, published). Feeds and
