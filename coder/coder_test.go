@@ -348,3 +348,10 @@ func TestReferences(t *testing.T) {
 		t.Errorf("references\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestRepairs codes sentences parsed the way Dyad's parser gets them
+// wrong (testdata/repairs.conllu): each must code as its correct parse
+// would.
+func TestRepairs(t *testing.T) {
+	runCases(t, testDict(t, "repairs.verbs.txt"), readCases(t, "repairs.conllu"))
+}

@@ -1,0 +1,218 @@
+package coder
+
+import "slices"
+
+// Repairs of parser errors. A statistical parser of about 86 UAS errs the
+// same ways again and again on news sentences; the repairs below rewrite
+// the coder's view of a tree where one of those errors shows (never the
+// caller's sentence), so that the rest of the coder reads the tree the
+// parser should have built. Each repair needs evidence the correct reading
+// would not leave: a proper name labelled as a preposition, a determiner
+// "neither" with a "nor" conjunct, a modal with no verb.
+
+// repair applies the repairs to a normalised tree. isVerb tells whether a
+// word form (upper case) is one the dictionary knows as a verb.
+func (st *sent) repair(isVerb func(string) bool) {
+	for i := 1; i < len(st.w); i++ {
+		st.repairPreconj(i)
+		st.repairWhether(i)
+		st.repairNameAsCase(i)
+		st.repairNounObject(i)
+		st.repairModalVerb(i, isVerb)
+	}
+	for i := 1; i < len(st.w); i++ {
+		st.repairSplitSubject(i)
+	}
+}
+
+// attach makes head the head of word i, with relation rel:sub, unless that
+// would make a cycle. It reports whether it did.
+func (st *sent) attach(i, head int, rel, sub string) bool {
+	for h := head; h > 0; h = st.w[h].head {
+		if h == i {
+			return false
+		}
+	}
+	old := st.w[i].head
+	st.w[old].kids = slices.DeleteFunc(st.w[old].kids, func(k int) bool { return k == i })
+	kids := st.w[head].kids
+	at, _ := slices.BinarySearch(kids, i)
+	st.w[head].kids = slices.Insert(kids, at, i)
+	w := &st.w[i]
+	w.head, w.rel, w.sub = head, rel, sub
+	return true
+}
+
+// repairPreconj: "Neither Galadriel nor Gollum", "both A and B" parsed
+// with the first word as a determiner of the first conjunct. It belongs to
+// the coordination (UD cc:preconj), not to the name, nor may a pattern
+// read it as a word of the subject.
+func (st *sent) repairPreconj(i int) {
+	w := &st.w[i]
+	if w.rel != "det" && w.rel != "advmod" && w.rel != "cc" {
+		return
+	}
+	var conj string
+	switch w.ulem {
+	case "NEITHER":
+		conj = "NOR"
+	case "EITHER":
+		conj = "OR"
+	case "BOTH":
+		conj = "AND"
+	default:
+		return
+	}
+	h := w.head
+	if h < i || !isNominal(st.w[h].upos) {
+		return
+	}
+	for _, k := range st.w[h].kids {
+		if st.w[k].rel != "conj" {
+			continue
+		}
+		for _, c := range st.w[k].kids {
+			if st.w[c].rel == "cc" && st.w[c].ulem == conj {
+				w.rel, w.sub = "cc", "preconj"
+				return
+			}
+		}
+	}
+}
+
+// repairWhether: a clause introduced by "whether" is a complement ("began
+// to question whether he has a future with X"), which parsers often attach
+// as an adverbial clause.
+func (st *sent) repairWhether(i int) {
+	if w := &st.w[i]; w.rel == "advcl" && st.mark(i) == "WHETHER" {
+		w.rel, w.sub = "ccomp", ""
+	}
+}
+
+// repairNameAsCase: "that Osgiliath, the state's fiercest foe, could be
+// drawn" parsed with the proper name as a case marker of the noun that
+// follows it in apposition. A proper name introduces nothing: it heads the
+// phrase, and the noun is its apposition.
+func (st *sent) repairNameAsCase(i int) {
+	w := &st.w[i]
+	h := w.head
+	if w.rel != "case" || w.upos != "PROPN" || h <= i || !isNominal(st.w[h].upos) || !st.commaBetween(i, h) {
+		return
+	}
+	hw := &st.w[h]
+	if !st.attach(i, hw.head, hw.rel, hw.sub) {
+		return
+	}
+	st.attach(h, i, "appos", "")
+}
+
+// repairNounObject: "cordoned off for construction the roads" parsed with
+// "roads" as the object of the noun "construction". Nouns take no
+// objects; the verb above the noun's phrase does, if it has none.
+func (st *sent) repairNounObject(i int) {
+	w := &st.w[i]
+	h := w.head
+	if w.rel != "obj" || h <= 0 || !isNominal(st.w[h].upos) || st.w[h].upos == "PRON" {
+		return
+	}
+	hw := &st.w[h]
+	v := hw.head
+	if hw.rel != "obl" || v <= 0 || !isVerbal(st, v) || st.hasKid(v, "obj") {
+		return
+	}
+	st.attach(i, v, "obj", "")
+}
+
+// modals are the auxiliaries that must be followed by a verb.
+var modals = map[string]bool{
+	"WILL": true, "WOULD": true, "MAY": true, "MIGHT": true, "CAN": true,
+	"COULD": true, "SHALL": true, "SHOULD": true, "MUST": true,
+}
+
+// repairModalVerb: "may spur reconciliation" and "will abandon improved
+// relations" tagged with the word after the modal as a noun or an adverb,
+// so that the modal hangs from the next noun or verb. If the dictionary
+// knows that word as a verb, it is the clause's verb: it takes the place
+// of the word the modal hung from, which becomes its object (a noun) or a
+// modifier of the verb's object (a participle: "improved relations").
+func (st *sent) repairModalVerb(m int, isVerb func(string) bool) {
+	mw := &st.w[m]
+	x := m + 1
+	if mw.rel != "aux" || !modals[mw.ulem] || x >= len(st.w) {
+		return
+	}
+	xw := &st.w[x]
+	h := mw.head
+	if h == x || h < x || isVerbal(st, x) || !isVerb(xw.uform) {
+		return
+	}
+	switch xw.upos {
+	case "NOUN", "ADV", "ADJ", "PROPN":
+	default:
+		return
+	}
+	if len(xw.kids) > 0 || xw.head != h && st.w[xw.head].head != h {
+		return
+	}
+	hw := &st.w[h]
+	var obj int
+	switch {
+	case isNominal(hw.upos):
+		obj = h
+	case isVerbal(st, h) && st.pastParticiple(h):
+		objs := st.kidsRel(h, "obj", "")
+		if len(objs) != 1 {
+			return
+		}
+		obj = objs[0]
+	default:
+		return
+	}
+	// Words of h's phrase stay with it; the clause's words go to x.
+	var move []int
+	for _, k := range hw.kids {
+		kw := &st.w[k]
+		switch {
+		case k == x || k == obj:
+		case k < x, !isNominal(hw.upos):
+			move = append(move, k)
+		default:
+			switch kw.rel {
+			case "punct", "parataxis", "advcl", "obl", "aux", "nsubj", "advmod", "mark", "cc":
+				move = append(move, k)
+			}
+		}
+	}
+	xw.upos = "VERB"
+	if !st.attach(x, hw.head, hw.rel, hw.sub) {
+		return
+	}
+	if obj == h {
+		st.attach(h, x, "obj", "")
+	} else {
+		st.attach(obj, x, "obj", "")
+		st.attach(h, obj, "amod", "")
+	}
+	for _, k := range move {
+		st.attach(k, x, st.w[k].rel, st.w[k].sub)
+	}
+}
+
+// repairSplitSubject: "Ithilen's evil minister Calimehtar warned" parsed
+// with "minister" and "Calimehtar" as two subjects of the verb. Two
+// subjects with nothing between them, neither comma nor conjunction, are
+// one name: the first is a modifier of the second.
+func (st *sent) repairSplitSubject(v int) {
+	subj := st.kidsRel(v, "nsubj", "*")
+	if len(subj) != 2 {
+		return
+	}
+	a, b := subj[0], subj[1]
+	if !isNominal(st.w[a].upos) || !isNominal(st.w[b].upos) || st.w[a].upos == "PRON" || st.w[b].upos == "PRON" {
+		return
+	}
+	if slices.Max(st.subtree(a, nil, nil)) != b-1 || slices.Min(st.subtree(b, nil, nil)) != b {
+		return
+	}
+	st.attach(a, b, "compound", "")
+}
