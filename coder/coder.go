@@ -121,7 +121,7 @@ func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse) Result {
 		res.Problems = append(res.Problems, Problem{Kind: ProblemBadParse, Msg: err.Error()})
 		return res
 	}
-	st.repair(func(form string) bool { return len(c.d.Verbs(form)) > 0 })
+	st.repair(c.d)
 	words := make([]string, 0, len(s.Tokens))
 	for i := 1; i < len(st.w); i++ {
 		words = append(words, st.w[i].uform)

@@ -1,6 +1,10 @@
 package coder
 
-import "slices"
+import (
+	"slices"
+
+	"dyad/dict"
+)
 
 // Repairs of parser errors. A statistical parser of about 86 UAS errs the
 // same ways again and again on news sentences; the repairs below rewrite
@@ -10,18 +14,33 @@ import "slices"
 // would not leave: a proper name labelled as a preposition, a determiner
 // "neither" with a "nor" conjunct, a modal with no verb.
 
-// repair applies the repairs to a normalised tree. isVerb tells whether a
-// word form (upper case) is one the dictionary knows as a verb.
-func (st *sent) repair(isVerb func(string) bool) {
+// verbLister is what the repairs need of a dictionary: the verbs listed
+// under a word (its upper-case form or lemma).
+type verbLister interface {
+	Verbs(word string) []*dict.Verb
+}
+
+// repair applies the repairs to a normalised tree, with the verbs of d.
+func (st *sent) repair(d verbLister) {
+	isVerb := func(form string) bool { return len(d.Verbs(form)) > 0 }
 	for i := 1; i < len(st.w); i++ {
 		st.repairPreconj(i)
 		st.repairWhether(i)
 		st.repairNameAsCase(i)
 		st.repairNounObject(i)
 		st.repairModalVerb(i, isVerb)
+		st.repairParticle(i, d)
 	}
 	for i := 1; i < len(st.w); i++ {
 		st.repairSplitSubject(i)
+		st.repairParticipleClause(i)
+	}
+	for i := 1; i < len(st.w); i++ {
+		st.repairTimeClause(i)
+	}
+	for i := 1; i < len(st.w); i++ {
+		st.repairAppositionReport(i)
+		st.repairActivePassive(i)
 	}
 }
 
@@ -215,4 +234,173 @@ func (st *sent) repairSplitSubject(v int) {
 		return
 	}
 	st.attach(a, b, "compound", "")
+}
+
+// finite reports whether verb v is a finite verb, or a participle with an
+// object, which only an active clause has ("crowds burned down its
+// embassy", tagged as a participle).
+func (st *sent) finite(v int) bool {
+	switch st.src.Tokens[v-1].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return st.pastParticiple(v) && st.hasKid(v, "obj")
+}
+
+// repairParticipleClause: "Ethiopia has broken relations with Libya"
+// parsed with "broken" as an adjective of "relations". A participle with
+// an auxiliary and a subject of its own is a clause's verb, and the noun
+// its object.
+func (st *sent) repairParticipleClause(p int) {
+	pw := &st.w[p]
+	h := pw.head
+	if pw.rel != "amod" || pw.upos != "VERB" || h <= p || !isNominal(st.w[h].upos) {
+		return
+	}
+	aux, subj := st.kidsRel(p, "aux", ""), st.kidsRel(p, "nsubj", "")
+	if len(aux) == 0 || len(subj) == 0 || aux[0] > p || subj[0] > p {
+		return
+	}
+	hw := &st.w[h]
+	rel, sub := hw.rel, hw.sub
+	if rel == "nsubj" {
+		rel, sub = "csubj", ""
+	}
+	if st.attach(p, hw.head, rel, sub) {
+		st.attach(h, p, "obj", "")
+	}
+}
+
+// subordinators introduce adverbial clauses of time, which parsers often
+// read as prepositions of the clause's subject.
+var subordinators = map[string]bool{
+	"AFTER": true, "BEFORE": true, "SINCE": true, "UNTIL": true, "TILL": true,
+	"ONCE": true, "WHILE": true, "WHEN": true, "BECAUSE": true,
+}
+
+// repairTimeClause: "... almost five years after crowds trashed its
+// embassy" parsed with "after crowds" as a prepositional phrase and
+// "trashed" as a modifier of "crowds", or as the sentence's verb with the
+// main clause as its subject. A finite verb right after the noun is the
+// verb of an adverbial clause: the noun is its subject, the preposition its
+// mark, and the clause belongs to the nearest verb above; if the verb was
+// above the noun, the clause it wrongly took as subject is the main one.
+func (st *sent) repairTimeClause(n int) {
+	v := n + 1
+	if v >= len(st.w) || !isNominal(st.w[n].upos) || st.w[v].upos != "VERB" || !st.finite(v) || st.hasKid(v, "nsubj") {
+		return
+	}
+	// The subordinator must open the noun's phrase and be its only
+	// preposition: "with Libya's ... years after crowds" is a phrase of
+	// "crowds" with "with" as its preposition.
+	c := 0
+	for _, k := range st.w[n].kids {
+		w := &st.w[k]
+		switch {
+		case k > n && k != v:
+			return
+		case w.rel == "case" && subordinators[w.ulem] && c == 0:
+			c = k
+		case c == 0 || w.rel == "case":
+			return
+		}
+	}
+	if c == 0 {
+		return
+	}
+	above := false
+	for h := st.w[n].head; h > 0; h = st.w[h].head {
+		if h == v {
+			above = true
+		}
+	}
+	if above {
+		// The main clause: one the verb took as subject, before the noun.
+		main := 0
+		for _, k := range st.w[v].kids {
+			if k < n && st.w[k].rel == "csubj" && isVerbal(st, k) {
+				main = k
+				break
+			}
+		}
+		vw := &st.w[v]
+		if main == 0 || !st.attach(main, vw.head, vw.rel, vw.sub) {
+			return
+		}
+		st.attach(v, main, "advcl", "")
+	} else {
+		a := st.w[n].head
+		for a > 0 && !isVerbal(st, a) {
+			a = st.w[a].head
+		}
+		if a <= 0 || !st.attach(v, a, "advcl", "") {
+			return
+		}
+	}
+	if st.attach(n, v, "nsubj", "") {
+		st.attach(c, v, "mark", "")
+	}
+}
+
+// repairAppositionReport: "... burned down its embassy, a senior official
+// said" parsed with "official" in apposition to "embassy" and "said"
+// modifying it. A finite verb right after a noun in apposition, without a
+// subject of its own, has that noun as subject and reports the sentence.
+func (st *sent) repairAppositionReport(a int) {
+	aw := &st.w[a]
+	if aw.rel != "appos" || !isNominal(aw.upos) {
+		return
+	}
+	s := a + 1
+	if s >= len(st.w) || st.w[s].head != a || st.w[s].rel != "acl" || st.w[s].upos != "VERB" ||
+		!st.finite(s) || st.hasKid(s, "nsubj") || st.mark(s) != "" {
+		return
+	}
+	root := st.w[0].kids[0]
+	if st.attach(s, root, "parataxis", "") {
+		st.attach(a, s, "nsubj", "")
+	}
+}
+
+// repairActivePassive: "Ethiopia broken down a treaty" parsed with a
+// passive subject. A participle with neither auxiliary nor "by" phrase but
+// with an object is active.
+func (st *sent) repairActivePassive(v int) {
+	if !isVerbal(st, v) || !st.pastParticiple(v) || st.hasKid(v, "aux") || !st.hasKid(v, "obj") {
+		return
+	}
+	for _, k := range st.kidsRel(v, "nsubj", "pass") {
+		st.w[k].sub = ""
+	}
+}
+
+// particles are the adverbs of phrasal verbs that parsers take for
+// prepositions.
+var particles = map[string]bool{
+	"DOWN": true, "UP": true, "OFF": true, "OUT": true, "BACK": true, "AWAY": true,
+}
+
+// repairParticle: "broken down a treaty" parsed with "down" as the
+// preposition of "a treaty". Where the dictionary has the verb with that
+// particle ("BREAK DOWN"), the word right after the verb is its particle
+// and the phrase its object.
+func (st *sent) repairParticle(c int, d verbLister) {
+	cw := &st.w[c]
+	k := cw.head
+	v := c - 1
+	if cw.rel != "case" || !particles[cw.ulem] || k <= c || st.w[k].rel != "obl" || st.w[k].head != v ||
+		!isVerbal(st, v) || st.hasKid(v, "obj") {
+		return
+	}
+	vw := &st.w[v]
+	phrasal := func(ves []*dict.Verb) bool {
+		return slices.ContainsFunc(ves, func(ve *dict.Verb) bool {
+			return len(ve.Words) == 2 && ve.Head == 0 && ve.Words[1] == cw.ulem
+		})
+	}
+	if !phrasal(d.Verbs(vw.uform)) && !phrasal(d.Verbs(vw.ulem)) {
+		return
+	}
+	st.attach(c, v, "compound", "prt")
+	st.attach(k, v, "obj", "")
 }
