@@ -30,6 +30,7 @@ func (st *sent) repair(d verbLister) {
 		st.repairNounObject(i)
 		st.repairModalVerb(i, isVerb)
 		st.repairParticle(i, d)
+		st.repairVerbPossessor(i)
 	}
 	for i := 1; i < len(st.w); i++ {
 		st.repairSplitSubject(i)
@@ -403,4 +404,23 @@ func (st *sent) repairParticle(c int, d verbLister) {
 	}
 	st.attach(c, v, "compound", "prt")
 	st.attach(k, v, "obj", "")
+}
+
+// repairVerbPossessor: "Eriador's death total has risen" parsed with
+// "Eriador" as the possessor of the verb. A possessor belongs to the noun
+// phrase that follows it: the head of the word after its own phrase.
+func (st *sent) repairVerbPossessor(i int) {
+	w := &st.w[i]
+	v := w.head
+	if w.rel != "nmod" || w.sub != "poss" || v <= i || isNominal(st.w[v].upos) {
+		return
+	}
+	n := slices.Max(st.subtree(i, nil, nil)) + 1
+	if n >= v || !isNominal(st.w[n].upos) {
+		return
+	}
+	for h := st.w[n].head; h > n && h < v && isNominal(st.w[h].upos); h = st.w[h].head {
+		n = h
+	}
+	st.attach(i, n, "nmod", "poss")
 }
