@@ -207,6 +207,9 @@ func TestOptions(t *testing.T) {
 		{"null target refused", Options{}, "noted-that", []string{"010 VAL MRK"}},
 		{"null actor allowed", Options{AllowNullActor: true}, "unknown-verb", nil},
 		{"new actor", Options{NewActorLength: 2}, "slot-target", []string{"073 MRK VAL"}},
+		// An unknown name in the object's phrase is an unknown target,
+		// not a missing one, wherever the parser attached the phrase.
+		{"unknown name in the object's phrase", Options{AllowNullActor: true}, "object-unknown-name", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

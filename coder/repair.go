@@ -349,16 +349,12 @@ func (st *sent) repairTimeClause(n int) {
 // subject of its own, has that noun as subject and reports the sentence.
 func (st *sent) repairAppositionReport(a int) {
 	aw := &st.w[a]
-	if aw.rel != "appos" || !isNominal(aw.upos) {
-		return
-	}
 	s := a + 1
-	if s >= len(st.w) || st.w[s].head != a || st.w[s].rel != "acl" || st.w[s].upos != "VERB" ||
-		!st.finite(s) || st.hasKid(s, "nsubj") || st.mark(s) != "" {
+	if aw.rel != "appos" || !isNominal(aw.upos) || s >= len(st.w) || st.w[s].head != a || st.w[s].rel != "acl" ||
+		st.w[s].upos != "VERB" || !st.finite(s) || st.hasKid(s, "nsubj") || st.mark(s) != "" {
 		return
 	}
-	root := st.w[0].kids[0]
-	if st.attach(s, root, "parataxis", "") {
+	if st.attach(s, st.w[0].kids[0], "parataxis", "") {
 		st.attach(a, s, "nsubj", "")
 	}
 }

@@ -530,7 +530,8 @@ func (cs *coding) unknownName(heads []int) bool {
 }
 
 // argHeads returns the heads of verb v's objects and prepositional
-// phrases.
+// phrases, and of the objects' own prepositional phrases ("restore ties
+// with Gxndor", with the phrase attached to the noun or to the verb).
 func (cs *coding) argHeads(v int) []int {
 	st := cs.st
 	var out []int
@@ -539,6 +540,11 @@ func (cs *coding) argHeads(v int) []int {
 		switch {
 		case w.rel == "obj" || w.rel == "iobj":
 			out = append(out, k)
+			for _, g := range w.kids {
+				if p := st.prep(g); st.nominalDep(g) && p != "" && !temporalPrep[p] {
+					out = append(out, g)
+				}
+			}
 		case st.nominalDep(k) && w.sub != "tmod" && w.sub != "npmod":
 			if p := st.prep(k); p != "" && !temporalPrep[p] {
 				out = append(out, k)
