@@ -336,7 +336,8 @@ func namesAny(ms []mention) bool {
 // partnerVerbs).
 // Only when no phrase names a known actor may a phrase stand as a new one.
 func (cs *coding) targetsOf(v int, sources []mention) []mention {
-	places := !partnerVerbs[cs.st.w[v].ulem]
+	_, partner := partnerVerbs[cs.st.w[v].ulem]
+	places := !partner
 	if got := cs.searchTargets(v, sources, 0, false, places); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
 		return got
 	}
@@ -462,10 +463,22 @@ var locativePrep = map[string]bool{
 	"ACROSS": true, "OUTSIDE": true, "AROUND": true, "ALONG": true,
 }
 
+// placeNouns name places: a phrase "over" one of them is ground fought or
+// argued over.
+var placeNouns = map[string]bool{
+	"CAPITAL": true, "CITY": true, "TOWN": true, "VILLAGE": true, "REGION": true, "PROVINCE": true,
+	"TERRITORY": true, "BORDER": true, "ISLAND": true, "DISTRICT": true, "AREA": true, "ENCLAVE": true,
+}
+
 // locative reports whether phrase k, introduced by preposition p, names
 // the place where something happens: a locative preposition whose own
 // phrase names the actor ("in Zurich", not "in the dispute with Osgiliath").
 func (cs *coding) locative(k int, p string) bool {
+	if p == "OVER" && placeNouns[cs.st.w[k].ulem] {
+		// "fought over the Libyan capital": the ground fought for, not
+		// whom ("clashed over the efforts of Eriadori" keeps its target).
+		return true
+	}
 	if !locativePrep[p] {
 		return false
 	}
