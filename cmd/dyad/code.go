@@ -347,18 +347,7 @@ func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, arg
 		return nil
 	})
 	prog.Done()
-	if err != nil {
-		return err
-	}
-	if cache != nil {
-		if err := cache.Save(); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return errReported{failed: failed, total: total}
-	}
-	return nil
+	return endRun(err, cache, failed, total)
 }
 
 // conllDoc is one document of a CoNLL-U input.

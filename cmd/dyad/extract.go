@@ -135,6 +135,12 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, args []string, o 
 		return printArticle(stdout, r.Article)
 	})
 	prog.Done()
+	return endRun(err, cache, failed, total)
+}
+
+// endRun ends a run over inputs: it returns err if the run failed, else
+// saves the fetch cache (nil if none) and reports how many inputs failed.
+func endRun(err error, cache *fetch.FileCache, failed, total int) error {
 	if err != nil {
 		return err
 	}
