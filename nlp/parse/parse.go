@@ -109,11 +109,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	mw.Uint(uint64(p.beam))
 	mw.Map(p.dict)
 	mw.Model(p.actions)
-	mw.Uint(uint64(len(p.labelers)))
-	for _, m := range p.labelers {
-		mw.Model(m)
-	}
-
+	mw.Models(p.labelers)
 	return mw.Close()
 }
 
@@ -126,10 +122,7 @@ func Read(r io.Reader) (*Parser, error) {
 	p := &Parser{labels: mr.Strings(), beam: mr.Count()}
 	p.dict = mr.Map()
 	p.actions = mr.Model()
-	passes := mr.Count()
-	for i := 0; i < passes && mr.Err() == nil; i++ {
-		p.labelers = append(p.labelers, mr.Model())
-	}
+	p.labelers = mr.Models()
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}

@@ -1,6 +1,8 @@
 package parse_test
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -151,4 +153,21 @@ func BenchmarkTagParse(b *testing.B) {
 		loops++
 	}
 	b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// The shipped model reads and writes back byte for byte: the format loses
+// nothing.
+func TestModelRoundTrip(t *testing.T) {
+	_, p := models(t)
+	var b bytes.Buffer
+	if _, err := p.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("model/parser.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("written model differs from model/parser.bin: %d bytes, want %d", b.Len(), len(want))
+	}
 }

@@ -89,10 +89,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		fixed[k] = uint64(c)
 	}
 	mw.Map(fixed)
-	mw.Uint(uint64(len(t.models)))
-	for _, m := range t.models {
-		mw.Model(m)
-	}
+	mw.Models(t.models)
 	return mw.Close()
 }
 
@@ -113,10 +110,7 @@ func Read(r io.Reader) (*Tagger, error) {
 		t.fixed[k] = int32(c)
 	}
 	t.finite = finiteClasses(t.xpos)
-	passes := mr.Count()
-	for i := 0; i < passes && mr.Err() == nil; i++ {
-		t.models = append(t.models, mr.Model())
-	}
+	t.models = mr.Models()
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("read tagger: %w", err)
 	}

@@ -88,6 +88,14 @@ func (w *Writer) Map(m map[uint64]uint64) {
 	}
 }
 
+// Models writes a list of perceptron models: their number, then each.
+func (w *Writer) Models(ms []*Model) {
+	w.Uint(uint64(len(ms)))
+	for _, m := range ms {
+		w.Model(m)
+	}
+}
+
 // Model writes a perceptron model.
 func (w *Writer) Model(m *Model) {
 	w.Uint(uint64(m.n))
@@ -236,6 +244,16 @@ func (r *Reader) Map() map[uint64]uint64 {
 		m[k] = r.Uint()
 	}
 	return m
+}
+
+// Models reads a list of models written by Writer.Models.
+func (r *Reader) Models() []*Model {
+	n := r.Count()
+	var ms []*Model
+	for i := 0; i < n && r.err == nil; i++ {
+		ms = append(ms, r.Model())
+	}
+	return ms
 }
 
 // Model reads a perceptron model.
