@@ -296,8 +296,15 @@ func (p *Pipeline) Text(text string) ([]Sentence, error) {
 		return nil, ErrNoTokenizer
 	}
 	sents := p.tokenizer.Tokenize(text)
-	for i := range sents {
-		p.Annotate(&sents[i])
+	// Stage by stage rather than sentence by sentence: the tagger's and
+	// the parser's models do not fit the processor's cache together, so
+	// the longer a text, the more this saves.
+	for _, st := range p.Steps() {
+		for i := range sents {
+			if len(sents[i].Tokens) > 0 {
+				st.Run(&sents[i])
+			}
+		}
 	}
 	return sents, nil
 }

@@ -20,20 +20,49 @@ type candidate struct {
 	score  float64
 }
 
-// scorer gives the scores of the transitions from a state with features.
+// scorer gives the scores of the transitions from a state with the
+// features that features returned, for the words in the roles it set.
 type scorer interface {
-	score(feats []uint64, out *[nActions]float64)
+	// prepare is called with the unary features of each sentence before
+	// its states are scored.
+	prepare(u *unary)
+	score(feats []uint64, rs *roles, out *[nActions]float64)
 }
 
-// modelScorer scores with a model, through a cache.
+// modelScorer scores with a model, through a cache. A word's unary
+// features in a role add the same scores to every state that has it
+// there, so modelScorer sums them once per sentence.
 type modelScorer struct {
 	m      *perceptron.Model
 	cache  *perceptron.Cache
+	u      *unary
+	unary  [][nActions]int32 // for word i and role r, unary[i*nRoles+r]
 	scores [nActions]int32
 }
 
-func (s *modelScorer) score(feats []uint64, out *[nActions]float64) {
-	s.m.ScoreCached(feats, s.scores[:], s.cache)
+func (s *modelScorer) prepare(u *unary) {
+	s.u = u
+	words := len(u.keys) / u.width
+	s.unary = s.unary[:0]
+	for i := range words {
+		for r := range nRoles {
+			s.m.ScoreCached(u.of(i, r), s.scores[:], s.cache)
+			s.unary = append(s.unary, s.scores)
+		}
+	}
+}
+
+func (s *modelScorer) score(feats []uint64, rs *roles, out *[nActions]float64) {
+	s.m.ScoreCached(feats[s.u.width:], s.scores[:], s.cache)
+	none := len(s.unary)/nRoles - 1
+	for r, i := range rs {
+		if i < 0 {
+			i = none
+		}
+		for a, v := range &s.unary[i*nRoles+r] {
+			s.scores[a] += v
+		}
+	}
 	for a, v := range s.scores {
 		out[a] = float64(v)
 	}
@@ -45,7 +74,9 @@ type trainerScorer struct {
 	scores [nActions]float32
 }
 
-func (s *trainerScorer) score(feats []uint64, out *[nActions]float64) {
+func (s *trainerScorer) prepare(*unary) {}
+
+func (s *trainerScorer) score(feats []uint64, _ *roles, out *[nActions]float64) {
 	s.tr.Score(feats, s.scores[:])
 	for a, v := range s.scores {
 		out[a] = float64(v)
@@ -59,6 +90,7 @@ type beam struct {
 	feats     []uint64
 	s         [nActions]float64
 	u         unary // of the sentence searched
+	rs        roles
 	// steps records, for training, the parent and action of every item of
 	// every step.
 	steps [][]candidate
@@ -70,6 +102,7 @@ type beam struct {
 func (b *beam) search(atoms []atom, k int, sc scorer, record bool) {
 	n := len(atoms) - 2
 	b.u.prepare(atoms)
+	sc.prepare(&b.u)
 	b.cur = grow(b.cur, 1)
 	b.cur[0].st.reset(n)
 	b.cur[0].score = 0
@@ -78,8 +111,8 @@ func (b *beam) search(atoms []atom, k int, sc scorer, record bool) {
 		b.cands = b.cands[:0]
 		for i := range b.cur {
 			it := &b.cur[i]
-			b.feats = features(b.feats[:0], &it.st, atoms, &b.u)
-			sc.score(b.feats, &b.s)
+			b.feats = features(b.feats[:0], &it.st, atoms, &b.u, &b.rs)
+			sc.score(b.feats, &b.rs, &b.s)
 			for a := range nActions {
 				if it.st.valid(a) {
 					b.cands = append(b.cands, candidate{from: i, action: a, score: it.score + b.s[a]})
@@ -151,8 +184,8 @@ func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc score
 	goldScore, worst, at := 0.0, 0.0, -1
 	onGold := 0 // index of the gold prefix in the beam, -1 once it fell out
 	for t, step := range b.steps {
-		b.feats = features(b.feats[:0], &st, atoms, &b.u)
-		sc.score(b.feats, &b.s)
+		b.feats = features(b.feats[:0], &st, atoms, &b.u, &b.rs)
+		sc.score(b.feats, &b.rs, &b.s)
 		goldScore += b.s[gold[t]]
 		st.apply(gold[t])
 		if onGold >= 0 {
@@ -193,10 +226,10 @@ func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc score
 	}
 	ps.copyFrom(&gs)
 	for t := first; t <= at; t++ {
-		b.feats = features(b.feats[:0], &gs, atoms, &b.u)
+		b.feats = features(b.feats[:0], &gs, atoms, &b.u, &b.rs)
 		tr.Add(b.feats, gold[t], 1)
 		gs.apply(gold[t])
-		b.feats = features(b.feats[:0], &ps, atoms, &b.u)
+		b.feats = features(b.feats[:0], &ps, atoms, &b.u, &b.rs)
 		tr.Add(b.feats, pred[t], -1)
 		ps.apply(pred[t])
 	}

@@ -269,8 +269,13 @@ func (u *unary) of(i, r int) []uint64 {
 	return u.keys[o : o+len(unaryTemplates[r])]
 }
 
-// features appends the features of the parser state.
-func features(feats []uint64, st *state, atoms []atom, u *unary) []uint64 {
+// roles holds the word in each role of a state (-1 for none), in the order
+// of unaryTemplates.
+type roles [nRoles]int
+
+// features appends the features of the parser state: first the unary
+// features of the words in rs, which it sets, then the others.
+func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []uint64 {
 	k1, k2, k3, k4 := perceptron.Key1, perceptron.Key2, perceptron.Key3, perceptron.Key4
 	s0i := st.s0()
 	s1i := -1
@@ -315,7 +320,8 @@ func features(feats []uint64, st *state, atoms []atom, u *unary) []uint64 {
 			s1IsHead = 1
 		}
 	}
-	for r, i := range [nRoles]int{s0i, n0i, n1i, n2i, s0hi, l1, r1, n0l1, s0h2i, l2, r2, n0l2i} {
+	*rs = roles{s0i, n0i, n1i, n2i, s0hi, l1, r1, n0l1, s0h2i, l2, r2, n0l2i}
+	for r, i := range rs {
 		feats = append(feats, u.of(i, r)...)
 	}
 	return append(feats,

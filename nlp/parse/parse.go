@@ -79,7 +79,7 @@ func (p *Parser) parse(sc *scratch) {
 	st.reset(len(sc.atoms) - 2)
 	sc.beam.u.prepare(sc.atoms)
 	for !st.done() {
-		sc.feats = features(sc.feats[:0], st, sc.atoms, &sc.beam.u)
+		sc.feats = features(sc.feats[:0], st, sc.atoms, &sc.beam.u, &sc.beam.rs)
 		p.actions.Score(sc.feats, sc.scores)
 		best := -1
 		for a := range nActions {

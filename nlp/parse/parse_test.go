@@ -3,6 +3,7 @@ package parse_test
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,7 +126,9 @@ func TestNews(t *testing.T) {
 	}
 }
 
-// BenchmarkTagParse tags and parses EWT dev from gold tokens.
+// BenchmarkTagParse tags and parses EWT dev from gold tokens, one document
+// at a time and stage by stage, as nlp.Pipeline.Text does ("document"),
+// and one sentence at a time, tagging then parsing each ("sentence").
 func BenchmarkTagParse(b *testing.B) {
 	gold, err := treebank.EWT(sharedtest.Path(b, "nlp", "ud-ewt"), treebank.Dev)
 	if err != nil {
@@ -133,6 +136,8 @@ func BenchmarkTagParse(b *testing.B) {
 	}
 	tg, p := models(b)
 	sents := make([]nlp.Sentence, len(gold))
+	var docs [][]nlp.Sentence
+	starts := []int{0}
 	var bytes, words int
 	for i, g := range gold {
 		sents[i].Tokens = make([]nlp.Token, len(g.Tokens))
@@ -141,18 +146,54 @@ func BenchmarkTagParse(b *testing.B) {
 			bytes += len(tok.Form) + 1
 		}
 		words += len(g.Tokens)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(bytes))
-	loops := 0
-	for b.Loop() {
-		for i := range sents {
-			tg.Tag(&sents[i])
-			p.Parse(&sents[i])
+		if i > 0 && slices.ContainsFunc(g.Comments, func(c string) bool { return strings.HasPrefix(c, "newdoc") }) {
+			starts = append(starts, i)
 		}
-		loops++
 	}
-	b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
+	starts = append(starts, len(sents))
+	for k := range len(starts) - 1 {
+		docs = append(docs, sents[starts[k]:starts[k+1]])
+	}
+	run := func(b *testing.B, annotate func()) {
+		b.ReportAllocs()
+		b.SetBytes(int64(bytes))
+		loops := 0
+		for b.Loop() {
+			annotate()
+			loops++
+		}
+		b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
+	}
+	b.Run("document", func(b *testing.B) {
+		run(b, func() {
+			for _, doc := range docs {
+				for i := range doc {
+					tg.Tag(&doc[i])
+				}
+				for i := range doc {
+					p.Parse(&doc[i])
+				}
+			}
+		})
+	})
+	b.Run("corpus", func(b *testing.B) {
+		run(b, func() {
+			for i := range sents {
+				tg.Tag(&sents[i])
+			}
+			for i := range sents {
+				p.Parse(&sents[i])
+			}
+		})
+	})
+	b.Run("sentence", func(b *testing.B) {
+		run(b, func() {
+			for i := range sents {
+				tg.Tag(&sents[i])
+				p.Parse(&sents[i])
+			}
+		})
+	})
 }
 
 // The shipped model reads and writes back byte for byte: the format loses

@@ -210,7 +210,7 @@ func (s *state) cost(a int, gold []int) int {
 	return c
 }
 
-func fill(a []int, n, v int) []int {
+func fill[T any](a []T, n int, v T) []T {
 	a = a[:0]
 	for range n {
 		a = append(a, v)

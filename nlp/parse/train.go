@@ -321,7 +321,7 @@ func trainActions(ctx context.Context, train, dev []example, opts Options, log *
 			st.reset(len(ex.atoms) - 2)
 			b.u.prepare(ex.atoms)
 			for !st.done() {
-				feats = features(feats[:0], &st, ex.atoms, &b.u)
+				feats = features(feats[:0], &st, ex.atoms, &b.u, &b.rs)
 				tr.Score(feats, scores)
 				pred, good, minCost := -1, -1, 1<<30
 				for a := range nActions {

@@ -47,8 +47,11 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	tags   []int
-	prev   []int    // classes of the previous pass
-	static []uint64 // staticFeatures of every word, nStatic each
+	prev   []int // classes of the previous pass
+	// margins holds, for each word, by how much the last pass that
+	// scored it preferred its class.
+	margins []int32
+	static  []uint64 // staticFeatures of every word, nStatic each
 }
 
 // nStatic is the number of features staticFeatures appends.

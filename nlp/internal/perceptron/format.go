@@ -2,7 +2,6 @@ package perceptron
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+
+	"compress/gzip"
 )
 
 // The model file format is a gzip stream that starts with a magic string
@@ -163,12 +164,13 @@ func NewReader(r io.Reader, magic string) (*Reader, error) {
 }
 
 func (r *Reader) fail(err error) {
-	if r.err == nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		r.err = err
+	if err == nil || r.err != nil {
+		return
 	}
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	r.err = err
 }
 
 // Uint reads an unsigned integer.
@@ -279,7 +281,8 @@ func (r *Reader) Model() *Model {
 		prev += d
 		keys = append(keys, prev)
 	}
-	m := &Model{n: n, scale: scale}
+	// The keys have arrived, so their count can be trusted.
+	m := &Model{n: n, scale: scale, keys: make([]uint64, 0, len(keys)), off: make([]uint32, 0, len(keys))}
 	var row []uint32
 	for _, key := range keys {
 		k := r.Count()

@@ -195,11 +195,6 @@ type Model struct {
 	// open-addressing table with linear probing.
 	slots []slot
 	dense []denseSlot
-	// bloom is a Bloom filter of the keys, one 64-bit word per key with
-	// three bits set: small enough for the processor's caches, it answers
-	// most lookups of features the model lacks without touching slots.
-	bloom []uint64
-	bmask uint64
 }
 
 // add appends a row; keys must come in increasing order. Empty rows are
@@ -247,19 +242,8 @@ type denseSlot struct {
 // size slots: the low half of k scaled to the size.
 func home(k uint64, size int) int { return int(uint64(uint32(k)) * uint64(size) >> 32) }
 
-// index builds the Bloom filter and the hash table over the keys, about
-// 70% full.
+// index builds the hash table over the keys, about 70% full.
 func (m *Model) index() {
-	words := 1
-	for 64*words < 10*len(m.keys) {
-		words <<= 1
-	}
-	m.bloom = make([]uint64, words)
-	m.bmask = uint64(words - 1)
-	for _, k := range m.keys {
-		w, bits := m.bloomBits(k)
-		m.bloom[w] |= bits
-	}
 	size := max(len(m.keys)*10/7, 1)
 	if m.n <= 4 {
 		m.dense = make([]denseSlot, size)
@@ -290,20 +274,6 @@ func (m *Model) index() {
 			sl.e = [inline]uint32{external, m.off[i] + 1, uint32(len(row))}
 		}
 	}
-}
-
-// bloomBits returns the word of the Bloom filter for key k and its bits in
-// it. The word comes from bits 24 and up of k, the bits from bits 46 to 63:
-// independent of each other and of the slot, which the low bits choose.
-func (m *Model) bloomBits(k uint64) (int, uint64) {
-	return int(k >> 24 & m.bmask), 1<<(k>>58) | 1<<(k>>52&63) | 1<<(k>>46&63)
-}
-
-// mayHave reports whether the model may have a row for key k; false means
-// it has none.
-func (m *Model) mayHave(k uint64) bool {
-	w, bits := m.bloomBits(k)
-	return m.bloom[w]&bits == bits
 }
 
 // fingerprint takes the high half of a key: the slot comes from the low
@@ -363,45 +333,36 @@ const chunk = 64
 // (multiply by Scale for the perceptron's score).
 //
 // The model is larger than the processor's caches, so lookups wait for
-// memory. Score first checks a chunk of features against the Bloom filter
-// and loads the home slots of those that pass, and only then uses them:
-// the loads do not depend on each other, so the processor overlaps their
-// cache misses.
+// memory. Score first loads the home slots of a chunk of features and only
+// then uses them: the loads do not depend on each other, so the processor
+// overlaps their cache misses. (A Bloom filter in front of the table, to
+// skip the features the model lacks, cost more than it saved: it is a
+// cache miss of its own.)
 func (m *Model) Score(feats []uint64, scores []int32) {
 	scores = scores[:m.n]
 	clear(scores)
 	if m.dense != nil {
 		var got [chunk]denseSlot
-		var keep [chunk]uint64
 		for len(feats) > 0 {
 			fs := feats[:min(len(feats), chunk)]
 			feats = feats[len(fs):]
-			n := 0
-			for _, f := range fs {
-				if m.mayHave(f) {
-					keep[n], got[n] = f, m.dense[home(f, len(m.dense))]
-					n++
-				}
+			for i, f := range fs {
+				got[i] = m.dense[home(f, len(m.dense))]
 			}
-			for i, f := range keep[:n] {
+			for i, f := range fs {
 				addDense(m.resolveDense(f, &got[i]), scores)
 			}
 		}
 		return
 	}
 	var got [chunk]slot
-	var keep [chunk]uint64
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), chunk)]
 		feats = feats[len(fs):]
-		n := 0
-		for _, f := range fs {
-			if m.mayHave(f) {
-				keep[n], got[n] = f, m.slots[home(f, len(m.slots))]
-				n++
-			}
+		for i, f := range fs {
+			got[i] = m.slots[home(f, len(m.slots))]
 		}
-		for i, f := range keep[:n] {
+		for i, f := range fs {
 			m.addRow(m.resolve(f, &got[i]), scores)
 		}
 	}
@@ -488,10 +449,6 @@ func (m *Model) ScoreCached(feats []uint64, scores []int32, c *Cache) {
 				addDense(&c.rows[j], scores)
 				continue
 			}
-			if !m.mayHave(f) {
-				c.keys[j], c.rows[j] = f, denseSlot{}
-				continue
-			}
 			miss[n], got[n] = f, m.dense[home(f, len(m.dense))]
 			n++
 		}
@@ -506,6 +463,26 @@ func (m *Model) ScoreCached(feats []uint64, scores []int32, c *Cache) {
 			addDense(&c.rows[j], scores)
 		}
 	}
+}
+
+// Margin returns the best class of the scores, the lowest on ties, and by
+// how much its score exceeds the next best.
+func Margin(scores []int32) (best int, margin int32) {
+	second := int32(math.MinInt32)
+	for c, v := range scores {
+		switch {
+		case c == 0:
+			continue
+		case v > scores[best]:
+			second, best = scores[best], c
+		case v > second:
+			second = v
+		}
+	}
+	if len(scores) < 2 {
+		return best, math.MaxInt32
+	}
+	return best, scores[best] - second
 }
 
 // Best returns the class with the highest score among those for which ok
