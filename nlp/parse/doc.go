@@ -15,8 +15,10 @@
 // seeds, without the features whose weights stay small. A second
 // perceptron then labels the finished tree top down, seeing the words and
 // tags of each word and its head, the head's label, the function words
-// among its children and siblings, and the labels of its siblings so far.
-// A sentence always gets a tree with a single root.
+// among its children and siblings, and the labels of its siblings so far;
+// a second pass sees the first pass's labels all around, and relabels only
+// the words the first pass was unsure of. A sentence always gets a tree
+// with a single root.
 //
 // # Model format
 //

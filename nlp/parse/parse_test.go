@@ -196,6 +196,20 @@ func BenchmarkTagParse(b *testing.B) {
 	})
 }
 
+// BenchmarkRead loads the shipped model, as Default does on first use.
+func BenchmarkRead(b *testing.B) {
+	model, err := os.ReadFile("model/parser.bin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(model)))
+	for b.Loop() {
+		if _, err := parse.Read(bytes.NewReader(model)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // The shipped model reads and writes back byte for byte: the format loses
 // nothing.
 func TestModelRoundTrip(t *testing.T) {

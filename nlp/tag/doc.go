@@ -8,8 +8,9 @@
 // already chosen before it and the ambiguity classes (the set of tags seen
 // in training) of the word and its neighbours. A second pass tags the
 // sentence again seeing the first pass's classes of the words after each
-// word too. Frequent words that always had one class in training get it
-// without scoring. The shipped model is the sum of taggers learnt with
+// word too; it leaves the words the first pass was sure of as they are.
+// Frequent words that always had one class in training get it without
+// scoring. The shipped model is the sum of taggers learnt with
 // different seeds.
 //
 // # Model format
