@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -8,6 +9,7 @@ import (
 	"dyad/eval"
 	"dyad/nlp"
 	"dyad/nlp/english"
+	"dyad/nlp/parse"
 )
 
 func newEvalNLPCmd(g *globals) *cobra.Command {
@@ -17,6 +19,8 @@ func newEvalNLPCmd(g *globals) *cobra.Command {
 		goldTags  bool
 		asJSON    bool
 		passes    int
+		beam      int
+		margin    float64
 		spec      = english.DefaultSpec()
 	)
 	cmd := &cobra.Command{
@@ -37,7 +41,8 @@ Treebanks are given with --treebank (repeatable, comma-separated, glob
 patterns allowed) or as arguments; several are scored together. Speeds are
 the median of --passes runs. The stages are Dyad's defaults unless named with
 --tokenizer, --tagger, --lemmatizer or --parser (an empty name leaves a
-stage out).`,
+stage out). --beam and --margin make the default parser search otherwise
+than its model says, to measure what its search settings trade.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files := append(treebanks, args...)
 			if len(files) == 0 {
@@ -46,7 +51,14 @@ stage out).`,
 			if goldTags {
 				spec.Input = nlp.Tokens | nlp.Tags
 			}
-			p, err := english.Registry().Pipeline(spec)
+			reg := english.Registry()
+			if cmd.Flags().Changed("beam") || cmd.Flags().Changed("margin") {
+				var err error
+				if reg, spec.Parser, err = searchRegistry(cmd, beam, margin); err != nil {
+					return err
+				}
+			}
+			p, err := reg.Pipeline(spec)
 			if err != nil {
 				return err
 			}
@@ -70,5 +82,33 @@ stage out).`,
 	cmd.Flags().StringVar(&spec.Tagger, "tagger", spec.Tagger, "tagger stage")
 	cmd.Flags().StringVar(&spec.Lemmatizer, "lemmatizer", spec.Lemmatizer, "lemmatizer stage")
 	cmd.Flags().StringVar(&spec.Parser, "parser", spec.Parser, "parser stage")
+	cmd.Flags().IntVar(&beam, "beam", 0, "beam width of the default parser's search (default: the model's)")
+	cmd.Flags().Float64Var(&margin, "margin", 0, "keep only the beam states within this score of the best; 0 keeps all (default: the model's)")
 	return cmd
+}
+
+// searchRegistry returns a registry of the built-in stages plus the
+// default parser searching with the beam and margin the flags changed,
+// and that parser's name.
+func searchRegistry(cmd *cobra.Command, beam int, margin float64) (*nlp.Registry, string, error) {
+	p, err := parse.Default()
+	if err != nil {
+		return nil, "", err
+	}
+	b, m := p.SearchSettings()
+	if cmd.Flags().Changed("beam") {
+		b = beam
+	}
+	if cmd.Flags().Changed("margin") {
+		m = margin
+	}
+	if p, err = p.Search(b, m); err != nil {
+		return nil, "", err
+	}
+	name := fmt.Sprintf("%s-beam%d-margin%g", english.Parser, b, m)
+	reg := english.NewRegistry()
+	if err := reg.RegisterParser(name, func() (nlp.Parser, error) { return p, nil }); err != nil {
+		return nil, "", err
+	}
+	return reg, name, nil
 }

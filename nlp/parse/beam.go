@@ -97,14 +97,16 @@ type beam struct {
 }
 
 // search runs beam search of width k over the words of atoms, scoring with
-// sc, and leaves the best final state in b.cur[0]. With record set, it
-// keeps the history of every step in b.steps.
-func (b *beam) search(atoms []atom, k int, sc scorer, record bool) {
+// sc, and leaves the best final state in b.cur[0]. With margin > 0 it
+// keeps at each step only the states that score within margin of the
+// best. With record set, it keeps the history of every step in b.steps.
+func (b *beam) search(atoms []atom, k int, margin float64, sc scorer, record bool) {
 	n := len(atoms) - 2
 	b.u.prepare(atoms)
 	sc.prepare(&b.u)
 	b.cur = grow(b.cur, 1)
 	b.cur[0].st.reset(n)
+	b.cur[0].st.cls = b.u.cls
 	b.cur[0].score = 0
 	b.steps = b.steps[:0]
 	for !b.cur[0].st.done() {
@@ -130,6 +132,13 @@ func (b *beam) search(atoms []atom, k int, sc scorer, record bool) {
 			return 0
 		})
 		b.cands = b.cands[:min(len(b.cands), k)]
+		if margin > 0 {
+			keep := 1
+			for keep < len(b.cands) && b.cands[keep].score >= b.cands[0].score-margin {
+				keep++
+			}
+			b.cands = b.cands[:keep]
+		}
 		if record {
 			b.steps = append(b.steps, slices.Clone(b.cands))
 		}
@@ -181,6 +190,7 @@ func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc score
 	n := len(atoms) - 2
 	var st state
 	st.reset(n)
+	st.cls = b.u.cls
 	goldScore, worst, at := 0.0, 0.0, -1
 	onGold := 0 // index of the gold prefix in the beam, -1 once it fell out
 	for t, step := range b.steps {
@@ -221,6 +231,7 @@ func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc score
 	}
 	var gs, ps state
 	gs.reset(n)
+	gs.cls = b.u.cls
 	for t := 0; t < first; t++ {
 		gs.apply(gold[t])
 	}

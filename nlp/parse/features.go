@@ -16,7 +16,20 @@ type atom struct {
 	s     uint64 // last three characters of w
 	amb   uint64 // ambiguity class: the XPOS seen with w in training
 	punct int    // number of punctuation words before this one
+	verbs int    // number of verbs and auxiliaries before this one
+	cls   uint32 // the UPOS as one bit
 }
+
+// uposBits gives each universal tag its bit in atom.cls.
+var uposBits = func() map[uint64]uint32 {
+	m := map[uint64]uint32{}
+	for i, u := range []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"} {
+		m[perceptron.Hash(u)] = 1 << i
+	}
+	return m
+}()
+
+var verbUPOS, auxUPOS = perceptron.Hash("VERB"), perceptron.Hash("AUX")
 
 // Values of the root and of missing words.
 const (
@@ -32,20 +45,24 @@ var punctUPOS = perceptron.Hash("PUNCT")
 // 0, where the labeler looks for it, and at n+1, where the parser has it.
 func prepareAtoms(atoms []atom, toks []nlp.Token, runes []rune, dict map[uint64]uint64) ([]atom, []rune) {
 	atoms = append(atoms[:0], atom{w: rootValue, p: rootValue, u: rootValue, s: rootValue})
-	punct := 0
+	punct, verbs := 0, 0
 	for i := range toks {
 		var w uint64
 		w, runes = lowerHash(toks[i].Form, runes)
-		a := atom{w: w, p: perceptron.Hash(toks[i].XPOS), u: perceptron.Hash(toks[i].UPOS), punct: punct}
+		a := atom{w: w, p: perceptron.Hash(toks[i].XPOS), u: perceptron.Hash(toks[i].UPOS), punct: punct, verbs: verbs}
 		a.s = perceptron.HashRunes(runes[max(len(runes)-3, 0):])
 		a.amb = dict[w]
-		if a.u == punctUPOS {
+		a.cls = uposBits[a.u]
+		switch a.u {
+		case punctUPOS:
 			punct++
+		case verbUPOS, auxUPOS:
+			verbs++
 		}
 		atoms = append(atoms, a)
 	}
 	root := atoms[0]
-	root.punct = punct
+	root.punct, root.verbs = punct, verbs
 	atoms = append(atoms, root)
 	return atoms, runes
 }
@@ -177,6 +194,10 @@ const (
 	fN1pAmb
 	fS0AmbN0Amb
 	fS0pN0pAmb
+	fS0LeftSet
+	fS0RightSet
+	fN0LeftSet
+	fVerbsBetween
 )
 
 // The features of one word in one role (the stack top, its leftmost
@@ -233,6 +254,7 @@ func unaryKey(t int, a *atom) uint64 {
 
 // unary holds the unary features of the words of a sentence.
 type unary struct {
+	cls    []uint32 // the UPOS bit of each word
 	keys   []uint64 // for word i and role r, keys[off[r]+i*width...]
 	width  int
 	offset [nRoles]int
@@ -247,6 +269,10 @@ func (u *unary) prepare(atoms []atom) {
 		u.width += len(ts)
 	}
 	u.keys = u.keys[:0]
+	u.cls = u.cls[:0]
+	for i := range atoms {
+		u.cls = append(u.cls, atoms[i].cls)
+	}
 	for i := 0; i <= len(atoms); i++ {
 		a := &noneAtom
 		if i < len(atoms) {
@@ -292,9 +318,12 @@ func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []ui
 	}
 	s0, s1, n0, n1, n2 := at(atoms, s0i), at(atoms, s1i), at(atoms, n0i), at(atoms, n1i), at(atoms, n2i)
 	s0hi, s0h2i, l1, l2, r1, r2 := -1, -1, -1, -1, -1, -1
-	var s0vl, s0vr, d uint64
+	var s0vl, s0vr, d, vb uint64
+	var s0ls, s0rs uint32
 	if s0i >= 0 {
 		x := &st.w[s0i]
+		s0ls, s0rs = x.ls, x.rs
+		vb = uint64(min(n0.verbs-s0.verbs, 2))
 		s0hi = int(x.head)
 		if s0hi >= 0 && s0hi <= st.n {
 			s0h2i = st.head(s0hi)
@@ -371,5 +400,9 @@ func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []ui
 		k3(fS0hdir, s0hdir, s0.p, n0.p),
 		k2(fS0AmbN0Amb, s0.amb, n0.amb),
 		k3(fS0pN0pAmb, s0.p, n0.p, n0.amb),
+		k2(fS0LeftSet, s0.p, uint64(s0ls)),
+		k2(fS0RightSet, s0.p, uint64(s0rs)),
+		k2(fN0LeftSet, n0.p, uint64(y.ls)),
+		k3(fVerbsBetween, vb, s0.p, n0.p),
 	)
 }

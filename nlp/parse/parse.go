@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 
 	"dyad/nlp"
@@ -17,6 +18,9 @@ import (
 type Parser struct {
 	labels []string // dependency relations, by class
 	beam   int      // beam width; 1 parses greedily
+	// margin, if positive, drops from the beam the states that score
+	// more than this below the best (in perceptron score units).
+	margin float64
 	// dict maps the hash of a word seen in training to its ambiguity class.
 	dict    map[uint64]uint64
 	actions *perceptron.Model // classes are the transitions
@@ -71,13 +75,14 @@ func (p *Parser) parse(sc *scratch) {
 		if sc.scorer.cache == nil {
 			sc.scorer = modelScorer{m: p.actions, cache: new(perceptron.Cache)}
 		}
-		sc.beam.search(sc.atoms, p.beam, &sc.scorer, false)
+		sc.beam.search(sc.atoms, p.beam, p.margin/float64(p.actions.Scale()), &sc.scorer, false)
 		sc.heads = sc.beam.cur[0].st.tree(sc.heads)
 		return
 	}
 	st := &sc.st
 	st.reset(len(sc.atoms) - 2)
 	sc.beam.u.prepare(sc.atoms)
+	st.cls = sc.beam.u.cls
 	for !st.done() {
 		sc.feats = features(sc.feats[:0], st, sc.atoms, &sc.beam.u, &sc.beam.rs)
 		p.actions.Score(sc.feats, sc.scores)
@@ -99,7 +104,7 @@ func (p *Parser) label(sc *scratch) {
 }
 
 // magic names the model file format and its version.
-const magic = "dyad-parser-1"
+const magic = "dyad-parser-2"
 
 // WriteTo writes the model of the parser to w in the format described in
 // the package documentation.
@@ -107,6 +112,7 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	mw := perceptron.NewWriter(w, magic)
 	mw.Strings(p.labels)
 	mw.Uint(uint64(p.beam))
+	mw.Float(float32(p.margin))
 	mw.Map(p.dict)
 	mw.Model(p.actions)
 	mw.Models(p.labelers)
@@ -119,7 +125,7 @@ func Read(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}
-	p := &Parser{labels: mr.Strings(), beam: mr.Count()}
+	p := &Parser{labels: mr.Strings(), beam: mr.Count(), margin: float64(mr.Float())}
 	p.dict = mr.Map()
 	p.actions = mr.Model()
 	p.labelers = mr.Models()
@@ -128,6 +134,9 @@ func Read(r io.Reader) (*Parser, error) {
 	}
 	if p.beam < 1 || p.beam > 256 {
 		return nil, fmt.Errorf("read parser: beam width %d", p.beam)
+	}
+	if !(p.margin >= 0 && p.margin <= math.MaxFloat32) {
+		return nil, fmt.Errorf("read parser: beam margin %g", p.margin)
 	}
 	if p.actions.Classes() != nActions || len(p.labels) == 0 || len(p.labelers) == 0 {
 		return nil, errors.New("read parser: model classes do not match the transitions and labels")
@@ -138,6 +147,22 @@ func Read(r io.Reader) (*Parser, error) {
 		}
 	}
 	return p, nil
+}
+
+// SearchSettings returns the width of the beam the parser searches with
+// and its margin (0: none).
+func (p *Parser) SearchSettings() (beam int, margin float64) { return p.beam, p.margin }
+
+// Search returns a parser with the same model that searches with a beam
+// of width beam (1 parses greedily), keeping only the states that score
+// within margin of the best (0 keeps all). It is for measuring the
+// trade-off between speed and accuracy; the shipped settings are chosen
+// on EWT dev.
+func (p *Parser) Search(beam int, margin float64) (*Parser, error) {
+	if beam < 1 || beam > 256 || margin < 0 {
+		return nil, fmt.Errorf("parser search: beam %d (want 1 to 256), margin %g (want ≥ 0)", beam, margin)
+	}
+	return &Parser{labels: p.labels, beam: beam, margin: margin, dict: p.dict, actions: p.actions, labelers: p.labelers}, nil
 }
 
 //go:embed model/parser.bin

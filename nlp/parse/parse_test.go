@@ -226,3 +226,44 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Errorf("written model differs from model/parser.bin: %d bytes, want %d", b.Len(), len(want))
 	}
 }
+
+func TestSearch(t *testing.T) {
+	_, p := models(t)
+	for _, tc := range []struct {
+		beam   int
+		margin float64
+		ok     bool
+	}{
+		{1, 0, true},
+		{4, 0, true},
+		{16, 400, true},
+		{0, 0, false},
+		{257, 0, false},
+		{4, -1, false},
+	} {
+		q, err := p.Search(tc.beam, tc.margin)
+		if (err == nil) != tc.ok {
+			t.Errorf("Search(%d, %g): error %v", tc.beam, tc.margin, err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if b, m := q.SearchSettings(); b != tc.beam || m != tc.margin {
+			t.Errorf("Search(%d, %g) searches with %d, %g", tc.beam, tc.margin, b, m)
+		}
+		s := sentence("Rebels attacked the town .")
+		tg, _ := models(t)
+		tg.Tag(&s)
+		q.Parse(&s)
+		roots := 0
+		for _, tok := range s.Tokens {
+			if tok.Head == 0 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			t.Errorf("Search(%d, %g): %d roots", tc.beam, tc.margin, roots)
+		}
+	}
+}

@@ -20,6 +20,9 @@ type state struct {
 	b     int // front of the buffer; the buffer is b..n+1
 	stack []int32
 	w     []node // words 0..n+1; n+1 is the root
+	// cls gives the UPOS bit of each word, shared by the states of a
+	// sentence; nil leaves the children's tag sets empty.
+	cls []uint32
 }
 
 // node is what a state knows of a word.
@@ -28,7 +31,8 @@ type node struct {
 	// Leftmost, second leftmost, rightmost and second rightmost children,
 	// -1 if none.
 	l1, l2, r1, r2 int32
-	nl, nr         int16 // number of left and right children
+	nl, nr         int16  // number of left and right children
+	ls, rs         uint32 // UPOS bits of the left and right children
 	inStack        bool
 }
 
@@ -47,7 +51,7 @@ func (s *state) reset(n int) {
 
 // copyFrom makes s a copy of o, reusing the memory of s.
 func (s *state) copyFrom(o *state) {
-	s.n, s.b = o.n, o.b
+	s.n, s.b, s.cls = o.n, o.b, o.cls
 	s.stack = append(s.stack[:0], o.stack...)
 	s.w = append(s.w[:0], o.w...)
 }
@@ -100,7 +104,12 @@ func (s *state) pop() {
 func (s *state) arc(h, d int) {
 	s.w[d].head = int32(h)
 	x, d32 := &s.w[h], int32(d)
+	var bit uint32
+	if d < len(s.cls) {
+		bit = s.cls[d]
+	}
 	if d < h {
+		x.ls |= bit
 		x.nl++
 		if x.l1 < 0 || d32 < x.l1 {
 			x.l2, x.l1 = x.l1, d32
@@ -108,6 +117,7 @@ func (s *state) arc(h, d int) {
 			x.l2 = d32
 		}
 	} else {
+		x.rs |= bit
 		x.nr++
 		if x.r1 < 0 || d32 > x.r1 {
 			x.r2, x.r1 = x.r1, d32

@@ -39,9 +39,16 @@ type Options struct {
 	// max-violation updates (default 8).
 	Beam int
 	// SearchBeam is the width of the beam the parser searches with once
-	// trained (default 4: a model learnt with a beam of 8 loses nothing
-	// with 4 and parses twice as fast).
+	// trained (default 16).
 	SearchBeam int
+	// SearchMargin makes the trained parser keep only the states of its
+	// beam that score within this margin of the best, in units of one
+	// perceptron update of the summed model (default 400; negative keeps
+	// every state). The beam then stays narrow where the parse is clear
+	// and widens where it is in doubt: with the defaults, on EWT dev, the
+	// parser is 0.45 UAS more accurate than with a plain beam of 4, and
+	// faster.
+	SearchMargin float64
 	// Ensemble is the number of models, learnt with seeds Seed, Seed+1...,
 	// whose weights are summed into the shipped one (default 4).
 	Ensemble int
@@ -102,7 +109,10 @@ func (o *Options) defaults() {
 		o.Beam = 8
 	}
 	if o.SearchBeam <= 0 {
-		o.SearchBeam = min(o.Beam, 4)
+		o.SearchBeam = 16
+	}
+	if o.SearchMargin == 0 {
+		o.SearchMargin = 400
 	}
 	if o.Ensemble <= 0 {
 		o.Ensemble = 4
@@ -166,7 +176,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Parse
 		tagger.Tag(&devTagged[i])
 	}
 
-	p := &Parser{labels: labelSet(train), beam: opts.SearchBeam}
+	p := &Parser{labels: labelSet(train), beam: opts.SearchBeam, margin: max(opts.SearchMargin, 0)}
 	dicts := ambiguityDicts(jk, opts.Folds)
 	p.dict = dicts[opts.Folds]
 	trainEx, devEx := p.examples(jk, dicts[:opts.Folds]), p.examples(devTagged, dicts[opts.Folds:])
@@ -297,7 +307,10 @@ func trainActions(ctx context.Context, train, dev []example, opts Options, log *
 	for i := range order {
 		order[i] = i
 	}
-	eval := &Parser{beam: opts.SearchBeam}
+	// Epochs are chosen by parsing dev with a plain beam of 4 (or the
+	// learning beam, if narrower): a model learnt with a beam of 8 loses
+	// little with it, and it is cheap.
+	eval := &Parser{beam: min(opts.Beam, 4)}
 	var best *perceptron.Model
 	bestUAS, bestEpoch := -1.0, 0
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
@@ -313,13 +326,14 @@ func trainActions(ctx context.Context, train, dev []example, opts Options, log *
 			ex := &train[i]
 			if opts.Beam > 1 {
 				oracle = staticOracle(ex.proj, len(ex.atoms)-2, oracle)
-				b.search(ex.atoms, opts.Beam, score, true)
+				b.search(ex.atoms, opts.Beam, 0, score, true)
 				b.update(tr, ex.atoms, oracle, score)
 				tr.Tick()
 				continue
 			}
 			st.reset(len(ex.atoms) - 2)
 			b.u.prepare(ex.atoms)
+			st.cls = b.u.cls
 			for !st.done() {
 				feats = features(feats[:0], &st, ex.atoms, &b.u, &b.rs)
 				tr.Score(feats, scores)
