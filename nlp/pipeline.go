@@ -214,6 +214,16 @@ func (r *Registry) Pipeline(spec Spec) (*Pipeline, error) {
 	if have&Tokens == 0 {
 		return nil, errors.New("pipeline: no tokenizer, and the input is not declared tokenized")
 	}
+	// The models are independent and the parser's alone takes most of a
+	// second to load: load them side by side. A stage keeps its error,
+	// which the loop below reports.
+	var wg sync.WaitGroup
+	for _, st := range steps {
+		if st.name != "" {
+			wg.Go(func() { _, _ = r.stage(st.kind, st.name) })
+		}
+	}
+	wg.Wait()
 	for _, st := range steps {
 		if st.name == "" {
 			continue
