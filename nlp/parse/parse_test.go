@@ -154,46 +154,31 @@ func BenchmarkTagParse(b *testing.B) {
 	for k := range len(starts) - 1 {
 		docs = append(docs, sents[starts[k]:starts[k+1]])
 	}
-	run := func(b *testing.B, annotate func()) {
+	// stageByStage tags every sentence of a group, then parses them.
+	stageByStage := func(b *testing.B, groups [][]nlp.Sentence) {
 		b.ReportAllocs()
 		b.SetBytes(int64(bytes))
 		loops := 0
 		for b.Loop() {
-			annotate()
+			for _, g := range groups {
+				for i := range g {
+					tg.Tag(&g[i])
+				}
+				for i := range g {
+					p.Parse(&g[i])
+				}
+			}
 			loops++
 		}
 		b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
 	}
-	b.Run("document", func(b *testing.B) {
-		run(b, func() {
-			for _, doc := range docs {
-				for i := range doc {
-					tg.Tag(&doc[i])
-				}
-				for i := range doc {
-					p.Parse(&doc[i])
-				}
-			}
-		})
-	})
-	b.Run("corpus", func(b *testing.B) {
-		run(b, func() {
-			for i := range sents {
-				tg.Tag(&sents[i])
-			}
-			for i := range sents {
-				p.Parse(&sents[i])
-			}
-		})
-	})
-	b.Run("sentence", func(b *testing.B) {
-		run(b, func() {
-			for i := range sents {
-				tg.Tag(&sents[i])
-				p.Parse(&sents[i])
-			}
-		})
-	})
+	sentences := make([][]nlp.Sentence, len(sents))
+	for i := range sents {
+		sentences[i] = sents[i : i+1]
+	}
+	b.Run("document", func(b *testing.B) { stageByStage(b, docs) })
+	b.Run("corpus", func(b *testing.B) { stageByStage(b, [][]nlp.Sentence{sents}) })
+	b.Run("sentence", func(b *testing.B) { stageByStage(b, sentences) })
 }
 
 // BenchmarkRead loads the shipped model, as Default does on first use.
