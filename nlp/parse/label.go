@@ -199,7 +199,7 @@ func labelTree(t *tree, atoms []atom, passes []*perceptron.Model, feats []uint64
 			for w := range t.labels {
 				t.labels[w] = -1
 			}
-			keep = int32(math.Ceil(settled / float64(passes[i-1].Scale())))
+			keep = passes[i-1].IntScore(settled)
 		}
 		for _, d := range t.order {
 			if t.margins[d] >= keep {

@@ -71,7 +71,7 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 		if p > 0 {
 			sc.prev = append(sc.prev[:0], sc.tags...)
 			prev = sc.prev
-			keep = int32(math.Ceil(settled / float64(t.models[p-1].Scale())))
+			keep = t.models[p-1].IntScore(settled)
 		}
 		sc.tags = sc.tags[:0]
 		for i := range toks {

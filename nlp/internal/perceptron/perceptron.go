@@ -302,6 +302,12 @@ func (m *Model) Weights() int { return len(m.data) - len(m.keys) }
 // perceptron's scores.
 func (m *Model) Scale() float32 { return m.scale }
 
+// IntScore returns the smallest integer score of Score that is at least
+// the perceptron score x.
+func (m *Model) IntScore(x float64) int32 {
+	return int32(min(math.Ceil(x/float64(m.scale)), math.MaxInt32))
+}
+
 // lookup returns the slot of key k, or nil.
 func (m *Model) lookup(k uint64) *slot {
 	fp := fingerprint(k)

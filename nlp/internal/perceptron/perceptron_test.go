@@ -276,3 +276,17 @@ func TestMargin(t *testing.T) {
 		}
 	}
 }
+
+func TestIntScore(t *testing.T) {
+	tr := NewTrainer(2)
+	tr.Update([]uint64{Key1(1, 1)}, 0, 1)
+	m := tr.Average(0.5)
+	for _, tc := range []struct {
+		x    float64
+		want int32
+	}{{80, 160}, {80.2, 161}, {0, 0}, {1e300, math.MaxInt32}} {
+		if got := m.IntScore(tc.x); got != tc.want {
+			t.Errorf("IntScore(%g) with scale %g = %d, want %d", tc.x, m.Scale(), got, tc.want)
+		}
+	}
+}
