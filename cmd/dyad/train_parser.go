@@ -78,6 +78,8 @@ given with --tagger.`,
 	cmd.Flags().IntVar(&opts.Folds, "folds", 0, "jackknifing folds (0: the default)")
 	cmd.Flags().IntVar(&opts.Beam, "beam", 0, "width of the beam the parser learns with (0: the default)")
 	cmd.Flags().IntVar(&opts.Ensemble, "ensemble", 0, "number of models summed into one (0: the default)")
+	cmd.Flags().IntVar(&opts.SearchBeam, "search-beam", 0, "width of the beam the trained parser searches with (0: the default)")
+	cmd.Flags().Float64Var(&opts.SearchMargin, "search-margin", 0, "the trained parser's beam keeps the states within this score of the best (0: the default; negative: all)")
 	cmd.Flags().StringVar(&taggerPath, "tagger", "", "tagger model that tags dev (default: the shipped one)")
 	cmd.Flags().StringVar(&trainPath, "train", "", "train on this CoNLL-U file instead")
 	cmd.Flags().BoolVar(&opts.Tagged, "tagged", false, "the training file already carries predicted (jackknifed) tags")
