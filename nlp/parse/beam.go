@@ -105,8 +105,7 @@ func (b *beam) search(atoms []atom, k int, margin float64, sc scorer, record boo
 	b.u.prepare(atoms)
 	sc.prepare(&b.u)
 	b.cur = grow(b.cur, 1)
-	b.cur[0].st.reset(n)
-	b.cur[0].st.cls = b.u.cls
+	b.cur[0].st.reset(n, b.u.cls)
 	b.cur[0].score = 0
 	b.steps = b.steps[:0]
 	for !b.cur[0].st.done() {
@@ -167,7 +166,7 @@ func grow(items []item, n int) []item {
 // left-arc, right-arc, reduce, shift.
 func staticOracle(gold []int, n int, out []int) []int {
 	var st state
-	st.reset(n)
+	st.reset(n, nil)
 	out = out[:0]
 	for !st.done() {
 		for _, a := range [...]int{leftArc, rightArc, reduce, shift} {
@@ -189,8 +188,7 @@ func staticOracle(gold []int, n int, out []int) []int {
 func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc scorer) bool {
 	n := len(atoms) - 2
 	var st state
-	st.reset(n)
-	st.cls = b.u.cls
+	st.reset(n, b.u.cls)
 	goldScore, worst, at := 0.0, 0.0, -1
 	onGold := 0 // index of the gold prefix in the beam, -1 once it fell out
 	for t, step := range b.steps {
@@ -230,8 +228,7 @@ func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc score
 		first++
 	}
 	var gs, ps state
-	gs.reset(n)
-	gs.cls = b.u.cls
+	gs.reset(n, b.u.cls)
 	for t := 0; t < first; t++ {
 		gs.apply(gold[t])
 	}

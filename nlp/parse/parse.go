@@ -80,9 +80,8 @@ func (p *Parser) parse(sc *scratch) {
 		return
 	}
 	st := &sc.st
-	st.reset(len(sc.atoms) - 2)
 	sc.beam.u.prepare(sc.atoms)
-	st.cls = sc.beam.u.cls
+	st.reset(len(sc.atoms)-2, sc.beam.u.cls)
 	for !st.done() {
 		sc.feats = features(sc.feats[:0], st, sc.atoms, &sc.beam.u, &sc.beam.rs)
 		p.actions.Score(sc.feats, sc.scores)

@@ -19,10 +19,8 @@ type state struct {
 	n     int
 	b     int // front of the buffer; the buffer is b..n+1
 	stack []int32
-	w     []node // words 0..n+1; n+1 is the root
-	// cls gives the UPOS bit of each word, shared by the states of a
-	// sentence; nil leaves the children's tag sets empty.
-	cls []uint32
+	w     []node   // words 0..n+1; n+1 is the root
+	cls   []uint32 // the UPOS bit of each word, shared by the states of a sentence
 }
 
 // node is what a state knows of a word.
@@ -38,9 +36,11 @@ type node struct {
 
 var emptyNode = node{head: -1, l1: -1, l2: -1, r1: -1, r2: -1}
 
-// reset prepares s for a sentence of n words.
-func (s *state) reset(n int) {
+// reset prepares s for a sentence of n words whose UPOS bits are cls (see
+// unary.cls; nil leaves the children's tag sets empty).
+func (s *state) reset(n int, cls []uint32) {
 	s.n = n
+	s.cls = cls
 	s.b = 1
 	s.stack = s.stack[:0]
 	s.w = s.w[:0]

@@ -31,7 +31,7 @@ func TestOracleReachesGoldTree(t *testing.T) {
 			}
 			g := rootLast(gold)
 			var st state
-			st.reset(len(gold) - 1)
+			st.reset(len(gold)-1, nil)
 			for steps := 0; !st.done(); steps++ {
 				if steps > 4*len(gold) {
 					t.Fatal("no progress")
@@ -64,7 +64,7 @@ func TestOracleCostIsExact(t *testing.T) {
 		// Try every transition at every step of the oracle's own path.
 		var path []int
 		var st state
-		st.reset(n)
+		st.reset(n, nil)
 		for !st.done() {
 			for a := range nActions {
 				if !st.valid(a) {
@@ -72,7 +72,7 @@ func TestOracleCostIsExact(t *testing.T) {
 				}
 				c := st.cost(a, gold)
 				var alt state
-				alt.reset(n)
+				alt.reset(n, nil)
 				for _, p := range path {
 					alt.apply(p)
 				}

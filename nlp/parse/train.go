@@ -331,9 +331,8 @@ func trainActions(ctx context.Context, train, dev []example, opts Options, log *
 				tr.Tick()
 				continue
 			}
-			st.reset(len(ex.atoms) - 2)
 			b.u.prepare(ex.atoms)
-			st.cls = b.u.cls
+			st.reset(len(ex.atoms)-2, b.u.cls)
 			for !st.done() {
 				feats = features(feats[:0], &st, ex.atoms, &b.u, &b.rs)
 				tr.Score(feats, scores)
