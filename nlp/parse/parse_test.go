@@ -213,7 +213,7 @@ func TestModelRoundTrip(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	_, p := models(t)
+	tg, p := models(t)
 	for _, tc := range []struct {
 		beam   int
 		margin float64
@@ -238,7 +238,6 @@ func TestSearch(t *testing.T) {
 			t.Errorf("Search(%d, %g) searches with %d, %g", tc.beam, tc.margin, b, m)
 		}
 		s := sentence("Rebels attacked the town .")
-		tg, _ := models(t)
 		tg.Tag(&s)
 		q.Parse(&s)
 		roots := 0
