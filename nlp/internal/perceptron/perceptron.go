@@ -478,21 +478,28 @@ func (m *Model) ScoreCached(feats []uint64, scores []int32, c *Cache) {
 // Margin returns the best class of the scores, the lowest on ties, and by
 // how much its score exceeds the next best.
 func Margin(scores []int32) (best int, margin int32) {
-	second := int32(math.MinInt32)
+	best, second := Top2(scores)
+	if second < 0 {
+		return best, math.MaxInt32
+	}
+	return best, scores[best] - scores[second]
+}
+
+// Top2 returns the best and the second best class of the scores, the
+// lowest on ties; second is -1 if there is one class.
+func Top2(scores []int32) (best, second int) {
+	second = -1
 	for c, v := range scores {
 		switch {
 		case c == 0:
 			continue
 		case v > scores[best]:
-			second, best = scores[best], c
-		case v > second:
-			second = v
+			second, best = best, c
+		case second < 0 || v > scores[second]:
+			second = c
 		}
 	}
-	if len(scores) < 2 {
-		return best, math.MaxInt32
-	}
-	return best, scores[best] - second
+	return best, second
 }
 
 // Best returns the class with the highest score among those for which ok

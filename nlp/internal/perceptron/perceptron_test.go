@@ -255,21 +255,25 @@ func TestKeysDistinct(t *testing.T) {
 
 func TestMargin(t *testing.T) {
 	for _, tc := range []struct {
-		scores     []int32
-		best       int
-		margin     int32
-		infinitely bool
+		scores       []int32
+		best, second int
+		margin       int32
+		infinitely   bool
 	}{
-		{scores: []int32{3, 9, 4}, best: 1, margin: 5},
-		{scores: []int32{9, 3, 4}, best: 0, margin: 5},
-		{scores: []int32{1, 2, 8}, best: 2, margin: 6},
-		{scores: []int32{-5, -2, -7}, best: 1, margin: 3},
-		{scores: []int32{4, 4, 1}, best: 0, margin: 0},
-		{scores: []int32{7}, best: 0, infinitely: true},
+		{scores: []int32{3, 9, 4}, best: 1, second: 2, margin: 5},
+		{scores: []int32{9, 3, 4}, best: 0, second: 2, margin: 5},
+		{scores: []int32{1, 2, 8}, best: 2, second: 1, margin: 6},
+		{scores: []int32{-5, -2, -7}, best: 1, second: 0, margin: 3},
+		{scores: []int32{4, 4, 1}, best: 0, second: 1, margin: 0},
+		{scores: []int32{1, 6, 6}, best: 1, second: 2, margin: 0},
+		{scores: []int32{7}, best: 0, second: -1, infinitely: true},
 	} {
 		best, margin := Margin(tc.scores)
 		if best != tc.best || (!tc.infinitely && margin != tc.margin) || (tc.infinitely && margin != math.MaxInt32) {
 			t.Errorf("Margin(%v) = %d, %d; want %d, %d", tc.scores, best, margin, tc.best, tc.margin)
+		}
+		if b, s := Top2(tc.scores); b != tc.best || s != tc.second {
+			t.Errorf("Top2(%v) = %d, %d; want %d, %d", tc.scores, b, s, tc.best, tc.second)
 		}
 		if b := Best(tc.scores, nil); b != best {
 			t.Errorf("Margin(%v) chose %d, Best %d", tc.scores, best, b)
