@@ -16,8 +16,10 @@
 //
 // The annotation is made by four kinds of stages, each a small interface:
 // a [Tokenizer] splits raw text into sentences of words, a [Tagger] fills
-// UPOS and XPOS, a [Lemmatizer] fills lemmas (from the tags), and a [Parser]
-// fills heads and relations. Implementations live in sub-packages:
+// UPOS and XPOS (and its runner-up tags where it was in doubt), a [Parser]
+// fills heads and relations, settling the tags in doubt as it parses, and
+// a [Lemmatizer] fills lemmas from the settled tags. Implementations live
+// in sub-packages:
 // dyad/nlp/tokenize, dyad/nlp/tag, dyad/nlp/lemma and dyad/nlp/parse;
 // dyad/nlp/conllu reads and writes treebanks.
 //

@@ -16,12 +16,27 @@ type Token struct {
 	Deps   string `json:"deps,omitempty"`   // enhanced dependencies, kept as read
 	Misc   string `json:"misc,omitempty"`   // MISC column, kept as read
 
+	// Alt is the tagger's second choice of tags, when it was close to the
+	// first: a parser that tags as it parses may take it instead. It is
+	// neither in CoNLL-U nor in the JSON form.
+	Alt TagAlt `json:"-"`
+
 	// Start and End are the byte offsets of the word in the text the
 	// sentence was read from (Sentence.Text for a treebank, the article text
 	// for raw input), or -1 when unknown. Words of one multiword token share
 	// the token's span.
 	Start int `json:"start"`
 	End   int `json:"end"`
+}
+
+// TagAlt is a tagger's runner-up tags for a word. The zero value means
+// that the tagger had none close enough to give.
+type TagAlt struct {
+	UPOS, XPOS string
+	// Margin is by how much the runner-up trailed the tags chosen, in the
+	// tagger's own units (for Dyad's tagger, perceptron updates of one
+	// member of its ensemble).
+	Margin float32
 }
 
 // SpaceAfter reports whether the word is followed by a space in the original

@@ -24,7 +24,9 @@ type Lemmatizer interface {
 	Lemmatize(s *Sentence)
 }
 
-// Parser fills the Head and DepRel of every word of a sentence.
+// Parser fills the Head and DepRel of every word of a sentence. A parser
+// that tags as it parses may also change a word's UPOS and XPOS to the
+// tagger's runner-up (Token.Alt).
 type Parser interface {
 	Parse(s *Sentence)
 }
@@ -61,7 +63,9 @@ type Needer interface {
 }
 
 // Spec names the stages of a pipeline, each built by a Registry. An empty
-// name leaves the stage out. Stages run in the order of the fields.
+// name leaves the stage out. Stages run in the order tokenizer, tagger,
+// parser, lemmatizer: the lemmatizer comes last because a parser may
+// change tags (see Parser).
 type Spec struct {
 	Tokenizer  string `json:"tokenizer,omitempty"`
 	Tagger     string `json:"tagger,omitempty"`
@@ -196,8 +200,8 @@ func (r *Registry) Pipeline(spec Spec) (*Pipeline, error) {
 	steps := []step{
 		{KindTokenizer, spec.Tokenizer, Tokens, 0, func(s any) { p.tokenizer = s.(Tokenizer) }},
 		{KindTagger, spec.Tagger, Tags, Tokens, func(s any) { p.tagger = s.(Tagger) }},
-		{KindLemmatizer, spec.Lemmatizer, Lemmas, Tokens | Tags, func(s any) { p.lemmatizer = s.(Lemmatizer) }},
 		{KindParser, spec.Parser, Tree, Tokens | Tags, func(s any) { p.parser = s.(Parser) }},
+		{KindLemmatizer, spec.Lemmatizer, Lemmas, Tokens | Tags, func(s any) { p.lemmatizer = s.(Lemmatizer) }},
 	}
 	// Check the names and the chain before loading any model.
 	for _, st := range steps {
@@ -246,7 +250,7 @@ func (r *Registry) Pipeline(spec Spec) (*Pipeline, error) {
 	return p, nil
 }
 
-// Pipeline runs its stages in order: tokenizer, tagger, lemmatizer, parser.
+// Pipeline runs its stages in order: tokenizer, tagger, parser, lemmatizer.
 // Build one with Registry.Pipeline. A Pipeline is safe for concurrent use
 // when its stages are; pipelines from one Registry share their stages.
 type Pipeline struct {
@@ -290,11 +294,11 @@ func (p *Pipeline) Steps() []Step {
 	if p.tagger != nil {
 		out = append(out, Step{KindTagger, p.spec.Tagger, p.tagger.Tag})
 	}
-	if p.lemmatizer != nil {
-		out = append(out, Step{KindLemmatizer, p.spec.Lemmatizer, p.lemmatizer.Lemmatize})
-	}
 	if p.parser != nil {
 		out = append(out, Step{KindParser, p.spec.Parser, p.parser.Parse})
+	}
+	if p.lemmatizer != nil {
+		out = append(out, Step{KindLemmatizer, p.spec.Lemmatizer, p.lemmatizer.Lemmatize})
 	}
 	return out
 }
@@ -327,10 +331,10 @@ func (p *Pipeline) Annotate(s *Sentence) {
 	if p.tagger != nil {
 		p.tagger.Tag(s)
 	}
-	if p.lemmatizer != nil {
-		p.lemmatizer.Lemmatize(s)
-	}
 	if p.parser != nil {
 		p.parser.Parse(s)
+	}
+	if p.lemmatizer != nil {
+		p.lemmatizer.Lemmatize(s)
 	}
 }
