@@ -13,12 +13,17 @@
 // scoring. The shipped model is the sum of taggers learnt with
 // different seeds.
 //
+// For the words the last pass scored, the tagger also gives its runner-up
+// tags (nlp.Token.Alt) and by how much they trailed, per member of the
+// ensemble, so that the parser can choose between the two as it parses.
+//
 // # Model format
 //
 // A model file is a gzip stream written by the shared perceptron format:
-// the magic string "dyad-tagger-1", the UPOS and XPOS names of the classes,
-// the word dictionary (sorted hashes of lower-cased words as varint deltas,
-// each with its ambiguity class number), the fixed words (hash deltas, each
+// the magic string "dyad-tagger-2", the UPOS and XPOS names of the
+// classes, the number of taggers summed into the model, the word
+// dictionary (sorted hashes of lower-cased words as varint deltas, each
+// with its ambiguity class number), the fixed words (hash deltas, each
 // with its class), then the number of passes and a perceptron for each:
 // class count, weight scale, the sorted feature keys as varint deltas and
 // one sparse row of int16 weights per key.

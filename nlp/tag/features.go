@@ -51,6 +51,7 @@ type scratch struct {
 	// margins holds, for each word, by how much the last pass that
 	// scored it preferred its class.
 	margins []int32
+	alts    []int    // runner-up class of each word in the last pass, or -1
 	static  []uint64 // staticFeatures of every word, nStatic each
 }
 

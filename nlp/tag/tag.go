@@ -28,7 +28,11 @@ type Tagger struct {
 	// models are the passes: the first tags left to right, each later
 	// one again with the classes of the one before as features.
 	models []*perceptron.Model
-	pool   sync.Pool
+	// members is the number of taggers whose weights were summed into
+	// the models; runner-up margins are given per member, so that they
+	// compare across ensembles of any size.
+	members int
+	pool    sync.Pool
 }
 
 func (t *Tagger) getScratch() *scratch {
@@ -38,16 +42,25 @@ func (t *Tagger) getScratch() *scratch {
 	return &scratch{scores: make([]int32, len(t.upos))}
 }
 
-// Tag sets the UPOS and XPOS of every word of s from the word forms.
+// Tag sets the UPOS and XPOS of every word of s from the word forms, and
+// its Alt to the runner-up tags of the words the tagger was in doubt
+// about: those the last pass scored. Words it was sure of, and frequent
+// words that always had one class in training, get no runner-up.
 func (t *Tagger) Tag(s *nlp.Sentence) {
 	if len(s.Tokens) == 0 {
 		return
 	}
 	sc := t.getScratch()
 	t.tag(sc, s.Tokens)
+	scale := t.models[len(t.models)-1].Scale() / float32(t.members)
 	for i := range s.Tokens {
+		tok := &s.Tokens[i]
 		c := sc.tags[i]
-		s.Tokens[i].UPOS, s.Tokens[i].XPOS = t.upos[c], t.xpos[c]
+		tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
+		tok.Alt = nlp.TagAlt{}
+		if a := sc.alts[i]; a >= 0 {
+			tok.Alt = nlp.TagAlt{UPOS: t.upos[a], XPOS: t.xpos[a], Margin: float32(sc.margins[i]) * scale}
+		}
 	}
 	t.pool.Put(sc)
 }
@@ -58,14 +71,18 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 // the time of the second pass: most words are never in doubt.
 const settled = 80
 
-// tag leaves the class of each token in sc.tags.
+// tag leaves the class of each token in sc.tags, and in sc.alts the
+// runner-up of the words the last pass scored (-1 for the others), by
+// sc.margins behind.
 func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 	t.prepare(sc, toks, t.dict)
 	var prev []int
-	sc.margins = sc.margins[:0]
+	sc.margins, sc.alts = sc.margins[:0], sc.alts[:0]
 	for range toks {
 		sc.margins = append(sc.margins, 0)
+		sc.alts = append(sc.alts, -1)
 	}
+	last := len(t.models) - 1
 	for p, m := range t.models {
 		keep := int32(math.MaxInt32)
 		if p > 0 {
@@ -86,15 +103,22 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 			sc.feats = append(sc.feats[:0], sc.static[i*nStatic:(i+1)*nStatic]...)
 			sc.feats = features(sc.feats, sc.words, i, sc.tags, prev, t.finite)
 			m.Score(sc.feats, sc.scores)
-			var c int
-			c, sc.margins[i] = perceptron.Margin(sc.scores)
+			c, alt := perceptron.Top2(sc.scores)
+			if alt >= 0 {
+				sc.margins[i] = sc.scores[c] - sc.scores[alt]
+			} else {
+				sc.margins[i] = math.MaxInt32
+			}
+			if p == last {
+				sc.alts[i] = alt
+			}
 			sc.tags = append(sc.tags, c)
 		}
 	}
 }
 
 // magic names the model file format and its version.
-const magic = "dyad-tagger-1"
+const magic = "dyad-tagger-2"
 
 // WriteTo writes the model of the tagger to w in the format described in
 // the package documentation.
@@ -102,6 +126,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	mw := perceptron.NewWriter(w, magic)
 	mw.Strings(t.upos)
 	mw.Strings(t.xpos)
+	mw.Uint(uint64(t.members))
 	mw.Map(t.dict)
 	fixed := make(map[uint64]uint64, len(t.fixed))
 	for k, c := range t.fixed {
@@ -118,7 +143,7 @@ func Read(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read tagger: %w", err)
 	}
-	t := &Tagger{upos: mr.Strings(), xpos: mr.Strings()}
+	t := &Tagger{upos: mr.Strings(), xpos: mr.Strings(), members: mr.Count()}
 	t.dict = mr.Map()
 	fixed := mr.Map()
 	t.fixed = make(map[uint64]int32, len(fixed))
@@ -135,6 +160,9 @@ func Read(r io.Reader) (*Tagger, error) {
 	}
 	if len(t.models) == 0 {
 		return nil, errors.New("read tagger: no model")
+	}
+	if t.members < 1 {
+		return nil, errors.New("read tagger: no ensemble members")
 	}
 	for _, m := range t.models {
 		if len(t.upos) == 0 || len(t.upos) != len(t.xpos) || m.Classes() != len(t.upos) {

@@ -62,6 +62,53 @@ func TestAccuracyEWT(t *testing.T) {
 	}
 }
 
+// The runner-up tags must go where the tagger is in doubt: words that
+// have them are often mistagged and their runner-up is often right, words
+// that have none are nearly always right.
+func TestRunnerUp(t *testing.T) {
+	gold, err := treebank.EWT(sharedtest.Path(t, "nlp", "ud-ewt"), treebank.Dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagger, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doubt, doubtWrong, altRight, sure, sureWrong int
+	for _, g := range gold {
+		s := nlp.Sentence{Tokens: make([]nlp.Token, len(g.Tokens))}
+		for i, tok := range g.Tokens {
+			// A stale runner-up must be cleared.
+			s.Tokens[i] = nlp.Token{ID: tok.ID, Form: tok.Form, Alt: nlp.TagAlt{UPOS: "X", XPOS: "FW", Margin: 1}}
+		}
+		tagger.Tag(&s)
+		for i, tok := range s.Tokens {
+			right := tok.UPOS == g.Tokens[i].UPOS && tok.XPOS == g.Tokens[i].XPOS
+			if tok.Alt == (nlp.TagAlt{}) {
+				sure++
+				if !right {
+					sureWrong++
+				}
+				continue
+			}
+			if tok.Alt.UPOS == tok.UPOS && tok.Alt.XPOS == tok.XPOS || tok.Alt.Margin < 0 || tok.Alt.XPOS == "" {
+				t.Fatalf("%s: tags %s/%s, runner-up %+v", tok.Form, tok.UPOS, tok.XPOS, tok.Alt)
+			}
+			doubt++
+			if !right {
+				doubtWrong++
+			}
+			if tok.Alt.UPOS == g.Tokens[i].UPOS && tok.Alt.XPOS == g.Tokens[i].XPOS {
+				altRight++
+			}
+		}
+	}
+	t.Logf("%d words in doubt (%d mistagged, runner-up right for %d), %d sure (%d mistagged)", doubt, doubtWrong, altRight, sure, sureWrong)
+	if doubt == 0 || 100*sureWrong > 2*sure || 5*doubtWrong < doubt || 5*altRight < doubt {
+		t.Error("runner-ups do not mark the words in doubt")
+	}
+}
+
 // BenchmarkTag tags EWT dev from gold tokens.
 func BenchmarkTag(b *testing.B) {
 	gold, err := treebank.EWT(sharedtest.Path(b, "nlp", "ud-ewt"), treebank.Dev)

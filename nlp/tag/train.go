@@ -121,6 +121,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Tagge
 		return nil, err
 	}
 	t := members[0]
+	t.members = len(members)
 	for pass := range t.models {
 		var ms []*perceptron.Model
 		for _, m := range members {
@@ -232,7 +233,7 @@ func newUntrained(train []nlp.Sentence) *Tagger {
 	pairs := slices.SortedFunc(maps.Keys(freq), func(a, b pair) int {
 		return cmp.Or(freq[b]-freq[a], strings.Compare(a.upos, b.upos), strings.Compare(a.xpos, b.xpos))
 	})
-	t := &Tagger{}
+	t := &Tagger{members: 1}
 	for _, p := range pairs {
 		t.upos = append(t.upos, p.upos)
 		t.xpos = append(t.xpos, p.xpos)
