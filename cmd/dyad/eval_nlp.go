@@ -19,8 +19,7 @@ func newEvalNLPCmd(g *globals) *cobra.Command {
 		goldTags  bool
 		asJSON    bool
 		passes    int
-		beam      int
-		margin    float64
+		search    parse.Search
 		spec      = english.DefaultSpec()
 	)
 	cmd := &cobra.Command{
@@ -41,8 +40,9 @@ Treebanks are given with --treebank (repeatable, comma-separated, glob
 patterns allowed) or as arguments; several are scored together. Speeds are
 the median of --passes runs. The stages are Dyad's defaults unless named with
 --tokenizer, --tagger, --lemmatizer or --parser (an empty name leaves a
-stage out). --beam and --margin make the default parser search otherwise
-than its model says, to measure what its search settings trade.`,
+stage out). --beam, --margin and --alt-margin make the default parser
+search otherwise than its model says, to measure what its search settings
+trade.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files := append(treebanks, args...)
 			if len(files) == 0 {
@@ -52,9 +52,9 @@ than its model says, to measure what its search settings trade.`,
 				spec.Input = nlp.Tokens | nlp.Tags
 			}
 			reg := english.Registry()
-			if cmd.Flags().Changed("beam") || cmd.Flags().Changed("margin") {
+			if cmd.Flags().Changed("beam") || cmd.Flags().Changed("margin") || cmd.Flags().Changed("alt-margin") {
 				var err error
-				if reg, spec.Parser, err = searchRegistry(cmd, beam, margin); err != nil {
+				if reg, spec.Parser, err = searchRegistry(cmd, search); err != nil {
 					return err
 				}
 			}
@@ -82,30 +82,34 @@ than its model says, to measure what its search settings trade.`,
 	cmd.Flags().StringVar(&spec.Tagger, "tagger", spec.Tagger, "tagger stage")
 	cmd.Flags().StringVar(&spec.Lemmatizer, "lemmatizer", spec.Lemmatizer, "lemmatizer stage")
 	cmd.Flags().StringVar(&spec.Parser, "parser", spec.Parser, "parser stage")
-	cmd.Flags().IntVar(&beam, "beam", 0, "beam width of the default parser's search (default: the model's)")
-	cmd.Flags().Float64Var(&margin, "margin", 0, "keep only the beam states within this score of the best; 0 keeps all (default: the model's)")
+	cmd.Flags().IntVar(&search.Beam, "beam", 0, "beam width of the default parser's search (default: the model's)")
+	cmd.Flags().Float64Var(&search.Margin, "margin", 0, "keep only the beam states within this score of the best; 0 keeps all (default: the model's)")
+	cmd.Flags().Float64Var(&search.AltMargin, "alt-margin", 0, "weigh the tagger's runner-up tags when they trail its first choice by less than this; 0 never (default: the model's)")
 	return cmd
 }
 
 // searchRegistry returns a registry of the built-in stages plus the
-// default parser searching with the beam and margin the flags changed,
-// and that parser's name.
-func searchRegistry(cmd *cobra.Command, beam int, margin float64) (*nlp.Registry, string, error) {
+// default parser searching with the settings the flags changed, and that
+// parser's name.
+func searchRegistry(cmd *cobra.Command, flags parse.Search) (*nlp.Registry, string, error) {
 	p, err := parse.Default()
 	if err != nil {
 		return nil, "", err
 	}
-	b, m := p.SearchSettings()
+	s := p.Search()
 	if cmd.Flags().Changed("beam") {
-		b = beam
+		s.Beam = flags.Beam
 	}
 	if cmd.Flags().Changed("margin") {
-		m = margin
+		s.Margin = flags.Margin
 	}
-	if p, err = p.Search(b, m); err != nil {
+	if cmd.Flags().Changed("alt-margin") {
+		s.AltMargin = flags.AltMargin
+	}
+	if p, err = p.WithSearch(s); err != nil {
 		return nil, "", err
 	}
-	name := fmt.Sprintf("%s-beam%d-margin%g", english.Parser, b, m)
+	name := fmt.Sprintf("%s-beam%d-margin%g-alt%g", english.Parser, s.Beam, s.Margin, s.AltMargin)
 	reg := english.NewRegistry()
 	if err := reg.RegisterParser(name, func() (nlp.Parser, error) { return p, nil }); err != nil {
 		return nil, "", err

@@ -28,7 +28,8 @@ and write the model (by default over the one shipped in nlp/parse/model).
 The parser learns from predicted tags: the training data is tagged by
 jackknifing (each fold by a tagger trained on the others, with the
 settings of the shipped tagger), and dev by the shipped tagger or the one
-given with --tagger.`,
+given with --tagger. Where the tagger was in doubt, the parser learns to
+choose between its first and its runner-up tags as it parses.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			train, dev, err := f.data()
@@ -80,9 +81,9 @@ given with --tagger.`,
 	cmd.Flags().IntVar(&opts.Ensemble, "ensemble", 0, "number of models summed into one (0: the default)")
 	cmd.Flags().IntVar(&opts.SearchBeam, "search-beam", 0, "width of the beam the trained parser searches with (0: the default)")
 	cmd.Flags().Float64Var(&opts.SearchMargin, "search-margin", 0, "the trained parser's beam keeps the states within this score of the best (0: the default; negative: all)")
+	cmd.Flags().Float64Var(&opts.AltMargin, "alt-margin", 0, "weigh the tagger's runner-up tags when they trail its first choice by less than this (0: the default; negative: never)")
 	cmd.Flags().StringVar(&taggerPath, "tagger", "", "tagger model that tags dev (default: the shipped one)")
 	cmd.Flags().StringVar(&trainPath, "train", "", "train on this CoNLL-U file instead")
-	cmd.Flags().BoolVar(&opts.Tagged, "tagged", false, "the training file already carries predicted (jackknifed) tags")
 	return cmd
 }
 

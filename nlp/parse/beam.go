@@ -13,53 +13,94 @@ type item struct {
 }
 
 // candidate is an item of the next step not yet built: an item of the beam
-// and an action.
+// and an action, and whether the word the action brings to the front of
+// the buffer takes the tagger's runner-up tags.
 type candidate struct {
 	from   int
 	action int
+	alt    bool
 	score  float64
 }
 
 // scorer gives the scores of the transitions from a state with the
-// features that features returned, for the words in the roles it set.
+// features that stateFeatures returned, the unary features of the words in
+// the roles it set, and the state's pairFeatures.
 type scorer interface {
 	// prepare is called with the unary features of each sentence before
 	// its states are scored.
 	prepare(u *unary)
-	score(feats []uint64, rs *roles, out *[nActions]float64)
+	score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64)
 }
 
 // modelScorer scores with a model, through a cache. A word's unary
 // features in a role add the same scores to every state that has it
-// there, so modelScorer sums them once per sentence.
+// there, and the features of a stack top and a buffer front (see
+// pairFeatures) add the same scores to every state that has the two:
+// modelScorer sums each once per sentence, when first needed.
 type modelScorer struct {
-	m      *perceptron.Model
-	cache  *perceptron.Cache
-	u      *unary
-	unary  [][nActions]int32 // for word i and role r, unary[i*nRoles+r]
+	m     *perceptron.Model
+	cache *perceptron.Cache
+	u     *unary
+	// unary holds, for atom i in role r, the scores of its unary features
+	// (unary[i*nRoles+r]), once known[i*nRoles+r].
+	unary [][nActions]int32
+	known []bool
+	pairs *pairMemo
+	// scores and feats are the working memory of score.
 	scores [nActions]int32
+	feats  []uint64
+}
+
+// A pairMemo has pairSlots slots: enough for the pairs of stack top and
+// buffer front that the search of a long sentence meets.
+const (
+	pairBits  = 10
+	pairSlots = 1 << pairBits
+)
+
+// pairMemo holds the scores of the pair features of the states of one
+// sentence, by their stack top and buffer front; a pair that finds its
+// slot taken is scored again.
+type pairMemo struct {
+	keys   [pairSlots]uint64 // 0: empty
+	scores [pairSlots][nActions]int32
 }
 
 func (s *modelScorer) prepare(u *unary) {
 	s.u = u
-	words := len(u.keys) / u.width
-	s.unary = s.unary[:0]
-	for i := range words {
-		for r := range nRoles {
-			s.m.ScoreCached(u.of(i, r), s.scores[:], s.cache)
-			s.unary = append(s.unary, s.scores)
-		}
+	n := len(u.keys) / u.width * nRoles
+	s.unary = slices.Grow(s.unary[:0], n)[:n]
+	s.known = slices.Grow(s.known[:0], n)[:n]
+	clear(s.known)
+	if s.pairs == nil {
+		s.pairs = new(pairMemo)
 	}
+	clear(s.pairs.keys[:])
 }
 
-func (s *modelScorer) score(feats []uint64, rs *roles, out *[nActions]float64) {
-	s.m.ScoreCached(feats[s.u.width:], s.scores[:], s.cache)
-	none := len(s.unary)/nRoles - 1
+func (s *modelScorer) score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64) {
+	s.m.ScoreCached(feats, s.scores[:], s.cache)
+	key := uint64(rs[rS0]+2)<<32 | uint64(rs[rN0])
+	j := key * 0x9E3779B97F4A7C15 >> (64 - pairBits) // Fibonacci hashing
+	if s.pairs.keys[j] != key {
+		s.feats = pairFeatures(s.feats[:0], st, atoms, rs)
+		s.m.ScoreCached(s.feats, s.pairs.scores[j][:], s.cache)
+		s.pairs.keys[j] = key
+	}
+	for a, v := range &s.pairs.scores[j] {
+		s.scores[a] += v
+	}
+	none := len(s.known)/nRoles - 1
 	for r, i := range rs {
 		if i < 0 {
 			i = none
 		}
-		for a, v := range &s.unary[i*nRoles+r] {
+		k := i*nRoles + r
+		if !s.known[k] {
+			s.m.ScoreCached(s.u.of(i, r), s.unary[k][:], s.cache)
+			s.known[k] = true
+		}
+		for a, v := range &s.unary[k] {
 			s.scores[a] += v
 		}
 	}
@@ -71,13 +112,17 @@ func (s *modelScorer) score(feats []uint64, rs *roles, out *[nActions]float64) {
 // trainerScorer scores with the weights being learned.
 type trainerScorer struct {
 	tr     *perceptron.Trainer
+	u      *unary
 	scores [nActions]float32
+	feats  []uint64
 }
 
-func (s *trainerScorer) prepare(*unary) {}
+func (s *trainerScorer) prepare(u *unary) { s.u = u }
 
-func (s *trainerScorer) score(feats []uint64, _ *roles, out *[nActions]float64) {
-	s.tr.Score(feats, s.scores[:])
+func (s *trainerScorer) score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64) {
+	s.feats = unaryFeatures(append(s.feats[:0], feats...), s.u, rs)
+	s.feats = pairFeatures(s.feats, st, atoms, rs)
+	s.tr.Score(s.feats, s.scores[:])
 	for a, v := range s.scores {
 		out[a] = float64(v)
 	}
@@ -92,45 +137,88 @@ type beam struct {
 	u         unary // of the sentence searched
 	rs        roles
 	// steps records, for training, the parent and action of every item of
-	// every step.
+	// every step, and init whether each first item took the runner-up
+	// tags of word 1.
 	steps [][]candidate
+	init  []bool
+	n     int // words of the sentence searched
 }
 
-// search runs beam search of width k over the words of atoms, scoring with
-// sc, and leaves the best final state in b.cur[0]. With margin > 0 it
+// Joint tagging. A word whose tagger gave close runner-up tags (an atom
+// with alt set) is tagged as it comes to the front of the buffer: the
+// action that brings it there forks into one candidate with the tagger's
+// first choice and one with its runner-up, of the same score; the features
+// of the word in its later roles, which include its doubt (see
+// atom.doubt), tell them apart at the next step. Words ahead of the front
+// keep the tagger's first choice.
+
+// start sets the states a search begins with: one, or two if word 1 has
+// runner-up tags.
+func (b *beam) start(atoms []atom, n int) {
+	b.n = n
+	b.init = append(b.init[:0], false)
+	if n > 0 && atoms[1].alt != 0 {
+		b.init = append(b.init, true)
+	}
+	b.cur = grow(b.cur, len(b.init))
+	for i, alt := range b.init {
+		startState(&b.cur[i].st, atoms, n, b.u.cls, alt)
+		b.cur[i].score = 0
+	}
+}
+
+// startState resets st for a sentence of n words, word 1 tagged with its
+// runner-up tags if alt.
+func startState(st *state, atoms []atom, n int, cls []uint32, alt bool) {
+	st.reset(n, cls)
+	if alt {
+		st.w[1].alt = atoms[1].alt
+	}
+}
+
+// step applies action a to st; if alt, the word it brings to the front of
+// the buffer takes its runner-up tags.
+func step(st *state, atoms []atom, a int, alt bool) {
+	st.apply(a)
+	if alt {
+		st.w[st.b].alt = atoms[st.b].alt
+	}
+}
+
+// forks reports whether action a from st brings to the front of the buffer
+// a word with runner-up tags.
+func forks(st *state, atoms []atom, a int) bool {
+	return (a == shift || a == rightArc) && st.b < st.n && atoms[st.b+1].alt != 0
+}
+
+// search runs beam search of width k over the n words of atoms, scoring
+// with sc, and leaves the best final state in b.cur[0]. With margin > 0 it
 // keeps at each step only the states that score within margin of the
 // best. With record set, it keeps the history of every step in b.steps.
-func (b *beam) search(atoms []atom, k int, margin float64, sc scorer, record bool) {
-	n := len(atoms) - 2
+func (b *beam) search(atoms []atom, n, k int, margin float64, sc scorer, record bool) {
 	b.u.prepare(atoms)
 	sc.prepare(&b.u)
-	b.cur = grow(b.cur, 1)
-	b.cur[0].st.reset(n, b.u.cls)
-	b.cur[0].score = 0
+	b.start(atoms, n)
 	b.steps = b.steps[:0]
 	for !b.cur[0].st.done() {
 		b.cands = b.cands[:0]
 		for i := range b.cur {
 			it := &b.cur[i]
-			b.feats = features(b.feats[:0], &it.st, atoms, &b.u, &b.rs)
-			sc.score(b.feats, &b.rs, &b.s)
+			b.feats = stateFeatures(b.feats[:0], &it.st, atoms, &b.rs)
+			sc.score(b.feats, &it.st, atoms, &b.rs, &b.s)
 			for a := range nActions {
-				if it.st.valid(a) {
-					b.cands = append(b.cands, candidate{from: i, action: a, score: it.score + b.s[a]})
+				if !it.st.valid(a) {
+					continue
+				}
+				c := candidate{from: i, action: a, score: it.score + b.s[a]}
+				b.cands = append(b.cands, c)
+				if forks(&it.st, atoms, a) {
+					c.alt = true
+					b.cands = append(b.cands, c)
 				}
 			}
 		}
-		// Best first; ties by beam order then action, for determinism.
-		slices.SortStableFunc(b.cands, func(x, y candidate) int {
-			switch {
-			case x.score > y.score:
-				return -1
-			case x.score < y.score:
-				return 1
-			}
-			return 0
-		})
-		b.cands = b.cands[:min(len(b.cands), k)]
+		b.cands = best(b.cands, k)
 		if margin > 0 {
 			keep := 1
 			for keep < len(b.cands) && b.cands[keep].score >= b.cands[0].score-margin {
@@ -145,12 +233,35 @@ func (b *beam) search(atoms []atom, k int, margin float64, sc scorer, record boo
 		for j, c := range b.cands {
 			nx := &b.next[j]
 			nx.st.copyFrom(&b.cur[c.from].st)
-			nx.st.apply(c.action)
+			step(&nx.st, atoms, c.action, c.alt)
 			nx.score = c.score
 		}
 		b.cur, b.next = b.next, b.cur
 		b.cur = b.cur[:len(b.cands)]
 	}
+}
+
+// best reorders cands so that they begin with the k best, best first,
+// ties in their order in cands (beam order then action, for determinism),
+// and returns those.
+func best(cands []candidate, k int) []candidate {
+	n := 0 // cands[:n] are the best so far, in order
+	for _, c := range cands {
+		if n == k && c.score <= cands[k-1].score {
+			continue
+		}
+		i := n
+		if n < k {
+			n++
+		}
+		for i > 0 && cands[i-1].score < c.score {
+			i--
+		}
+		// cands[:n] never reaches past c's own place, which is free.
+		copy(cands[i+1:n], cands[i:n-1])
+		cands[i] = c
+	}
+	return cands[:n]
 }
 
 // grow returns items resliced to n, keeping the memory of earlier items.
@@ -164,7 +275,8 @@ func grow(items []item, n int) []item {
 // staticOracle returns the transitions that build the projective gold tree
 // (root at n+1), choosing among those that lose nothing in the order
 // left-arc, right-arc, reduce, shift.
-func staticOracle(gold []int, n int, out []int) []int {
+func staticOracle(gold []int, out []int) []int {
+	n := len(gold) - 2
 	var st state
 	st.reset(n, nil)
 	out = out[:0]
@@ -183,63 +295,69 @@ func staticOracle(gold []int, n int, out []int) []int {
 // update makes a max-violation update (Huang et al. 2012) after a beam
 // search recorded in b: at the step where the best item of the beam most
 // outscores the gold sequence, it moves the weights towards the gold
-// prefix and away from the best item's. It returns whether it updated.
-// It must follow the search of the same sentence.
-func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, sc scorer) bool {
-	n := len(atoms) - 2
+// prefix and away from the best item's. The gold sequence is the actions
+// gold, with word w taking its runner-up tags where goldAlt[w]. It
+// returns whether it updated. It must follow the search of the same
+// sentence.
+func (b *beam) update(tr *perceptron.Trainer, atoms []atom, gold []int, goldAlt []bool, sc scorer) bool {
+	// alts[t] tells whether the gold action t takes runner-up tags.
+	alts := make([]bool, len(gold))
 	var st state
-	st.reset(n, b.u.cls)
+	startState(&st, atoms, b.n, b.u.cls, goldAlt[1])
+	onGold := slices.Index(b.init, goldAlt[1]) // index of the gold prefix in the beam, -1 once it fell out
 	goldScore, worst, at := 0.0, 0.0, -1
-	onGold := 0 // index of the gold prefix in the beam, -1 once it fell out
-	for t, step := range b.steps {
-		b.feats = features(b.feats[:0], &st, atoms, &b.u, &b.rs)
-		sc.score(b.feats, &b.rs, &b.s)
+	for t, cands := range b.steps {
+		b.feats = stateFeatures(b.feats[:0], &st, atoms, &b.rs)
+		sc.score(b.feats, &st, atoms, &b.rs, &b.s)
 		goldScore += b.s[gold[t]]
-		st.apply(gold[t])
+		alts[t] = forks(&st, atoms, gold[t]) && goldAlt[st.b+1]
+		step(&st, atoms, gold[t], alts[t])
 		if onGold >= 0 {
 			prev := onGold
 			onGold = -1
-			for j, c := range step {
-				if c.from == prev && c.action == gold[t] {
+			for j, c := range cands {
+				if c.from == prev && c.action == gold[t] && c.alt == alts[t] {
 					onGold = j
 					break
 				}
 			}
 		}
 		// A tie counts as a violation unless the gold prefix is the best.
-		if v := step[0].score - goldScore; onGold != 0 && v >= worst {
+		if v := cands[0].score - goldScore; onGold != 0 && v >= worst {
 			worst, at = v, t
 		}
 	}
 	if at < 0 {
 		return false
 	}
-	// The best item's actions, traced back from step at.
-	pred := make([]int, at+1)
-	for t, j := at, 0; t >= 0; t-- {
-		c := b.steps[t][j]
-		pred[t] = c.action
-		j = c.from
+	// The best item's candidates, traced back from step at to its first
+	// state.
+	pred := make([]candidate, at+1)
+	j := 0
+	for t := at; t >= 0; t-- {
+		pred[t] = b.steps[t][j]
+		j = pred[t].from
 	}
+	var gs, ps state
+	startState(&gs, atoms, b.n, b.u.cls, goldAlt[1])
+	startState(&ps, atoms, b.n, b.u.cls, b.init[j])
 	// Up to the first difference the two prefixes are the same, and so
 	// would be their updates.
 	first := 0
-	for first <= at && pred[first] == gold[first] {
-		first++
+	if b.init[j] == goldAlt[1] {
+		for first <= at && pred[first].action == gold[first] && pred[first].alt == alts[first] {
+			step(&gs, atoms, gold[first], alts[first])
+			first++
+		}
+		ps.copyFrom(&gs)
 	}
-	var gs, ps state
-	gs.reset(n, b.u.cls)
-	for t := 0; t < first; t++ {
-		gs.apply(gold[t])
-	}
-	ps.copyFrom(&gs)
 	for t := first; t <= at; t++ {
 		b.feats = features(b.feats[:0], &gs, atoms, &b.u, &b.rs)
 		tr.Add(b.feats, gold[t], 1)
-		gs.apply(gold[t])
+		step(&gs, atoms, gold[t], alts[t])
 		b.feats = features(b.feats[:0], &ps, atoms, &b.u, &b.rs)
-		tr.Add(b.feats, pred[t], -1)
-		ps.apply(pred[t])
+		tr.Add(b.feats, pred[t].action, -1)
+		step(&ps, atoms, pred[t].action, pred[t].alt)
 	}
 	return true
 }

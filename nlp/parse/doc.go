@@ -17,7 +17,17 @@
 // (Huang et al., 2012), on tags predicted by jackknifing and on training
 // trees made projective by lifting; the shipped model is the sum of models
 // learnt with different seeds, without the features whose weights stay
-// small. A second perceptron then labels the finished tree top down,
+// small.
+//
+// The parser also settles the tags the tagger was in doubt about, in the
+// manner of joint tagging and parsing (Bohnet and Nivre, 2012): where the
+// tagger's runner-up tags (nlp.Token.Alt) come within a margin of its first
+// choice, the word is tagged as it comes to the front of the buffer, each
+// state of the beam taking one of the two, and its features (which carry
+// the tagger's doubt) let the parse decide. A word of the best parse that
+// took its runner-up gets those tags. Learning follows the gold tags where
+// they are one of the two. Greedy parsing (a beam of one) keeps the
+// tagger's first choice. A second perceptron then labels the finished tree top down,
 // seeing the words and tags of each word and its head, the head's label,
 // the function words among its children and siblings, and the labels of
 // its siblings so far; a second pass sees the first pass's labels all
@@ -27,8 +37,9 @@
 // # Model format
 //
 // A model file is a gzip stream written by the shared perceptron format:
-// the magic string "dyad-parser-2", the relation names, the width of the
-// search beam and its margin (float32), the ambiguity classes of the
+// the magic string "dyad-parser-3", the relation names, the width of the
+// search beam, its margin and the tagger margin under which runner-up
+// tags are weighed (both float32), the ambiguity classes of the
 // training words (word hash and class, as varint deltas), the transition
 // perceptron (4 classes: shift, reduce, left-arc, right-arc), then the
 // number of labelling passes and a label perceptron (one class per

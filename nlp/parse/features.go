@@ -18,6 +18,13 @@ type atom struct {
 	punct int    // number of punctuation words before this one
 	verbs int    // number of verbs and auxiliaries before this one
 	cls   uint32 // the UPOS as one bit
+	// alt is the index of the atom of the word with the tagger's runner-up
+	// tags, 0 if the parser does not weigh them (see prepareAtoms).
+	alt int32
+	// doubt is 0 for a word without a runner-up; otherwise 2b+1 for the
+	// tagger's first choice and 2b+2 for its runner-up, b the bucket of the
+	// tagger's margin between them.
+	doubt uint64
 }
 
 // uposBits gives each universal tag its bit in atom.cls.
@@ -43,7 +50,9 @@ var punctUPOS = perceptron.Hash("PUNCT")
 
 // prepareAtoms fills atoms for the words 1..n and the root, both at index
 // 0, where the labeler looks for it, and at n+1, where the parser has it.
-func prepareAtoms(atoms []atom, toks []nlp.Token, runes []rune, dict map[uint64]uint64) ([]atom, []rune) {
+// After them come the atoms of the words whose runner-up tags the tagger
+// gave less than altMargin behind: the same words with those tags.
+func prepareAtoms(atoms []atom, toks []nlp.Token, runes []rune, dict map[uint64]uint64, altMargin float64) ([]atom, []rune) {
 	atoms = append(atoms[:0], atom{w: rootValue, p: rootValue, u: rootValue, s: rootValue})
 	punct, verbs := 0, 0
 	for i := range toks {
@@ -64,7 +73,32 @@ func prepareAtoms(atoms []atom, toks []nlp.Token, runes []rune, dict map[uint64]
 	root := atoms[0]
 	root.punct, root.verbs = punct, verbs
 	atoms = append(atoms, root)
+	for i := range toks {
+		alt := &toks[i].Alt
+		if alt.UPOS == "" || float64(alt.Margin) >= altMargin {
+			continue
+		}
+		w := &atoms[i+1]
+		b := doubtBucket(alt.Margin)
+		w.doubt = 2*b + 1
+		a := *w
+		a.doubt = 2*b + 2
+		a.p, a.u = perceptron.Hash(alt.XPOS), perceptron.Hash(alt.UPOS)
+		a.cls = uposBits[a.u]
+		w.alt = int32(len(atoms))
+		atoms = append(atoms, a)
+	}
 	return atoms, runes
+}
+
+// doubtBucket buckets the tagger's margin between its first and second
+// choice, doubling from 3.
+func doubtBucket(m float32) uint64 {
+	b := uint64(0)
+	for lim := float32(3); m >= lim && b < 6; lim *= 2 {
+		b++
+	}
+	return b
 }
 
 // lowerHash hashes the lower-cased form, with every digit mapped to 0.
@@ -198,6 +232,8 @@ const (
 	fS0RightSet
 	fN0LeftSet
 	fVerbsBetween
+	fS0Doubt
+	fN0Doubt
 )
 
 // The features of one word in one role (the stack top, its leftmost
@@ -205,8 +241,8 @@ const (
 // for them again and again: unary computes them once per sentence.
 // unaryTemplates lists them by role, in the order of unary's rows.
 var unaryTemplates = [...][]int{
-	{fS0wp, fS0w, fS0p, fS0sp, fS0pAmb},
-	{fN0wp, fN0w, fN0p, fN0sp, fN0pAmb},
+	{fS0wp, fS0w, fS0p, fS0sp, fS0pAmb, fS0Doubt},
+	{fN0wp, fN0w, fN0p, fN0sp, fN0pAmb, fN0Doubt},
 	{fN1wp, fN1w, fN1p, fN1sp, fN1pAmb},
 	{fN2wp, fN2w, fN2p},
 	{fS0hw, fS0hp},
@@ -238,7 +274,7 @@ const (
 
 // unaryKey returns the key of template t over one word.
 func unaryKey(t int, a *atom) uint64 {
-	k1, k2 := perceptron.Key1, perceptron.Key2
+	k1, k2, k3 := perceptron.Key1, perceptron.Key2, perceptron.Key3
 	switch t {
 	case fS0wp, fN0wp, fN1wp, fN2wp:
 		return k2(uint64(t), a.w, a.p)
@@ -248,20 +284,22 @@ func unaryKey(t int, a *atom) uint64 {
 		return k2(uint64(t), a.s, a.p)
 	case fS0pAmb, fN0pAmb, fN1pAmb:
 		return k2(uint64(t), a.p, a.amb)
+	case fS0Doubt, fN0Doubt:
+		return k3(uint64(t), a.doubt, a.p, a.amb)
 	}
 	return k1(uint64(t), a.p)
 }
 
 // unary holds the unary features of the words of a sentence.
 type unary struct {
-	cls    []uint32 // the UPOS bit of each word
+	cls    []uint32 // the UPOS bit of each atom
 	keys   []uint64 // for word i and role r, keys[off[r]+i*width...]
 	width  int
 	offset [nRoles]int
 }
 
-// prepare computes the unary features of the words 0..len(atoms)-1 and of
-// a missing word, stored as word len(atoms).
+// prepare computes the unary features of the atoms 0..len(atoms)-1 and of
+// a missing word, stored as atom len(atoms).
 func (u *unary) prepare(atoms []atom) {
 	u.width = 0
 	for r, ts := range unaryTemplates {
@@ -286,7 +324,7 @@ func (u *unary) prepare(atoms []atom) {
 	}
 }
 
-// of returns the unary features of word i (-1 for none) in role r.
+// of returns the unary features of atom i (-1 for none) in role r.
 func (u *unary) of(i, r int) []uint64 {
 	if i < 0 {
 		i = len(u.keys)/u.width - 1
@@ -295,14 +333,32 @@ func (u *unary) of(i, r int) []uint64 {
 	return u.keys[o : o+len(unaryTemplates[r])]
 }
 
-// roles holds the word in each role of a state (-1 for none), in the order
-// of unaryTemplates.
+// roles holds the atom of the word in each role of a state (-1 for none),
+// in the order of unaryTemplates.
 type roles [nRoles]int
 
-// features appends the features of the parser state: first the unary
-// features of the words in rs, which it sets, then the others.
+// features appends all the features of the parser state: its
+// stateFeatures, the unary features of the words in its roles, and its
+// pairFeatures.
 func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []uint64 {
-	k1, k2, k3, k4 := perceptron.Key1, perceptron.Key2, perceptron.Key3, perceptron.Key4
+	feats = stateFeatures(feats, st, atoms, rs)
+	feats = unaryFeatures(feats, u, rs)
+	return pairFeatures(feats, st, atoms, rs)
+}
+
+// unaryFeatures appends the unary features of the words in the roles rs.
+func unaryFeatures(feats []uint64, u *unary, rs *roles) []uint64 {
+	for r, i := range rs {
+		feats = append(feats, u.of(i, r)...)
+	}
+	return feats
+}
+
+// stateFeatures sets in rs the atoms of the words in the roles of the
+// state and appends the features that depend on more of the state than
+// its stack top and buffer front.
+func stateFeatures(feats []uint64, st *state, atoms []atom, rs *roles) []uint64 {
+	k2, k3 := perceptron.Key2, perceptron.Key3
 	s0i := st.s0()
 	s1i := -1
 	if len(st.stack) > 1 {
@@ -316,26 +372,27 @@ func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []ui
 	if st.b+2 <= st.n+1 {
 		n2i = st.b + 2
 	}
-	s0, s1, n0, n1, n2 := at(atoms, s0i), at(atoms, s1i), at(atoms, n0i), at(atoms, n1i), at(atoms, n2i)
+	// Words are looked up as the state tagged them; the words ahead of
+	// the buffer front have the tagger's tags.
+	ai := st.atom
+	s0, s1, n0 := at(atoms, ai(s0i)), at(atoms, ai(s1i)), at(atoms, ai(n0i))
 	s0hi, s0h2i, l1, l2, r1, r2 := -1, -1, -1, -1, -1, -1
-	var s0vl, s0vr, d, vb uint64
+	var s0vl, s0vr uint64
 	var s0ls, s0rs uint32
 	if s0i >= 0 {
 		x := &st.w[s0i]
 		s0ls, s0rs = x.ls, x.rs
-		vb = uint64(min(n0.verbs-s0.verbs, 2))
 		s0hi = int(x.head)
 		if s0hi >= 0 && s0hi <= st.n {
 			s0h2i = st.head(s0hi)
 		}
 		l1, l2, r1, r2 = int(x.l1), int(x.l2), int(x.r1), int(x.r2)
 		s0vl, s0vr = uint64(x.nl), uint64(x.nr)
-		d = distance(s0i, n0i)
 	}
-	s0l, s0l2, s0r, s0r2 := at(atoms, l1), at(atoms, l2), at(atoms, r1), at(atoms, r2)
-	s0h, s0h2 := at(atoms, s0hi), at(atoms, s0h2i)
 	y := &st.w[n0i]
-	n0l1, n0l2i := int(y.l1), int(y.l2)
+	n0l1, n0l2i := ai(int(y.l1)), ai(int(y.l2))
+	l1, l2, r1, r2 = ai(l1), ai(l2), ai(r1), ai(r2)
+	s0l, s0l2, s0r, s0r2 := at(atoms, l1), at(atoms, l2), at(atoms, r1), at(atoms, r2)
 	n0l, n0l2 := at(atoms, n0l1), at(atoms, n0l2i)
 	n0vl := uint64(y.nl)
 	hasHead, s1IsHead, s0hdir := uint64(0), uint64(0), uint64(0)
@@ -349,32 +406,14 @@ func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []ui
 			s1IsHead = 1
 		}
 	}
-	*rs = roles{s0i, n0i, n1i, n2i, s0hi, l1, r1, n0l1, s0h2i, l2, r2, n0l2i}
-	for r, i := range rs {
-		feats = append(feats, u.of(i, r)...)
-	}
+	s0hi, s0h2i = ai(s0hi), ai(s0h2i)
+	s0h, s0h2 := at(atoms, s0hi), at(atoms, s0h2i)
+	*rs = roles{ai(s0i), ai(n0i), n1i, n2i, s0hi, l1, r1, n0l1, s0h2i, l2, r2, n0l2i}
 	return append(feats,
-		k1(fBias, 0),
-		k4(fS0wpN0wp, s0.w, s0.p, n0.w, n0.p),
-		k3(fS0wpN0w, s0.w, s0.p, n0.w),
-		k3(fS0wN0wp, s0.w, n0.w, n0.p),
-		k3(fS0wpN0p, s0.w, s0.p, n0.p),
-		k3(fS0pN0wp, s0.p, n0.w, n0.p),
-		k2(fS0wN0w, s0.w, n0.w),
-		k2(fS0pN0p, s0.p, n0.p),
-		k2(fN0pN1p, n0.p, n1.p),
-		k3(fN0pN1pN2p, n0.p, n1.p, n2.p),
-		k3(fS0pN0pN1p, s0.p, n0.p, n1.p),
 		k3(fS0hpS0pN0p, s0h.p, s0.p, n0.p),
 		k3(fS0pS0lpN0p, s0.p, s0l.p, n0.p),
 		k3(fS0pS0rpN0p, s0.p, s0r.p, n0.p),
 		k3(fS0pN0pN0lp, s0.p, n0.p, n0l.p),
-		k2(fS0wd, s0.w, d),
-		k2(fS0pd, s0.p, d),
-		k2(fN0wd, n0.w, d),
-		k2(fN0pd, n0.p, d),
-		k3(fS0wN0wd, s0.w, n0.w, d),
-		k3(fS0pN0pd, s0.p, n0.p, d),
 		k2(fS0wvr, s0.w, s0vr),
 		k2(fS0pvr, s0.p, s0vr),
 		k2(fS0wvl, s0.w, s0vl),
@@ -388,21 +427,54 @@ func features(feats []uint64, st *state, atoms []atom, u *unary, rs *roles) []ui
 		k3(fS1pS0pN0p, s1.p, s0.p, n0.p),
 		k2(fS1wS0p, s1.w, s0.p),
 		k3(fHeadS0pN0p, hasHead, s0.p, n0.p),
+		k3(fS1uS0uN0u, s1.u, s0.u, n0.u),
+		k3(fS1HeadS0, s1IsHead, s0.p, n0.p),
+		k2(fDepthN0p, uint64(min(len(st.stack), 5)), n0.p),
+		k3(fS0hdir, s0hdir, s0.p, n0.p),
+		k2(fS0LeftSet, s0.p, uint64(s0ls)),
+		k2(fS0RightSet, s0.p, uint64(s0rs)),
+		k2(fN0LeftSet, n0.p, uint64(y.ls)),
+	)
+}
+
+// pairFeatures appends the features of the stack top and the buffer front
+// of the state (and of the words after the front, which the front fixes),
+// whose atoms stateFeatures set in rs: they are the same for every state
+// that has the two, so that a scorer may remember their scores.
+func pairFeatures(feats []uint64, st *state, atoms []atom, rs *roles) []uint64 {
+	k1, k2, k3, k4 := perceptron.Key1, perceptron.Key2, perceptron.Key3, perceptron.Key4
+	s0, n0, n1, n2 := at(atoms, rs[rS0]), at(atoms, rs[rN0]), at(atoms, rs[rN1]), at(atoms, rs[rN2])
+	var d, vb uint64
+	if s0i := st.s0(); s0i >= 0 {
+		d = distance(s0i, st.b)
+		vb = uint64(min(n0.verbs-s0.verbs, 2))
+	}
+	return append(feats,
+		k1(fBias, 0),
+		k4(fS0wpN0wp, s0.w, s0.p, n0.w, n0.p),
+		k3(fS0wpN0w, s0.w, s0.p, n0.w),
+		k3(fS0wN0wp, s0.w, n0.w, n0.p),
+		k3(fS0wpN0p, s0.w, s0.p, n0.p),
+		k3(fS0pN0wp, s0.p, n0.w, n0.p),
+		k2(fS0wN0w, s0.w, n0.w),
+		k2(fS0pN0p, s0.p, n0.p),
+		k2(fN0pN1p, n0.p, n1.p),
+		k3(fN0pN1pN2p, n0.p, n1.p, n2.p),
+		k3(fS0pN0pN1p, s0.p, n0.p, n1.p),
+		k2(fS0wd, s0.w, d),
+		k2(fS0pd, s0.p, d),
+		k2(fN0wd, n0.w, d),
+		k2(fN0pd, n0.p, d),
+		k3(fS0wN0wd, s0.w, n0.w, d),
+		k3(fS0pN0pd, s0.p, n0.p, d),
 		k2(fN0wN1w, n0.w, n1.w),
 		k3(fS0uN0uN1u, s0.u, n0.u, n1.u),
-		k3(fS1uS0uN0u, s1.u, s0.u, n0.u),
 		k3(fS0wN0pN1p, s0.w, n0.p, n1.p),
 		k3(fS0pN0wN1p, s0.p, n0.w, n1.p),
 		k3(fS0pN0s, s0.p, n0.s, n0.p),
 		k3(fPunctBetween, uint64(min(n0.punct-s0.punct, 3)), s0.p, n0.p),
-		k3(fS1HeadS0, s1IsHead, s0.p, n0.p),
-		k2(fDepthN0p, uint64(min(len(st.stack), 5)), n0.p),
-		k3(fS0hdir, s0hdir, s0.p, n0.p),
 		k2(fS0AmbN0Amb, s0.amb, n0.amb),
 		k3(fS0pN0pAmb, s0.p, n0.p, n0.amb),
-		k2(fS0LeftSet, s0.p, uint64(s0ls)),
-		k2(fS0RightSet, s0.p, uint64(s0rs)),
-		k2(fN0LeftSet, n0.p, uint64(y.ls)),
 		k3(fVerbsBetween, vb, s0.p, n0.p),
 	)
 }

@@ -123,7 +123,7 @@ func labelFeatures(feats []uint64, t *tree, atoms []atom, d int) []uint64 {
 	if d > 1 {
 		prev = &atoms[d-1]
 	}
-	if d+1 < len(atoms)-1 { // the last atom is the root
+	if d+1 < len(t.heads) {
 		next = &atoms[d+1]
 	}
 	kids := t.children(d)

@@ -87,6 +87,34 @@ var newsTests = []struct {
 	}},
 }
 
+// Where the tagger was in doubt, the parse settles the tags: these
+// words get their runner-up tags, and the tagger's first choice moves to
+// Alt.
+func TestJointTags(t *testing.T) {
+	tg, p := models(t)
+	for _, tt := range []struct {
+		text, word, xpos string
+	}{
+		{"Hundreds of persons mounted demonstrations against the Fallujah campaign .", "mounted", "VBD"},
+		{"US troops there clashed with guerrillas in a fight that lasted hours .", "clashed", "VBD"},
+		{"US troops there clashed with guerrillas in a fight that lasted hours .", "troops", "NNS"},
+	} {
+		t.Run(tt.word, func(t *testing.T) {
+			s := sentence(tt.text)
+			tg.Tag(&s)
+			i := slices.IndexFunc(s.Tokens, func(tok nlp.Token) bool { return tok.Form == tt.word })
+			tagged := s.Tokens[i]
+			if tagged.XPOS == tt.xpos || tagged.Alt.XPOS != tt.xpos {
+				t.Fatalf("tagger: %s/%s, runner-up %s; this test needs the runner-up to be %s", tagged.Form, tagged.XPOS, tagged.Alt.XPOS, tt.xpos)
+			}
+			p.Parse(&s)
+			if got := s.Tokens[i]; got.XPOS != tt.xpos || got.UPOS != tagged.Alt.UPOS || got.Alt.XPOS != tagged.XPOS || got.Alt.UPOS != tagged.UPOS {
+				t.Errorf("parsed: %s/%s/%s, runner-up %s/%s; want %s/%s and the tagger's %s/%s", got.Form, got.UPOS, got.XPOS, got.Alt.UPOS, got.Alt.XPOS, tagged.Alt.UPOS, tt.xpos, tagged.UPOS, tagged.XPOS)
+			}
+		})
+	}
+}
+
 func TestNews(t *testing.T) {
 	tg, p := models(t)
 	for _, tt := range newsTests {
@@ -215,27 +243,27 @@ func TestModelRoundTrip(t *testing.T) {
 func TestSearch(t *testing.T) {
 	tg, p := models(t)
 	for _, tc := range []struct {
-		beam   int
-		margin float64
+		search parse.Search
 		ok     bool
 	}{
-		{1, 0, true},
-		{4, 0, true},
-		{16, 400, true},
-		{0, 0, false},
-		{257, 0, false},
-		{4, -1, false},
+		{parse.Search{Beam: 1}, true},
+		{parse.Search{Beam: 4}, true},
+		{parse.Search{Beam: 16, Margin: 400, AltMargin: 100}, true},
+		{parse.Search{}, false},
+		{parse.Search{Beam: 257}, false},
+		{parse.Search{Beam: 4, Margin: -1}, false},
+		{parse.Search{Beam: 4, AltMargin: -1}, false},
 	} {
-		q, err := p.Search(tc.beam, tc.margin)
+		q, err := p.WithSearch(tc.search)
 		if (err == nil) != tc.ok {
-			t.Errorf("Search(%d, %g): error %v", tc.beam, tc.margin, err)
+			t.Errorf("WithSearch(%+v): error %v", tc.search, err)
 			continue
 		}
 		if err != nil {
 			continue
 		}
-		if b, m := q.SearchSettings(); b != tc.beam || m != tc.margin {
-			t.Errorf("Search(%d, %g) searches with %d, %g", tc.beam, tc.margin, b, m)
+		if got := q.Search(); got != tc.search {
+			t.Errorf("WithSearch(%+v) searches with %+v", tc.search, got)
 		}
 		s := sentence("Rebels attacked the town .")
 		tg.Tag(&s)
@@ -247,7 +275,7 @@ func TestSearch(t *testing.T) {
 			}
 		}
 		if roots != 1 {
-			t.Errorf("Search(%d, %g): %d roots", tc.beam, tc.margin, roots)
+			t.Errorf("WithSearch(%+v): %d roots", tc.search, roots)
 		}
 	}
 }

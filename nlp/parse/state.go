@@ -20,7 +20,7 @@ type state struct {
 	b     int // front of the buffer; the buffer is b..n+1
 	stack []int32
 	w     []node   // words 0..n+1; n+1 is the root
-	cls   []uint32 // the UPOS bit of each word, shared by the states of a sentence
+	cls   []uint32 // the UPOS bit of each atom, shared by the states of a sentence
 }
 
 // node is what a state knows of a word.
@@ -32,12 +32,15 @@ type node struct {
 	nl, nr         int16  // number of left and right children
 	ls, rs         uint32 // UPOS bits of the left and right children
 	inStack        bool
+	// alt is the atom of the word with the tagger's runner-up tags, if
+	// the state chose them; 0 otherwise.
+	alt int32
 }
 
 var emptyNode = node{head: -1, l1: -1, l2: -1, r1: -1, r2: -1}
 
-// reset prepares s for a sentence of n words whose UPOS bits are cls (see
-// unary.cls; nil leaves the children's tag sets empty).
+// reset prepares s for a sentence of n words whose atoms' UPOS bits are
+// cls (see unary.cls; nil leaves the children's tag sets empty).
 func (s *state) reset(n int, cls []uint32) {
 	s.n = n
 	s.cls = cls
@@ -51,9 +54,20 @@ func (s *state) reset(n int, cls []uint32) {
 
 // copyFrom makes s a copy of o, reusing the memory of s.
 func (s *state) copyFrom(o *state) {
-	s.n, s.b, s.cls = o.n, o.b, o.cls
 	s.stack = append(s.stack[:0], o.stack...)
-	s.w = append(s.w[:0], o.w...)
+	// The words after the buffer front are untouched, so only the words
+	// up to it and the root need copying, and those s had that o has not
+	// reached need clearing: half the copying of whole states.
+	if len(s.w) != len(o.w) {
+		s.w = append(s.w[:0], o.w...)
+	} else {
+		copy(s.w, o.w[:o.b+1])
+		for i := o.b + 1; i <= s.b && i <= o.n; i++ {
+			s.w[i] = emptyNode
+		}
+		s.w[o.n+1] = o.w[o.n+1]
+	}
+	s.n, s.b, s.cls = o.n, o.b, o.cls
 }
 
 // root returns the index of the root.
@@ -72,6 +86,15 @@ func (s *state) s0() int {
 
 // head returns the head of word w, -1 if none yet.
 func (s *state) head(w int) int { return int(s.w[w].head) }
+
+// atom returns the index of the atom of word w as tagged in s: its own, or
+// that of its runner-up tags if s chose them. It returns -1 for -1.
+func (s *state) atom(w int) int {
+	if w >= 0 && s.w[w].alt != 0 {
+		return int(s.w[w].alt)
+	}
+	return w
+}
 
 // valid reports whether action a may be applied.
 func (s *state) valid(a int) bool {
@@ -105,8 +128,8 @@ func (s *state) arc(h, d int) {
 	s.w[d].head = int32(h)
 	x, d32 := &s.w[h], int32(d)
 	var bit uint32
-	if d < len(s.cls) {
-		bit = s.cls[d]
+	if a := s.atom(d); a < len(s.cls) {
+		bit = s.cls[a]
 	}
 	if d < h {
 		x.ls |= bit

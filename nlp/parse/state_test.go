@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -124,6 +125,36 @@ func TestProjectivize(t *testing.T) {
 	for _, tt := range tests {
 		if got := projectivize(tt.heads); !slices.Equal(got, tt.want) {
 			t.Errorf("projectivize(%v) = %v, want %v", tt.heads, got, tt.want)
+		}
+	}
+}
+
+// copyFrom copies only the words up to the buffer front and the root: the
+// copy must still equal the state, whatever state it overwrites.
+func TestCopyFrom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	walk := func(st *state, n, steps int) {
+		st.reset(n, nil)
+		for range steps {
+			if st.done() {
+				return
+			}
+			for {
+				if a := rng.IntN(nActions); st.valid(a) {
+					st.apply(a)
+					break
+				}
+			}
+		}
+	}
+	for range 500 {
+		n := 1 + rng.IntN(12)
+		var src, dst state
+		walk(&src, n, rng.IntN(2*n+1))
+		walk(&dst, n+rng.IntN(2), rng.IntN(2*n+3))
+		dst.copyFrom(&src)
+		if dst.n != src.n || dst.b != src.b || !slices.Equal(dst.stack, src.stack) || !slices.Equal(dst.w, src.w) {
+			t.Fatalf("copy of %+v is %+v", src, dst)
 		}
 	}
 }

@@ -61,9 +61,11 @@ type Options struct {
 	// Folds is the number of folds for jackknifing the training tags
 	// (default 10).
 	Folds int
-	// Tagged means that the training sentences already carry predicted
-	// tags (jackknifed, see tag.Jackknife), so Train uses them as they are.
-	Tagged bool
+	// AltMargin is how close the tagger's runner-up tags must come to its
+	// first choice (nlp.TagAlt.Margin) for the parser to choose between
+	// the two as it parses (default 60, in the units of nlp.TagAlt.Margin;
+	// negative: never).
+	AltMargin float64
 	// Step is the precision to which the model's weights are rounded
 	// (default 1, the size of one perceptron update).
 	Step float32
@@ -114,6 +116,9 @@ func (o *Options) defaults() {
 	if o.SearchMargin == 0 {
 		o.SearchMargin = 400
 	}
+	if o.AltMargin == 0 {
+		o.AltMargin = 60
+	}
 	if o.Ensemble <= 0 {
 		o.Ensemble = 4
 	}
@@ -137,14 +142,18 @@ func (o *Options) defaults() {
 // example is a training or dev sentence prepared for learning.
 type example struct {
 	atoms  []atom
+	n      int   // words
 	gold   []int // gold heads, index 0 is -1
 	proj   []int // gold heads made projective, the root at n+1 (see rootLast)
 	labels []int // gold label classes, -1 for a label unknown to the model
+	// alt tells, for words 1..n, whether the gold tags are the tagger's
+	// runner-up rather than its first choice.
+	alt []bool
 }
 
 // Train learns a parser from train, whose tags it replaces by jackknifed
-// predictions, keeping the epochs that parse dev (tagged by opts.Tagger)
-// best.
+// predictions (with their runner-ups), keeping the epochs that parse dev
+// (tagged by opts.Tagger) best.
 func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Parser, error) {
 	opts.defaults()
 	log := opts.Logger.With("component", "parse")
@@ -158,16 +167,13 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Parse
 			return nil, fmt.Errorf("train parser: %w", err)
 		}
 	}
-	jk := train
-	if !opts.Tagged {
-		opts.Progress(Progress{Stage: "jackknife"})
-		tagOpts := opts.TagOptions
-		tagOpts.Seed = opts.Seed
-		tagOpts.Logger = log
-		var err error
-		if jk, err = tag.Jackknife(ctx, train, dev, opts.Folds, opts.Workers, tagOpts); err != nil {
-			return nil, fmt.Errorf("train parser: %w", err)
-		}
+	opts.Progress(Progress{Stage: "jackknife"})
+	tagOpts := opts.TagOptions
+	tagOpts.Seed = opts.Seed
+	tagOpts.Logger = log
+	jk, err := tag.Jackknife(ctx, train, dev, opts.Folds, opts.Workers, tagOpts)
+	if err != nil {
+		return nil, fmt.Errorf("train parser: %w", err)
 	}
 	devTagged := make([]nlp.Sentence, len(dev))
 	for i := range dev {
@@ -176,10 +182,10 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opts Options) (*Parse
 		tagger.Tag(&devTagged[i])
 	}
 
-	p := &Parser{labels: labelSet(train), beam: opts.SearchBeam, margin: max(opts.SearchMargin, 0)}
+	p := &Parser{labels: labelSet(train), beam: opts.SearchBeam, margin: max(opts.SearchMargin, 0), altMargin: max(opts.AltMargin, 0)}
 	dicts := ambiguityDicts(jk, opts.Folds)
 	p.dict = dicts[opts.Folds]
-	trainEx, devEx := p.examples(jk, dicts[:opts.Folds]), p.examples(devTagged, dicts[opts.Folds:])
+	trainEx, devEx := p.examples(jk, train, dicts[:opts.Folds]), p.examples(devTagged, dev, dicts[opts.Folds:])
 	// Each member of the ensemble learns its transitions and its labels at
 	// once, all members in parallel.
 	actions := make([]*perceptron.Model, opts.Ensemble)
@@ -265,28 +271,33 @@ func ambiguityDicts(sents []nlp.Sentence, folds int) []map[uint64]uint64 {
 	return dicts
 }
 
-// examples prepares sentences for learning, looking up the words of
-// the sentences of fold f in dicts[f] (see tag.Fold).
-func (p *Parser) examples(sents []nlp.Sentence, dicts []map[uint64]uint64) []example {
+// examples prepares tagged sentences for learning, with the gold trees
+// and tags of gold, looking up the words of the sentences of fold f in
+// dicts[f] (see tag.Fold).
+func (p *Parser) examples(tagged, gold []nlp.Sentence, dicts []map[uint64]uint64) []example {
 	class := map[string]int{}
 	for c, l := range p.labels {
 		class[l] = c
 	}
-	out := make([]example, len(sents))
+	out := make([]example, len(tagged))
 	var runes []rune
-	for i, s := range sents {
+	for i, s := range tagged {
 		ex := &out[i]
-		ex.atoms, runes = prepareAtoms(nil, s.Tokens, runes, dicts[tag.Fold(i, len(sents), len(dicts))])
-		ex.gold = make([]int, len(s.Tokens)+1)
-		ex.labels = make([]int, len(s.Tokens)+1)
+		ex.n = len(s.Tokens)
+		ex.atoms, runes = prepareAtoms(nil, s.Tokens, runes, dicts[tag.Fold(i, len(tagged), len(dicts))], p.altMargin)
+		ex.gold = make([]int, ex.n+1)
+		ex.labels = make([]int, ex.n+1)
+		ex.alt = make([]bool, ex.n+2)
 		ex.gold[0], ex.labels[0] = -1, -1
-		for j, t := range s.Tokens {
+		for j, t := range gold[i].Tokens {
 			ex.gold[j+1] = t.Head
 			c, ok := class[t.DepRel]
 			if !ok {
 				c = -1
 			}
 			ex.labels[j+1] = c
+			pred := &s.Tokens[j]
+			ex.alt[j+1] = ex.atoms[j+1].alt != 0 && pred.Alt.UPOS == t.UPOS && pred.Alt.XPOS == t.XPOS
 		}
 		ex.proj = rootLast(projectivize(ex.gold))
 	}
@@ -325,14 +336,14 @@ func trainActions(ctx context.Context, train, dev []example, opts Options, log *
 			}
 			ex := &train[i]
 			if opts.Beam > 1 {
-				oracle = staticOracle(ex.proj, len(ex.atoms)-2, oracle)
-				b.search(ex.atoms, opts.Beam, 0, score, true)
-				b.update(tr, ex.atoms, oracle, score)
+				oracle = staticOracle(ex.proj, oracle)
+				b.search(ex.atoms, ex.n, opts.Beam, 0, score, true)
+				b.update(tr, ex.atoms, oracle, ex.alt, score)
 				tr.Tick()
 				continue
 			}
 			b.u.prepare(ex.atoms)
-			st.reset(len(ex.atoms)-2, b.u.cls)
+			st.reset(ex.n, b.u.cls)
 			for !st.done() {
 				feats = features(feats[:0], &st, ex.atoms, &b.u, &b.rs)
 				tr.Score(feats, scores)
@@ -380,7 +391,7 @@ func (p *Parser) uas(exs []example) float64 {
 	defer func() { sc.atoms = nil }()
 	good, total := 0, 0
 	for i := range exs {
-		sc.atoms = exs[i].atoms
+		sc.atoms, sc.n = exs[i].atoms, exs[i].n
 		p.parse(sc)
 		for d := 1; d < len(exs[i].gold); d++ {
 			if sc.heads[d] == exs[i].gold[d] {
@@ -482,7 +493,7 @@ func (p *Parser) score(exs []example) (uas, las float64) {
 	var ua, la, total int
 	for i := range exs {
 		ex := &exs[i]
-		sc.atoms = ex.atoms
+		sc.atoms, sc.n = ex.atoms, ex.n
 		p.parse(sc)
 		p.label(sc)
 		for d := 1; d < len(ex.gold); d++ {
