@@ -366,14 +366,26 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 		return
 	}
 	var got [chunk]slot
+	var rows [chunk]*slot
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), chunk)]
 		feats = feats[len(fs):]
 		for i, f := range fs {
 			got[i] = m.slots[home(f, len(m.slots))]
 		}
+		// Rows too long for their slot live elsewhere, another cache miss
+		// each: add their first entries before the rest, so that those
+		// misses overlap too.
 		for i, f := range fs {
-			m.addRow(m.resolve(f, &got[i]), scores)
+			sl := m.resolve(f, &got[i])
+			rows[i] = sl
+			if sl != nil && sl.e[0] == external {
+				e := m.data[sl.e[1]]
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
+		}
+		for _, sl := range rows[:len(fs)] {
+			m.addRow(sl, scores)
 		}
 	}
 }
@@ -401,13 +413,14 @@ func (m *Model) resolveDense(f uint64, home *denseSlot) *denseSlot {
 	return m.lookupDense(f)
 }
 
-// addRow adds the row of a slot to the scores.
+// addRow adds the row of a slot to the scores, but for the first entry of
+// a row kept outside its slot, which Score adds beforehand.
 func (m *Model) addRow(sl *slot, scores []int32) {
 	if sl == nil {
 		return
 	}
 	if sl.e[0] == external {
-		for _, e := range m.data[sl.e[1] : sl.e[1]+sl.e[2]] {
+		for _, e := range m.data[sl.e[1]+1 : sl.e[1]+sl.e[2]] {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 		return
