@@ -103,12 +103,8 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 			sc.feats = append(sc.feats[:0], sc.static[i*nStatic:(i+1)*nStatic]...)
 			sc.feats = features(sc.feats, sc.words, i, sc.tags, prev, t.finite)
 			m.Score(sc.feats, sc.scores)
-			c, alt := perceptron.Top2(sc.scores)
-			if alt >= 0 {
-				sc.margins[i] = sc.scores[c] - sc.scores[alt]
-			} else {
-				sc.margins[i] = math.MaxInt32
-			}
+			c, alt, margin := perceptron.Top2(sc.scores)
+			sc.margins[i] = margin
 			if p == last {
 				sc.alts[i] = alt
 			}

@@ -491,16 +491,14 @@ func (m *Model) ScoreCached(feats []uint64, scores []int32, c *Cache) {
 // Margin returns the best class of the scores, the lowest on ties, and by
 // how much its score exceeds the next best.
 func Margin(scores []int32) (best int, margin int32) {
-	best, second := Top2(scores)
-	if second < 0 {
-		return best, math.MaxInt32
-	}
-	return best, scores[best] - scores[second]
+	best, _, margin = Top2(scores)
+	return best, margin
 }
 
 // Top2 returns the best and the second best class of the scores, the
-// lowest on ties; second is -1 if there is one class.
-func Top2(scores []int32) (best, second int) {
+// lowest on ties, and by how much the best outscores the second; with one
+// class, second is -1 and the margin math.MaxInt32.
+func Top2(scores []int32) (best, second int, margin int32) {
 	second = -1
 	for c, v := range scores {
 		switch {
@@ -512,7 +510,10 @@ func Top2(scores []int32) (best, second int) {
 			second = c
 		}
 	}
-	return best, second
+	if second < 0 {
+		return best, -1, math.MaxInt32
+	}
+	return best, second, scores[best] - scores[second]
 }
 
 // Best returns the class with the highest score among those for which ok

@@ -272,8 +272,8 @@ func TestMargin(t *testing.T) {
 		if best != tc.best || (!tc.infinitely && margin != tc.margin) || (tc.infinitely && margin != math.MaxInt32) {
 			t.Errorf("Margin(%v) = %d, %d; want %d, %d", tc.scores, best, margin, tc.best, tc.margin)
 		}
-		if b, s := Top2(tc.scores); b != tc.best || s != tc.second {
-			t.Errorf("Top2(%v) = %d, %d; want %d, %d", tc.scores, b, s, tc.best, tc.second)
+		if b, s, m := Top2(tc.scores); b != tc.best || s != tc.second || m != margin {
+			t.Errorf("Top2(%v) = %d, %d, %d; want %d, %d, %d", tc.scores, b, s, m, tc.best, tc.second, margin)
 		}
 		if b := Best(tc.scores, nil); b != best {
 			t.Errorf("Margin(%v) chose %d, Best %d", tc.scores, best, b)
