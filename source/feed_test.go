@@ -23,7 +23,7 @@ const rssFeed = `<?xml version="1.0" encoding="utf-8"?>
 
 // newClient returns a fetcher fast enough for tests.
 func newClient() *fetch.Client {
-	return fetch.New(fetch.Options{HostInterval: time.Millisecond, Timeout: 5 * time.Second, RetryBase: time.Millisecond})
+	return fetch.New(fetch.Options{HostInterval: time.Millisecond, Timeout: 5 * time.Second, RetryBase: time.Millisecond, AllowPrivate: true})
 }
 
 func TestFeedItemsWithoutFetcher(t *testing.T) {

@@ -57,7 +57,7 @@ func TestRun(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	opts := Options{Source: source.Options{Fetcher: fetch.New(fetch.Options{HostInterval: time.Millisecond})}}
+	opts := Options{Source: source.Options{Fetcher: fetch.New(fetch.Options{HostInterval: time.Millisecond, AllowPrivate: true})}}
 	var arts, errs []string
 	byTitle := map[string]string{}
 	err := Run(context.Background(), []string{dir, srv.URL + "/news/1", srv.URL + "/missing"}, opts, func(r Result) error {

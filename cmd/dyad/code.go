@@ -110,6 +110,7 @@ others are still coded; the exit status is then 1.`,
 	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit of one fetch")
 	f.DurationVar(&o.delay, "delay", time.Second, "least time between requests to one host (robots.txt Crawl-delay may raise it)")
 	f.StringVar(&o.cache, "cache", "", "file of ETag/Last-Modified validators: pages unchanged since the last run are skipped")
+	f.BoolVar(&o.allowPrivate, "allow-private", false, "fetch from loopback, private and link-local addresses too (refused by default)")
 	return cmd
 }
 

@@ -19,7 +19,12 @@ import (
 )
 
 // defaultMaxBytes bounds one input document; no news article comes close.
-const defaultMaxBytes = 64 << 20
+// --max-bytes may raise it up to maxMaxBytes, past which one document
+// could take the machine's memory (docs/RELIABILITY.md).
+const (
+	defaultMaxBytes = 64 << 20
+	maxMaxBytes     = 256 << 20
+)
 
 type extractOptions struct {
 	json      bool
@@ -31,11 +36,19 @@ type extractOptions struct {
 	timeout   time.Duration
 	delay     time.Duration
 	cache     string
+	// allowPrivate lets the fetcher reach loopback and private addresses.
+	allowPrivate bool
 }
 
 // ingestOptions turns the flags into the options of the ingestion
 // pipeline; warnings go to log. The cache, if any, must be saved after.
 func (o *extractOptions) ingestOptions(log *slog.Logger) (ingest.Options, *fetch.FileCache, error) {
+	if o.maxBytes < 0 || o.maxBytes > maxMaxBytes { // 0: the default
+		return ingest.Options{}, nil, fmt.Errorf("--max-bytes %d: want 1 to %d (%s)", o.maxBytes, maxMaxBytes, source.Size(maxMaxBytes))
+	}
+	if o.userAgent != "" && len(strings.Fields(strings.SplitN(o.userAgent, "/", 2)[0])) == 0 {
+		return ingest.Options{}, nil, fmt.Errorf("--user-agent %q: give a name, as in %q", o.userAgent, fetch.DefaultUserAgent)
+	}
 	opts := ingest.Options{
 		Source:  source.Options{MaxBytes: o.maxBytes, NoFollow: o.noFollow, Logger: log},
 		NoDedup: o.noDedup,
@@ -48,12 +61,17 @@ func (o *extractOptions) ingestOptions(log *slog.Logger) (ingest.Options, *fetch
 		Timeout:      o.timeout,
 		HostInterval: o.delay,
 		MaxBytes:     o.maxBytes,
+		AllowPrivate: o.allowPrivate,
 		Logger:       log,
 	}
 	var cache *fetch.FileCache
 	if o.cache != "" {
 		var err error
-		if cache, err = fetch.OpenFileCache(o.cache); err != nil {
+		cache, err = fetch.OpenFileCache(o.cache)
+		switch {
+		case errors.Is(err, fetch.ErrCorruptCache):
+			log.Warn("cache unreadable; starting afresh, and it will be replaced", "err", err)
+		case err != nil:
 			return opts, nil, err
 		}
 		fo.Cache = cache
@@ -105,6 +123,7 @@ problem; the others are still processed, and the exit status is 1.`,
 	cmd.Flags().DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit of one fetch")
 	cmd.Flags().DurationVar(&o.delay, "delay", time.Second, "least time between requests to one host (robots.txt Crawl-delay may raise it)")
 	cmd.Flags().StringVar(&o.cache, "cache", "", "file of ETag/Last-Modified validators: pages unchanged since the last run are skipped")
+	cmd.Flags().BoolVar(&o.allowPrivate, "allow-private", false, "fetch from loopback, private and link-local addresses too (refused by default)")
 	return cmd
 }
 
@@ -157,7 +176,9 @@ func endRun(err error, cache *fetch.FileCache, failed, total int) error {
 
 // hint names the flag that changes the outcome of an error, if any.
 func hint(err error) string {
-	if errors.Is(err, source.ErrTooLarge) || errors.Is(err, fetch.ErrTooLarge) || errors.Is(err, article.ErrPageTooLarge) {
+	// Not article.ErrPageTooLarge: the HTML limits (16 MiB, elements,
+	// nesting) are fixed, whatever --max-bytes says.
+	if errors.Is(err, source.ErrTooLarge) || errors.Is(err, fetch.ErrTooLarge) {
 		return " (see --max-bytes)"
 	}
 	if errors.Is(err, source.ErrNoFetcher) {

@@ -84,7 +84,7 @@ func TestExtractSources(t *testing.T) {
 </channel></rss>`, srv.URL), 0o644)
 
 	var stdout, stderr bytes.Buffer
-	o := &extractOptions{json: true, maxBytes: defaultMaxBytes, timeout: 5 * time.Second, delay: time.Millisecond}
+	o := &extractOptions{json: true, maxBytes: defaultMaxBytes, timeout: 5 * time.Second, delay: time.Millisecond, allowPrivate: true}
 	err := runExtract(context.Background(), &stdout, &stderr, []string{warcPath, feedPath, jsonlPath, srv.URL + "/news/truce"}, o, false)
 	var rep errReported
 	if !errors.As(err, &rep) || rep.failed != 1 || rep.total != 6 {
@@ -151,7 +151,7 @@ func TestExtractCache(t *testing.T) {
 		fmt.Fprint(w, htmlPage("Truce agreed", wireStory))
 	}))
 	defer srv.Close()
-	o := &extractOptions{json: true, maxBytes: defaultMaxBytes, timeout: 5 * time.Second, delay: time.Millisecond, cache: filepath.Join(t.TempDir(), "cache.json")}
+	o := &extractOptions{json: true, maxBytes: defaultMaxBytes, timeout: 5 * time.Second, delay: time.Millisecond, allowPrivate: true, cache: filepath.Join(t.TempDir(), "cache.json")}
 	var first, second, stderr bytes.Buffer
 	if err := runExtract(context.Background(), &first, &stderr, []string{srv.URL + "/news/truce"}, o, false); err != nil || !strings.Contains(first.String(), "Truce agreed") {
 		t.Fatalf("first run: %v %q %q", err, first.String(), stderr.String())

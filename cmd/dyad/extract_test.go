@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"dyad/article"
+	"dyad/source"
 )
 
 const goodText = "Talks resume in Geneva\n\nNegotiators from both sides met on Monday.\n"
@@ -132,5 +134,52 @@ func TestExtractText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestFetchFlagsHostile is issue 13 cases 4, 6 and 7 at the command line:
+// a blank --user-agent panicked, --max-bytes had no upper bound, and a
+// corrupt --cache stopped the run.
+func TestFetchFlagsHostile(t *testing.T) {
+	input := "../../examples/tripoli-truce.txt"
+	for _, o := range []*extractOptions{
+		{maxBytes: defaultMaxBytes, userAgent: " "},
+		{maxBytes: 1 << 40},
+		{maxBytes: -1},
+	} {
+		var stdout, stderr bytes.Buffer
+		err := runExtract(context.Background(), &stdout, &stderr, []string{input}, o, false)
+		if err == nil || !strings.HasPrefix(err.Error(), "--") {
+			t.Errorf("%+v: error %v, want one naming the flag", o, err)
+		}
+	}
+	cache := filepath.Join(t.TempDir(), "cache.json")
+	os.WriteFile(cache, []byte("{truncated"), 0o644)
+	var stdout, stderr bytes.Buffer
+	if err := runExtract(context.Background(), &stdout, &stderr, []string{input}, &extractOptions{maxBytes: defaultMaxBytes, cache: cache}, false); err != nil {
+		t.Errorf("corrupt cache: %v", err)
+	}
+	if stdout.Len() == 0 {
+		t.Error("corrupt cache: nothing extracted")
+	}
+	if b, _ := os.ReadFile(cache); !bytes.HasPrefix(b, []byte("{")) || bytes.Equal(b, []byte("{truncated")) {
+		t.Errorf("corrupt cache not replaced: %q", b)
+	}
+}
+
+// TestHintNamesOnlyItsFlag is issue 13 case 9: the page limits of HTML
+// extraction (nesting depth, 16 MiB, elements), which --max-bytes does not
+// change, were hinted at with "(see --max-bytes)".
+func TestHintNamesOnlyItsFlag(t *testing.T) {
+	deep := strings.Repeat("<div>", 5000) + "<p>Negotiators met on Monday.</p>"
+	_, err := article.FromHTML([]byte(deep), "", "text/html")
+	if !errors.Is(err, article.ErrPageTooLarge) {
+		t.Fatalf("nesting: %v", err)
+	}
+	if h := hint(err); h != "" {
+		t.Errorf("hint for %v: %q", err, h)
+	}
+	if h := hint(fmt.Errorf("x: %w", source.ErrTooLarge)); h != " (see --max-bytes)" {
+		t.Errorf("hint for source.ErrTooLarge: %q", h)
 	}
 }

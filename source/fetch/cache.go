@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -55,34 +57,93 @@ type FileCache struct {
 	path string
 }
 
+// ErrCorruptCache reports a cache file that cannot be read as one. The
+// cache opened is then empty, and Save replaces the file.
+var ErrCorruptCache = errors.New("corrupt cache, ignored")
+
+// maxCacheBytes bounds the cache file read: a million validators is about
+// 150 MB; a larger file is not a cache Dyad wrote.
+const maxCacheBytes = 256 << 20
+
 // OpenFileCache loads the cache stored at path; a missing file is an empty
-// cache.
+// cache. A file that is not a cache gives an empty cache and an error
+// wrapping ErrCorruptCache, so that the caller can report it and go on.
 func OpenFileCache(path string) (*FileCache, error) {
 	c := &FileCache{path: path}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(data, &c.m); err != nil {
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxCacheBytes+1))
+	if err != nil {
 		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	if err := c.parse(data); err != nil {
+		c.m = nil
+		return c, fmt.Errorf("cache %s: %w: %w", path, ErrCorruptCache, err)
 	}
 	return c, nil
 }
 
-// Save writes the cache to its file, replacing it atomically.
+// parse reads the JSON object of validators by URL that Save writes.
+func (c *FileCache) parse(data []byte) error {
+	if len(data) > maxCacheBytes {
+		return fmt.Errorf("over %d bytes", maxCacheBytes)
+	}
+	var m map[string]Validators
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	c.m = m
+	return nil
+}
+
+// Save writes the cache to its file, replacing it atomically: the data go
+// to a temporary file of a unique name in the same directory, synced, then
+// renamed over the file, so that concurrent runs and crashes leave either
+// the old cache or a new one, never a mix.
 func (c *FileCache) Save() error {
 	c.mu.Lock()
-	data, err := json.MarshalIndent(c.m, "", "\t")
+	m := c.m
+	if m == nil {
+		m = map[string]Validators{}
+	}
+	data, err := json.MarshalIndent(m, "", "\t")
 	c.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	tmp := c.path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	return writeFileAtomic(c.path, data, 0o644)
+}
+
+// writeFileAtomic writes data to path through a unique temporary file,
+// synced and renamed over path.
+func writeFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, c.path)
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp) // ours: created above
+		return err
+	}
+	return nil
 }

@@ -9,11 +9,13 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/temoto/robotstxt"
@@ -26,7 +28,23 @@ var (
 	ErrTooLarge          = errors.New("body too large")
 	ErrTooManyRedirects  = errors.New("too many redirects")
 	ErrUnsupportedScheme = errors.New("only http and https URLs can be fetched")
+	// ErrForbiddenAddress reports a target whose address is loopback,
+	// private, link-local, multicast or unspecified, refused unless
+	// Options.AllowPrivate is set.
+	ErrForbiddenAddress = errors.New("address not fetched")
 )
+
+// AddressError reports a dialled address that the address policy refuses.
+type AddressError struct {
+	Addr   netip.Addr
+	Reason string // "loopback", "private", ...
+}
+
+func (e *AddressError) Error() string {
+	return fmt.Sprintf("%s is a %s address: %v (allowed only with AllowPrivate, --allow-private)", e.Addr, e.Reason, ErrForbiddenAddress)
+}
+
+func (e *AddressError) Unwrap() error { return ErrForbiddenAddress }
 
 // StatusError reports an HTTP answer that is neither a success nor "not
 // modified", after any retries.
@@ -59,6 +77,14 @@ type Options struct {
 	MaxRetryWait    time.Duration // longest wait honoured; a longer Retry-After fails at once (default 2m)
 	// IgnoreRobots turns off robots.txt. Only for sites you own.
 	IgnoreRobots bool
+	// AllowPrivate lets the client fetch from loopback, private,
+	// link-local and multicast addresses, which it refuses by default so
+	// that a feed, sitemap or redirect cannot point it at the machine it
+	// runs on or its network (169.254.169.254, 127.0.0.1:6379). The check
+	// is made on the address actually dialled, after DNS resolution. With
+	// a proxy (HTTP_PROXY), the address dialled is the proxy's. A custom
+	// Transport gets only the check of literal IP addresses in URLs.
+	AllowPrivate bool
 	// Cache, if set, makes requests conditional on the validators stored
 	// from the last fetch of the same URL.
 	Cache Cache
@@ -88,6 +114,8 @@ type Client struct {
 	hosts  map[string]*host
 	now    func() time.Time
 	jitter func() float64
+	// forbidden names why an address may not be dialled, or "" if it may.
+	forbidden func(netip.Addr) string
 }
 
 // host is the per-host state: pace, concurrency and robots rules.
@@ -95,14 +123,16 @@ type host struct {
 	lim *rate.Limiter
 	sem chan struct{}
 
-	robotsOnce sync.Once
+	robotsMu   sync.Mutex
+	robotsDone chan struct{} // closed when robots and robotsErr are set; nil before the first load
 	robots     *robotstxt.RobotsData
 	robotsErr  error
 }
 
 // New returns a Client with the given options.
 func New(opts Options) *Client {
-	if opts.UserAgent == "" {
+	opts.UserAgent = strings.TrimSpace(opts.UserAgent)
+	if agentName(opts.UserAgent) == "" {
 		opts.UserAgent = DefaultUserAgent
 	}
 	if opts.Timeout <= 0 {
@@ -134,18 +164,22 @@ func New(opts Options) *Client {
 		log = opts.Logger.With("component", "fetch")
 	}
 	c := &Client{
-		opts:   opts,
-		agent:  strings.Fields(strings.SplitN(opts.UserAgent, "/", 2)[0])[0],
-		log:    log,
-		hosts:  map[string]*host{},
-		now:    time.Now,
-		jitter: rand.Float64,
+		opts:      opts,
+		agent:     agentName(opts.UserAgent),
+		log:       log,
+		hosts:     map[string]*host{},
+		now:       time.Now,
+		jitter:    rand.Float64,
+		forbidden: forbidden,
+	}
+	if opts.AllowPrivate {
+		c.forbidden = func(netip.Addr) string { return "" }
 	}
 	tr := opts.Transport
 	if tr == nil {
 		tr = &http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: min(opts.Timeout, 10*time.Second)}).DialContext,
+			DialContext:           (&net.Dialer{Timeout: min(opts.Timeout, 10*time.Second), Control: c.control}).DialContext,
 			TLSHandshakeTimeout:   min(opts.Timeout, 10*time.Second),
 			ResponseHeaderTimeout: opts.Timeout,
 			MaxIdleConnsPerHost:   opts.HostConcurrency,
@@ -157,6 +191,68 @@ func New(opts Options) *Client {
 		CheckRedirect: c.checkRedirect,
 	}
 	return c
+}
+
+// agentName is the robots.txt name of a User-Agent: its first word, up to
+// a slash ("Dyad" of "Dyad/0.1 (news)"), or "" if it has none.
+func agentName(ua string) string {
+	f := strings.Fields(strings.SplitN(ua, "/", 2)[0])
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// control is the dialer's last word before connecting: it refuses the
+// addresses of the policy, whatever name or redirect led there.
+func (c *Client) control(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("dialling %s: %w", address, err)
+	}
+	if why := c.forbidden(ap.Addr().Unmap()); why != "" {
+		return &AddressError{Addr: ap.Addr().Unmap(), Reason: why}
+	}
+	return nil
+}
+
+// checkLiteral applies the address policy to a URL whose host is an IP
+// address, before any request, so that it holds with any Transport.
+func (c *Client) checkLiteral(u *url.URL) error {
+	a, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(u.Hostname(), "["), "]"))
+	if err != nil {
+		return nil // a name: checked when dialled
+	}
+	if why := c.forbidden(a.Unmap()); why != "" {
+		return &AddressError{Addr: a.Unmap(), Reason: why}
+	}
+	return nil
+}
+
+// sharedSpace is 100.64.0.0/10, carrier-grade NAT (RFC 6598), and thisNet
+// 0.0.0.0/8 (RFC 1122): neither is on the public internet.
+var (
+	sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
+	thisNet     = netip.MustParsePrefix("0.0.0.0/8")
+)
+
+// forbidden is the default address policy: it names the kind of an address
+// that is not on the public internet, or returns "".
+func forbidden(a netip.Addr) string {
+	a = a.Unmap()
+	switch {
+	case a.IsLoopback():
+		return "loopback"
+	case a.IsPrivate(), sharedSpace.Contains(a):
+		return "private"
+	case a.IsLinkLocalUnicast():
+		return "link-local"
+	case a.IsMulticast():
+		return "multicast"
+	case a.IsUnspecified(), thisNet.Contains(a):
+		return "unspecified"
+	}
+	return ""
 }
 
 func (c *Client) host(u *url.URL) *host {
@@ -184,6 +280,9 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, ErrUnsupportedScheme
+	}
+	if err := c.checkLiteral(u); err != nil {
+		return nil, err
 	}
 	if err := c.allowed(ctx, u); err != nil {
 		return nil, err
@@ -308,12 +407,29 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// maxRobotsRedirects is how many redirects of a robots.txt are followed
+// (RFC 9309 section 2.3.1.2 asks for at least five).
+const maxRobotsRedirects = 5
+
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) > c.opts.MaxRedirects {
-		return fmt.Errorf("%w: stopped after %d, at %s", ErrTooManyRedirects, c.opts.MaxRedirects, req.URL)
+	robots := req.Context().Value(robotsKey{}) != nil
+	limit := c.opts.MaxRedirects
+	if robots {
+		limit = maxRobotsRedirects
+	}
+	if len(via) > limit {
+		return fmt.Errorf("%w: stopped after %d, at %s", ErrTooManyRedirects, limit, req.URL)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("redirect to %s: %w", req.URL, ErrUnsupportedScheme)
+	}
+	if err := c.checkLiteral(req.URL); err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL, err)
+	}
+	if robots {
+		// A robots.txt is fetched whatever the rules say; checking its
+		// redirect against them would wait for the file being fetched.
+		return nil
 	}
 	if err := c.allowed(req.Context(), req.URL); err != nil {
 		return fmt.Errorf("redirect to %s: %w", req.URL, err)
@@ -327,9 +443,9 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 		return nil
 	}
 	h := c.host(u)
-	h.robotsOnce.Do(func() { h.robots, h.robotsErr = c.loadRobots(ctx, u, h) })
-	if h.robotsErr != nil {
-		return h.robotsErr
+	robots, err := c.robotsOf(ctx, u, h)
+	if err != nil {
+		return err
 	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
@@ -338,18 +454,52 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	if path == "" {
 		path = "/"
 	}
-	if !h.robots.TestAgent(path, c.agent) {
+	if !robots.TestAgent(path, c.agent) {
 		return ErrRobots
 	}
 	return nil
 }
+
+// robotsOf returns the host's robots.txt rules, loading them the first
+// time. Others asking meanwhile wait for that load, or for their context.
+// A load cut short by its caller's context is not kept.
+func (c *Client) robotsOf(ctx context.Context, u *url.URL, h *host) (*robotstxt.RobotsData, error) {
+	h.robotsMu.Lock()
+	done := h.robotsDone
+	if done == nil {
+		done = make(chan struct{})
+		h.robotsDone = done
+		h.robotsMu.Unlock()
+		robots, err := c.loadRobots(ctx, u, h)
+		h.robotsMu.Lock()
+		h.robots, h.robotsErr = robots, err
+		if ctx.Err() != nil {
+			h.robotsDone = nil
+		}
+		h.robotsMu.Unlock()
+		close(done)
+	} else {
+		h.robotsMu.Unlock()
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	h.robotsMu.Lock()
+	defer h.robotsMu.Unlock()
+	return h.robots, h.robotsErr
+}
+
+// robotsKey marks the context of a robots.txt request.
+type robotsKey struct{}
 
 // loadRobots fetches and parses a host's robots.txt. Per RFC 9309, a
 // missing file (4xx) allows everything and an unreachable one (5xx, network
 // error) disallows everything.
 func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstxt.RobotsData, error) {
 	ru := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	ctx, cancel := context.WithTimeout(context.WithValue(ctx, robotsKey{}, true), c.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ru.String(), nil)
 	if err != nil {
@@ -357,9 +507,16 @@ func (c *Client) loadRobots(ctx context.Context, u *url.URL, h *host) (*robotstx
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("robots.txt unreachable, so all is disallowed: %w", timeoutErr(ctx, unwrapURL(err), c.opts.Timeout))
+		err = unwrapURL(err)
+		if errors.Is(err, ErrForbiddenAddress) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("robots.txt unreachable, so all is disallowed: %w", timeoutErr(ctx, err, c.opts.Timeout))
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		return nil, fmt.Errorf("%w: robots.txt answered HTTP %d, so all is disallowed (RFC 9309)", ErrRobots, resp.StatusCode)
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
 	if err != nil {
 		return nil, fmt.Errorf("robots.txt unreadable, so all is disallowed: %w", err)
@@ -386,8 +543,16 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	req = req.Clone(ctx)
 	req.Header.Set("User-Agent", t.c.opts.UserAgent)
-	if p, ok := ctx.Value(pacedKey{}).(*paced); ok && p.h == h && p.first.CompareAndSwap(false, true) {
-		return t.next.RoundTrip(req) // Client.once holds the slot
+	if p, ok := ctx.Value(pacedKey{}).(*paced); ok && p.h == h {
+		// Client.once holds one of the host's slots for the whole request:
+		// its redirects within the host use it rather than wait for
+		// another, which could be held by a fetch in the same state.
+		if !p.first.CompareAndSwap(false, true) {
+			if err := h.lim.Wait(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return t.next.RoundTrip(req)
 	}
 	if err := h.acquire(ctx); err != nil {
 		return nil, err

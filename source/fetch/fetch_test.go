@@ -25,7 +25,7 @@ import (
 
 // testOptions are fast options for a local server.
 func testOptions() Options {
-	return Options{HostInterval: time.Millisecond, Timeout: 5 * time.Second, RetryBase: time.Millisecond}
+	return Options{HostInterval: time.Millisecond, Timeout: 5 * time.Second, RetryBase: time.Millisecond, AllowPrivate: true}
 }
 
 func serve(t *testing.T, h http.HandlerFunc) *httptest.Server {
@@ -63,7 +63,7 @@ func TestRobots(t *testing.T) {
 			t.Errorf("%s: error %v, want %v", tt.path, err, tt.want)
 		}
 	}
-	other := New(Options{UserAgent: "OtherBot/2.0", HostInterval: time.Millisecond})
+	other := New(Options{UserAgent: "OtherBot/2.0", HostInterval: time.Millisecond, AllowPrivate: true})
 	if _, err := other.Fetch(ctx, srv.URL+"/private/x"); !errors.Is(err, ErrRobots) {
 		t.Errorf("OtherBot fetched a page disallowed to *: %v", err)
 	}
