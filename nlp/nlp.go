@@ -77,6 +77,16 @@ type Sentence struct {
 	// split from, or -1 when unknown.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Entities are the named entities found in the sentence, in order.
+	Entities []Entity `json:"entities,omitempty"`
+}
+
+// Entity is a named entity: the words First..Last (indexes into Tokens,
+// from 0) name a person (PER), an organisation (ORG) or a place (LOC).
+type Entity struct {
+	Type  string `json:"type"`
+	First int    `json:"first"`
+	Last  int    `json:"last"`
 }
 
 // Word returns the word with the given 1-based ID, or nil if there is none

@@ -24,6 +24,12 @@ type Lemmatizer interface {
 	Lemmatize(s *Sentence)
 }
 
+// Recognizer fills the Entities of a sentence: the named people,
+// organisations and places it mentions.
+type Recognizer interface {
+	Recognize(s *Sentence)
+}
+
 // Parser fills the Head and DepRel of every word of a sentence. A parser
 // that tags as it parses may also change a word's UPOS and XPOS to the
 // tagger's runner-up (Token.Alt).
@@ -40,11 +46,12 @@ const (
 	Tags                     // UPOS and XPOS
 	Lemmas                   // lemmas
 	Tree                     // heads and dependency relations
+	Entities                 // named entities
 )
 
 func (l Layer) String() string {
 	var names []string
-	for i, n := range []string{"tokens", "tags", "lemmas", "tree"} {
+	for i, n := range []string{"tokens", "tags", "lemmas", "tree", "entities"} {
 		if l&(1<<i) != 0 {
 			names = append(names, n)
 		}
@@ -64,13 +71,14 @@ type Needer interface {
 
 // Spec names the stages of a pipeline, each built by a Registry. An empty
 // name leaves the stage out. Stages run in the order tokenizer, tagger,
-// parser, lemmatizer: the lemmatizer comes last because a parser may
-// change tags (see Parser).
+// parser, lemmatizer, recognizer: the lemmatizer and the recognizer come
+// after the parser because a parser may change tags (see Parser).
 type Spec struct {
 	Tokenizer  string `json:"tokenizer,omitempty"`
 	Tagger     string `json:"tagger,omitempty"`
 	Lemmatizer string `json:"lemmatizer,omitempty"`
 	Parser     string `json:"parser,omitempty"`
+	Recognizer string `json:"recognizer,omitempty"`
 	// Input is what the sentences given to Pipeline.Annotate already
 	// carry, for instance Tokens|Tags for a gold-tagged treebank. With a
 	// tokenizer it may stay zero.
@@ -87,6 +95,7 @@ const (
 	KindTagger     = "tagger"
 	KindLemmatizer = "lemmatizer"
 	KindParser     = "parser"
+	KindRecognizer = "recognizer"
 )
 
 // Registry builds stages by name. Each stage is built at most once, on first
@@ -154,8 +163,14 @@ func (r *Registry) RegisterParser(name string, build func() (Parser, error)) err
 	return r.register(KindParser, name, func() (any, error) { return build() })
 }
 
+// RegisterRecognizer adds a named-entity recogniser under name. It fails if
+// the name is empty or taken.
+func (r *Registry) RegisterRecognizer(name string, build func() (Recognizer, error)) error {
+	return r.register(KindRecognizer, name, func() (any, error) { return build() })
+}
+
 // Names returns the registered names of one kind of stage (KindTokenizer,
-// KindTagger, KindLemmatizer or KindParser), sorted.
+// KindTagger, KindLemmatizer, KindParser or KindRecognizer), sorted.
 func (r *Registry) Names(kind string) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -202,6 +217,7 @@ func (r *Registry) Pipeline(spec Spec) (*Pipeline, error) {
 		{KindTagger, spec.Tagger, Tags, Tokens, func(s any) { p.tagger = s.(Tagger) }},
 		{KindParser, spec.Parser, Tree, Tokens | Tags, func(s any) { p.parser = s.(Parser) }},
 		{KindLemmatizer, spec.Lemmatizer, Lemmas, Tokens | Tags, func(s any) { p.lemmatizer = s.(Lemmatizer) }},
+		{KindRecognizer, spec.Recognizer, Entities, Tokens | Tags, func(s any) { p.recognizer = s.(Recognizer) }},
 	}
 	// Check the names and the chain before loading any model.
 	for _, st := range steps {
@@ -250,7 +266,8 @@ func (r *Registry) Pipeline(spec Spec) (*Pipeline, error) {
 	return p, nil
 }
 
-// Pipeline runs its stages in order: tokenizer, tagger, parser, lemmatizer.
+// Pipeline runs its stages in order: tokenizer, tagger, parser, lemmatizer,
+// recognizer.
 // Build one with Registry.Pipeline. A Pipeline is safe for concurrent use
 // when its stages are; pipelines from one Registry share their stages.
 type Pipeline struct {
@@ -260,6 +277,7 @@ type Pipeline struct {
 	tagger     Tagger
 	lemmatizer Lemmatizer
 	parser     Parser
+	recognizer Recognizer
 }
 
 // Spec returns the specification the pipeline was built from.
@@ -282,7 +300,7 @@ func (p *Pipeline) Tokenize(text string) ([]Sentence, error) {
 
 // Step is one stage of a pipeline after the tokenizer.
 type Step struct {
-	Kind string // KindTagger, KindLemmatizer or KindParser
+	Kind string // KindTagger, KindLemmatizer, KindParser or KindRecognizer
 	Name string // the name it was built by
 	Run  func(s *Sentence)
 }
@@ -299,6 +317,9 @@ func (p *Pipeline) Steps() []Step {
 	}
 	if p.lemmatizer != nil {
 		out = append(out, Step{KindLemmatizer, p.spec.Lemmatizer, p.lemmatizer.Lemmatize})
+	}
+	if p.recognizer != nil {
+		out = append(out, Step{KindRecognizer, p.spec.Recognizer, p.recognizer.Recognize})
 	}
 	return out
 }
@@ -336,5 +357,8 @@ func (p *Pipeline) Annotate(s *Sentence) {
 	}
 	if p.lemmatizer != nil {
 		p.lemmatizer.Lemmatize(s)
+	}
+	if p.recognizer != nil {
+		p.recognizer.Recognize(s)
 	}
 }

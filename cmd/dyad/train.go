@@ -15,6 +15,7 @@ func newTrainCmd(g *globals) *cobra.Command {
 		newTrainParserCmd(g),
 		newTrainLemmatizerCmd(g),
 		newTrainSplitterCmd(g),
+		newTrainNERCmd(g),
 	)
 	return cmd
 }

@@ -7,6 +7,7 @@ import (
 
 	"dyad/nlp"
 	"dyad/nlp/lemma"
+	"dyad/nlp/ner"
 	"dyad/nlp/parse"
 	"dyad/nlp/tag"
 	"dyad/nlp/tokenize"
@@ -19,6 +20,7 @@ const (
 	Tagger     = "perceptron"       // UPOS+XPOS tagger (nlp/tag)
 	Lemmatizer = "ud-english"       // lexicon, exception lists and suffix rules (nlp/lemma)
 	Parser     = "perceptron"       // transition-based dependency parser (nlp/parse)
+	Recognizer = "perceptron"       // named-entity recogniser (nlp/ner)
 )
 
 // NewRegistry returns a Registry holding the built-in English stages. Models
@@ -32,6 +34,7 @@ func NewRegistry() *nlp.Registry {
 	must(r.RegisterTagger(Tagger, func() (nlp.Tagger, error) { return tag.Default() }))
 	must(r.RegisterLemmatizer(Lemmatizer, func() (nlp.Lemmatizer, error) { return lemma.Default() }))
 	must(r.RegisterParser(Parser, func() (nlp.Parser, error) { return parse.Default() }))
+	must(r.RegisterRecognizer(Recognizer, func() (nlp.Recognizer, error) { return ner.Default() }))
 	return r
 }
 
@@ -46,7 +49,7 @@ func must(err error) {
 // DefaultSpec names the stages of the default pipeline: every built-in
 // stage.
 func DefaultSpec() nlp.Spec {
-	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer, Parser: Parser}
+	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer, Parser: Parser, Recognizer: Recognizer}
 }
 
 var shared = sync.OnceValue(NewRegistry)
