@@ -42,11 +42,11 @@ type Layer uint8
 
 // The annotation layers, in the order a pipeline adds them.
 const (
-	Tokens Layer = 1 << iota // words with forms and offsets
-	Tags                     // UPOS and XPOS
-	Lemmas                   // lemmas
-	Tree                     // heads and dependency relations
-	Entities                 // named entities
+	Tokens   Layer = 1 << iota // words with forms and offsets
+	Tags                       // UPOS and XPOS
+	Lemmas                     // lemmas
+	Tree                       // heads and dependency relations
+	Entities                   // named entities
 )
 
 func (l Layer) String() string {
