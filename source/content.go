@@ -24,7 +24,7 @@ type doc struct {
 
 // fromDoc returns the source for a document held in memory, choosing the
 // reader from its content.
-func fromDoc(d doc, opts Options, seen map[string]bool) Source {
+func fromDoc(d doc, opts Options, tree *sitemapTree) Source {
 	if bytes.HasPrefix(d.data, gzipMagic) {
 		data, err := gunzip(d.data, opts.maxBytes())
 		if err != nil {
@@ -47,7 +47,7 @@ func fromDoc(d doc, opts Options, seen map[string]bool) Source {
 	case kindFeed:
 		return newFeed(d, opts)
 	case kindSitemap:
-		return newSitemap(d, opts, seen)
+		return newSitemap(d, opts, tree)
 	case kindXML:
 		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap", root)))
 	}

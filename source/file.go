@@ -68,7 +68,8 @@ func fileSource(f *os.File, path string, opts Options) (Source, error) {
 	if info.Size() == 0 {
 		return nil, errors.New("empty file")
 	}
-	br := bufio.NewReaderSize(f, 4096)
+	cr := &countReader{r: f}
+	br := bufio.NewReaderSize(cr, 4096)
 	head, _ := br.Peek(4096)
 	if len(head) == 0 {
 		return nil, errors.New("empty file")
@@ -95,7 +96,7 @@ func fileSource(f *os.File, path string, opts Options) (Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
 		}
-		return newJSONL(readCloser{&gzipErrReader{zr}, f}, path, opts), nil
+		return newJSONL(readCloser{&gzipErrReader{opts.budget(zr, func() int64 { return cr.n })}, f}, path, opts), nil
 	}
 	defer f.Close()
 	max := opts.maxBytes()

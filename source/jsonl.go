@@ -59,21 +59,22 @@ func (s *jsonlSource) Next(ctx context.Context) (Record, error) {
 		if s.closed {
 			return Record{}, io.EOF
 		}
-		line, err := s.readLine()
+		line, long, err := s.readLine()
 		if err == io.EOF {
 			s.Close()
 			return Record{}, io.EOF
 		}
 		s.line++
+		if err == nil && !long && len(bytes.TrimSpace(line)) == 0 {
+			continue // before anything costly: a stream may be all blank lines
+		}
 		where := fmt.Sprintf("line %d", s.line)
 		if err != nil {
-			if !errors.Is(err, ErrTooLarge) {
-				s.Close() // a read error (truncated gzip) ends the stream
-			}
+			s.Close() // a read error (truncated gzip, stream budget) ends the stream
 			return Record{}, docErr(s.name, where, err)
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+		if long {
+			return Record{}, docErr(s.name, where, tooLarge(s.opts.maxBytes()))
 		}
 		var row jsonlRow
 		if err := json.Unmarshal(line, &row); err != nil {
@@ -119,10 +120,9 @@ func (s *jsonlSource) record(row jsonlRow, where string) (Record, error) {
 	return rec, nil
 }
 
-// readLine returns the next line without its end, or ErrTooLarge (having
-// skipped the line) if it is longer than the document limit.
-func (s *jsonlSource) readLine() ([]byte, error) {
-	var line []byte
+// readLine returns the next line without its end, or long (having skipped
+// the line) if it is longer than the document limit.
+func (s *jsonlSource) readLine() (line []byte, long bool, err error) {
 	max := s.opts.maxBytes()
 	over := false
 	for {
@@ -140,12 +140,12 @@ func (s *jsonlSource) readLine() ([]byte, error) {
 			err = nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if over {
-			return nil, tooLarge(max)
+			return nil, true, nil
 		}
-		return bytes.TrimRight(line, "\r\n"), nil
+		return bytes.TrimRight(line, "\r\n"), false, nil
 	}
 }
 

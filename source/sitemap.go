@@ -35,18 +35,28 @@ type sitemapSource struct {
 	origin   string
 	opts     Options
 	depth    int
-	seen     map[string]bool // sitemap URLs read in this tree
+	tree     *sitemapTree
+	note     error // reported before the entries: the tree's entry budget ran out here
 	entries  Source
 	children []string
 	cur      Source
 }
 
-func newSitemap(d doc, opts Options, seen map[string]bool) Source {
-	if seen == nil {
-		seen = map[string]bool{}
+// sitemapTree is what the sitemaps of one tree share: the sitemaps read and
+// the budgets of entries and child sitemaps.
+type sitemapTree struct {
+	seen     map[string]bool // sitemap URLs read
+	links    int             // entries taken
+	children int             // child sitemaps fetched
+	full     bool            // an entry or sitemap budget ran out and was reported
+}
+
+func newSitemap(d doc, opts Options, tree *sitemapTree) Source {
+	if tree == nil {
+		tree = &sitemapTree{seen: map[string]bool{}}
 	}
 	if d.url != "" {
-		seen[d.url] = true
+		tree.seen[d.url] = true
 	}
 	text, err := decodeXMLDoc(d, opts)
 	if err != nil {
@@ -56,12 +66,15 @@ func newSitemap(d doc, opts Options, seen map[string]bool) Source {
 	if err := xml.Unmarshal([]byte(text), &sm); err != nil {
 		return failed(docErr(d.origin, "", fmt.Errorf("sitemap: %w", err)))
 	}
-	s := &sitemapSource{origin: d.origin, opts: opts, depth: d.depth, seen: seen}
-	n := opts.maxLinks() - len(seen)
-	if len(sm.URLs) > n {
-		opts.logger().Warn("sitemap has too many entries; reading the first ones", "origin", d.origin, "entries", len(sm.URLs), "limit", n)
+	s := &sitemapSource{origin: d.origin, opts: opts, depth: d.depth, tree: tree}
+	if n := opts.maxLinks() - tree.links; len(sm.URLs) > n {
 		sm.URLs = sm.URLs[:max(n, 0)]
+		if !tree.full {
+			tree.full = true
+			s.note = tooManyEntries(d.origin, opts)
+		}
 	}
+	tree.links += len(sm.URLs)
 	links := make([]link, 0, len(sm.URLs))
 	for i, u := range sm.URLs {
 		loc := resolve(d.url, strings.TrimSpace(u.Loc))
@@ -86,6 +99,10 @@ func newSitemap(d doc, opts Options, seen map[string]bool) Source {
 	return s
 }
 
+func tooManyEntries(origin string, opts Options) error {
+	return docErr(origin, "", fmt.Errorf("the sitemap tree has more than %d entries; the rest are not read", opts.maxLinks()))
+}
+
 func (s *sitemapSource) Close() error {
 	s.children = nil
 	err := s.entries.Close()
@@ -97,6 +114,11 @@ func (s *sitemapSource) Close() error {
 }
 
 func (s *sitemapSource) Next(ctx context.Context) (Record, error) {
+	if s.note != nil {
+		err := s.note
+		s.note = nil
+		return Record{}, err
+	}
 	for {
 		src := s.entries
 		if s.cur != nil {
@@ -125,7 +147,21 @@ func (s *sitemapSource) Next(ctx context.Context) (Record, error) {
 func (s *sitemapSource) open(ctx context.Context, u string) error {
 	where := "sitemap " + u
 	switch {
-	case s.seen[u]:
+	case s.tree.links >= s.opts.maxLinks():
+		s.children = nil
+		if s.tree.full {
+			return nil
+		}
+		s.tree.full = true
+		return tooManyEntries(s.origin, s.opts)
+	case s.tree.children >= s.opts.maxSitemaps():
+		s.children = nil
+		if s.tree.full {
+			return nil
+		}
+		s.tree.full = true
+		return docErr(s.origin, "", fmt.Errorf("the sitemap tree lists more than %d sitemaps; the rest are not read", s.opts.maxSitemaps()))
+	case s.tree.seen[u]:
 		s.opts.logger().Warn("sitemap loop: the index lists a sitemap already read; skipped", "origin", s.origin, "sitemap", u)
 		return nil
 	case s.depth+1 > s.opts.maxDepth():
@@ -133,7 +169,8 @@ func (s *sitemapSource) open(ctx context.Context, u string) error {
 	case s.opts.Fetcher == nil:
 		return docErr(s.origin, where, ErrNoFetcher)
 	}
-	s.seen[u] = true
+	s.tree.seen[u] = true
+	s.tree.children++
 	resp, err := s.opts.Fetcher.Fetch(ctx, u)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -145,7 +182,7 @@ func (s *sitemapSource) open(ctx context.Context, u string) error {
 		return nil
 	}
 	d := doc{origin: u, name: u, url: resp.URL, data: resp.Body, contentType: resp.Header.Get("Content-Type"), header: resp.Header, date: resp.Date, depth: s.depth + 1}
-	s.seen[resp.URL] = true
+	s.tree.seen[resp.URL] = true
 	if isGzip(d.data) {
 		data, err := gunzip(d.data, s.opts.maxBytes())
 		if err != nil {
@@ -156,7 +193,7 @@ func (s *sitemapSource) open(ctx context.Context, u string) error {
 	if k, _ := sniff(d.data[:min(len(d.data), 4096)], d.contentType); k != kindSitemap {
 		return docErr(s.origin, where, fmt.Errorf("not a sitemap but a %s", k))
 	}
-	s.cur = newSitemap(d, s.opts, s.seen)
+	s.cur = newSitemap(d, s.opts, s.tree)
 	return nil
 }
 

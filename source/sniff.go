@@ -105,6 +105,19 @@ func rootElement(b []byte) (name string, doctypeHTML bool) {
 			if i < 0 {
 				return "", doctypeHTML
 			}
+			if j := bytes.IndexByte(b[:i], '['); j >= 0 {
+				// An internal DTD subset, whose declarations hold '>':
+				// the doctype ends at the first '>' after its ']'.
+				k := bytes.Index(b[j:], []byte("]"))
+				if k < 0 {
+					return "", doctypeHTML
+				}
+				e := bytes.IndexByte(b[j+k:], '>')
+				if e < 0 {
+					return "", doctypeHTML
+				}
+				i = j + k + e
+			}
 			decl := strings.ToLower(string(b[:i]))
 			if strings.HasPrefix(decl, "<!doctype") && strings.Contains(decl, "html") {
 				doctypeHTML = true

@@ -145,9 +145,22 @@ type Options struct {
 	Concurrency int
 	// MaxSitemapDepth bounds how deep sitemap indexes are followed (default 3).
 	MaxSitemapDepth int
-	// MaxLinks bounds the entries read from one feed or sitemap tree
-	// (default 50,000, the sitemap protocol's limit for one file).
+	// MaxLinks bounds the entries read from one feed or sitemap tree, all
+	// its sitemaps together (default 50,000, the sitemap protocol's limit
+	// for one file).
 	MaxLinks int
+	// MaxSitemaps bounds the sitemaps read in one tree, the index included
+	// (default 1,000).
+	MaxSitemaps int
+	// MaxRecords bounds the records read from one WARC archive, documents
+	// or not, readable or not (default 1,000,000).
+	MaxRecords int
+	// MaxStreamBytes bounds what one compressed input decompresses to, all
+	// documents together (default 16 GiB). Past the first 64 MiB, a stream
+	// that grows more than MaxRatio times its compressed size (default
+	// 200; text compresses about 4 to 10 times) is a bomb and stops too.
+	MaxStreamBytes int64
+	MaxRatio       int
 	// Logger receives warnings that lose nothing; nil discards them.
 	Logger *slog.Logger
 }
@@ -181,6 +194,76 @@ func (o Options) maxLinks() int {
 		return o.MaxLinks
 	}
 	return 50000
+}
+
+func (o Options) maxSitemaps() int {
+	if o.MaxSitemaps > 0 {
+		return o.MaxSitemaps
+	}
+	return 1000
+}
+
+func (o Options) maxRecords() int {
+	if o.MaxRecords > 0 {
+		return o.MaxRecords
+	}
+	return 1_000_000
+}
+
+func (o Options) maxStreamBytes() int64 {
+	if o.MaxStreamBytes > 0 {
+		return o.MaxStreamBytes
+	}
+	return 16 << 30
+}
+
+func (o Options) maxRatio() int64 {
+	if o.MaxRatio > 0 {
+		return int64(o.MaxRatio)
+	}
+	return 200
+}
+
+// budget returns a reader of the decompressed stream r that fails with
+// ErrTooLarge past the stream bounds; compressed reports how many
+// compressed bytes have been read so far.
+func (o Options) budget(r io.Reader, compressed func() int64) *budgetReader {
+	return &budgetReader{r: r, compressed: compressed, max: o.maxStreamBytes(), ratio: o.maxRatio()}
+}
+
+// ratioFloor is the decompressed size below which the ratio is not
+// checked: a small document of repeated markup may compress very well.
+const ratioFloor = 64 << 20
+
+// budgetReader bounds a decompressed stream: its total, and past
+// ratioFloor its ratio to the compressed bytes read. Its error is sticky.
+type budgetReader struct {
+	r          io.Reader
+	compressed func() int64
+	n, max     int64
+	ratio      int64
+	err        error
+}
+
+// errBudget marks the errors of a budgetReader, which end the stream.
+var errBudget = errors.New("stream budget")
+
+func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	switch {
+	case b.n > b.max:
+		b.err = fmt.Errorf("%w: decompressed stream over %s (%w)", ErrTooLarge, Size(b.max), errBudget)
+	case b.n > ratioFloor && b.n > b.ratio*max(b.compressed(), 1):
+		b.err = fmt.Errorf("%w: decompressed %s at a ratio over %d:1 to its compressed size, a compression bomb (%w)", ErrTooLarge, Size(b.n), b.ratio, errBudget)
+	}
+	if b.err != nil {
+		return n, b.err
+	}
+	return n, err
 }
 
 func (o Options) logger() *slog.Logger {

@@ -50,10 +50,12 @@ type warcSource struct {
 	br   *bufio.Reader
 	base int64 // file offset where cr started counting
 
-	zr     *gzip.Reader
-	member *bufio.Reader // the current gzip member's content; nil between members
-	mstart int64         // file offset of the current member
-	done   bool
+	zr      *gzip.Reader
+	inflate *budgetReader // bounds what all members decompress to
+	member  *bufio.Reader // the current gzip member's content; nil between members
+	mstart  int64         // file offset of the current member
+	records int           // records read or failed, for Options.MaxRecords
+	done    bool
 }
 
 func newWARC(in warcInput, name string, opts Options) *warcSource {
@@ -106,13 +108,24 @@ func (s *warcSource) Next(ctx context.Context) (Record, error) {
 		if s.done {
 			return Record{}, io.EOF
 		}
+		if s.records >= s.opts.maxRecords() {
+			s.Close()
+			return Record{}, docErr(s.name, "", fmt.Errorf("more than %d records; the rest are not read", s.opts.maxRecords()))
+		}
 		rec, ok, start, err := s.next()
+		if err != io.EOF {
+			s.records++
+		}
 		if err != nil {
 			if err == io.EOF {
 				s.Close()
 				return Record{}, io.EOF
 			}
-			s.resync(start)
+			if errors.Is(err, errBudget) {
+				s.Close()
+			} else {
+				s.resync(start)
+			}
 			return Record{}, docErr(s.name, fmt.Sprintf("record at byte %d", start), err)
 		}
 		if ok {
@@ -142,7 +155,11 @@ func (s *warcSource) next() (rec Record, ok bool, start int64, err error) {
 				return Record{}, false, start, fmt.Errorf("gzip: %w", err)
 			}
 			s.zr.Multistream(false)
-			s.member, s.mstart = bufio.NewReader(&gzipErrReader{s.zr}), start
+			if s.inflate == nil {
+				s.inflate = s.opts.budget(nil, s.pos)
+			}
+			s.inflate.r = s.zr
+			s.member, s.mstart = bufio.NewReader(&gzipErrReader{s.inflate}), start
 			r = s.member
 		case bytes.HasPrefix(head, []byte("WARC/")):
 			r = s.br
@@ -212,11 +229,23 @@ func (s *warcSource) readRecord(r *bufio.Reader) (hdr http.Header, body []byte, 
 	if wanted && length > s.opts.maxBytes() {
 		return nil, nil, fmt.Errorf("%s record of %d bytes: %w", typ, length, tooLarge(s.opts.maxBytes()))
 	}
+	if r == s.br {
+		// Uncompressed, the claim can be checked against the file; else a
+		// record claiming more than the file holds is read to the end of the
+		// file, and so is every record after it on resynchronising.
+		if left := s.size - s.pos(); length > left {
+			return nil, nil, fmt.Errorf("%w: the record claims %d bytes but %d bytes remain in the file", errWARCFormat, length, left)
+		}
+	}
 	if wanted {
-		body = make([]byte, length)
-		if n, err := io.ReadFull(r, body); err != nil {
+		// The block grows as its bytes arrive: a claimed length is not
+		// allocated before it is read.
+		var buf bytes.Buffer
+		buf.Grow(int(min(length, 64<<10)))
+		if n, err := io.CopyN(&buf, r, length); err != nil {
 			return nil, nil, fmt.Errorf("record ends after %d of its %d bytes: %w", n, length, unexpected(err))
 		}
+		body = buf.Bytes()
 	} else if n, err := r.Discard(int(min(length, int64(^uint(0)>>1)))); err != nil {
 		return nil, nil, fmt.Errorf("record ends after %d of its %d bytes: %w", n, length, unexpected(err))
 	}
