@@ -1,0 +1,101 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"dyad/eval"
+	"dyad/nlp/tokenize"
+)
+
+// newsDir is where the real-news evaluation keeps its documents, batches
+// and gold files, relative to the repository's root.
+var newsDir = filepath.Join("eval", "testdata", "news")
+
+func newEvalNewsCmd(g *globals) *cobra.Command {
+	var (
+		data, docsFile, show string
+		check                bool
+	)
+	cmd := &cobra.Command{
+		Use:   "news (--show DOCID | --check [GOLD.jsonl]...)",
+		Short: "Real-news evaluation: show a document to annotate, check gold files",
+		Long: `News serves the real-news evaluation (docs/ANNOTATION.md). Its documents are
+listed in eval/testdata/news/docs.jsonl by reference to the shared data;
+gold events are JSON Lines files under eval/testdata/news/{dev,test}.
+
+--show DOCID prints the document's reference text as numbered sentences
+with their byte spans [start,end), which gold events cite. It prints none of
+Dyad's events, so annotators see only the text.
+
+--check validates gold files (by default every eval/testdata/news/*/*.jsonl):
+CAMEO codes, actor code syntax, modality, dates, that each document exists
+and belongs to the file's batch (T1.jsonl holds batch T1's documents), and
+that each span starts and ends on sentence boundaries of one line. Every
+problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			docs, err := eval.ReadNewsDocs(docsFile)
+			if err != nil {
+				return err
+			}
+			tok, err := tokenize.Default()
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			switch {
+			case show != "" && check, show != "" && len(args) > 0:
+				return errors.New("--show takes no gold files and not --check")
+			case show != "":
+				return eval.ShowNews(out, data, docs, show, tok)
+			case check:
+				files := args
+				if len(files) == 0 {
+					if files, err = filepath.Glob(filepath.Join(newsDir, "*", "*.jsonl")); err != nil {
+						return err
+					}
+				}
+				batches, err := readBatches(filepath.Join(filepath.Dir(docsFile), "batches"))
+				if err != nil {
+					return err
+				}
+				gold, problems := eval.CheckGold(files, eval.CheckOptions{Data: data, Docs: docs, Batches: batches, Tokenizer: tok})
+				for _, p := range problems {
+					fmt.Fprintln(cmd.ErrOrStderr(), p)
+				}
+				if len(problems) > 0 {
+					return fmt.Errorf("%d problems in %d gold files", len(problems), len(files))
+				}
+				fmt.Fprintf(out, "%d gold events in %d files: no problems\n", len(gold), len(files))
+				return nil
+			}
+			return errors.New("want --show DOCID or --check")
+		},
+	}
+	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data"), "shared data directory the documents refer to")
+	cmd.Flags().StringVar(&docsFile, "docs", filepath.Join(newsDir, "docs.jsonl"), "documents file (one JSON object a line)")
+	cmd.Flags().StringVar(&show, "show", "", "print document DOCID's sentences with their byte spans")
+	cmd.Flags().BoolVar(&check, "check", false, "validate gold files (arguments, or every gold file)")
+	return cmd
+}
+
+// readBatches reads every NAME.txt batch list of dir.
+func readBatches(dir string) (map[string][]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, f := range files {
+		ids, err := eval.ReadBatch(f)
+		if err != nil {
+			return nil, err
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".txt")] = ids
+	}
+	return out, nil
+}
