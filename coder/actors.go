@@ -18,6 +18,10 @@ type mention struct {
 	ref         bool   // a reference resolved through the discourse
 	name        string // the words of the phrase, when an actor name in it coded it
 	thing       bool   // a noun phrase that names no actor (discourse only)
+	// topic is set on a verb's target found only in a clause it governs
+	// ("said Washington had concluded"): what a statement is about, not
+	// whom it is made to.
+	topic bool
 }
 
 // real reports whether the code names an actor, not just an agent ("---GOV")
@@ -242,7 +246,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 	for _, k := range hw.kids {
 		w := &st.w[k]
 		switch {
-		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "" && !temporalPrep[st.prep(k)]:
+		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "" && !adjunctPrep[st.prep(k)]:
 			// Not a time: "two weeks after the rebels kidnapped ..."
 			// names no rebels.
 		case isVerbal(st, h) && (w.rel == "obj" || w.rel == "obl" && st.prep(k) != ""):
@@ -272,6 +276,10 @@ func (cs *coding) npCodes(h int) *npInfo {
 		}
 		return in
 	}
+	if ms := cs.possessedSubject(h, agents); ms != nil {
+		in.ms = ms
+		return in
+	}
 	if cs.disc != nil {
 		if ms := cs.refer(h, in); ms != nil {
 			in.ms = ms
@@ -286,6 +294,44 @@ func (cs *coding) npCodes(h int) *npInfo {
 		return in
 	}
 	return in
+}
+
+// possessivePron are the possessive pronouns that stand for an actor.
+var possessivePron = map[string]bool{"ITS": true, "THEIR": true, "HIS": true, "HER": true}
+
+// possessedSubject codes a subject whose head is an agent noun owned by a
+// possessive pronoun ("Israel denied that its jets had bombed Lebanon"):
+// the pronoun's actor, as an antecedent of the clause or of the discourse,
+// with the agent. Only subjects: "Israel withdrew its troops" acts on
+// itself, no other actor.
+func (cs *coding) possessedSubject(h int, agents []agentHit) []mention {
+	st := cs.st
+	if st.w[h].rel != "nsubj" || len(agents) == 0 {
+		return nil
+	}
+	for _, k := range st.w[h].kids {
+		w := &st.w[k]
+		if w.rel != "nmod" || w.sub != "poss" || !possessivePron[w.uform] {
+			continue
+		}
+		ants := cs.antecedent(cs.clauseOf(h))
+		if len(ants) == 0 && cs.disc != nil {
+			ants = cs.referPronoun(k)
+		}
+		var out []mention
+		for _, a := range ants {
+			if !a.real() {
+				continue
+			}
+			m := a
+			m.code = mixCode(a.code, agents)
+			m.head, m.first, m.last, m.ref = h, min(k, h), h, true
+			m.ev = append([]Evidence{{Role: "pronoun", Entry: w.form + " → " + a.code}}, append(slices.Clone(a.ev), agentEvidence(agents)...)...)
+			out = append(out, m)
+		}
+		return out
+	}
+	return nil
 }
 
 // insideName reports whether the n words of a dictionary name at index i

@@ -155,8 +155,7 @@ func (cs *coding) analyzeNoun(n int) *analysis {
 	a.code = a.pm.p.Code
 	a.rules = append(a.rules, "pattern")
 	if st.negated(n) {
-		a.code = cs.negate(a)
-		a.rules = append(a.rules, "negated")
+		cs.negateCode(a)
 	}
 	pm := a.pm
 	clause := cs.clauseOf(n)
@@ -339,7 +338,7 @@ func (cs *coding) nounTargets(n int, sources []mention) []mention {
 			continue
 		}
 		p := st.prep(k)
-		if p == "" || p == "BY" || temporalPrep[p] || st.w[k].sub == "agent" {
+		if p == "" || p == "BY" || adjunctPrep[p] || st.w[k].sub == "agent" {
 			continue
 		}
 		got := cs.realOrPron(k, clause)

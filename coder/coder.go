@@ -20,6 +20,16 @@ type Options struct {
 	// words that no dictionary entry codes stand as an actor, coded by its
 	// own text in quotes ("\"MINISTRY OF MAGIC\"").
 	NewActorLength int
+	// KeepModal reports events the sentence does not assert (negated,
+	// hypothetical, wished-for, future…: see Asserted), each with its
+	// Event.Modality; by default only asserted events are reported.
+	KeepModal bool
+	// TopicTargets lets a statement (CAMEO 01) take as its target an
+	// actor of the clause it reports, as PETRARCH does ("Arnor said an
+	// embargo against Mordor would not work": Arnor → Mordor 010). By
+	// default a statement's target is whom it is made to, never what it
+	// is about, nor a medium ("told a newspaper").
+	TopicTargets bool
 	// Logger receives debug output; nil discards it.
 	Logger *slog.Logger
 }

@@ -43,6 +43,27 @@
 // carry their provenance: the spans of the verb and the actors and the
 // dictionary entries (with file and line) that produced them.
 //
+// # Modality and statements
+//
+// Each event carries its Modality: whether the sentence asserts it, or
+// tells it as negated (a negated anchor the dictionary's ontology has no
+// negated code for), hypothetical ("could", "tried to"), conditional ("if"),
+// wished for ("hoped … would", "urged … to"), refused, denied, a purpose
+// ("to attack") or in the future ("will", "plans to"). The modality comes
+// from the anchor's clause and the clauses governing it: its auxiliaries,
+// its subordinating word, and the verb, adjective or noun that governs it
+// ("refused", "ready", "a plan to"); reported speech ("said …") keeps the
+// modality of what it reports. Only asserted events are reported unless
+// Options.KeepModal is set.
+//
+// A statement (CAMEO 01) is aimed at whom it is made to — an object, a
+// prepositional phrase — never at an actor of the clause it reports
+// ("Iran said Washington had concluded …" is no statement to the US), nor
+// at a medium; such a report leaves the event it reports standing on its
+// own, and the dictionary's transformations may still turn it into an
+// accusation or a claim. Options.TopicTargets restores PETRARCH's
+// convention, in which a statement is aimed at what it is about.
+//
 // # Event nouns and predicates
 //
 // A dictionary whose patterns have noun or predicate anchors (see

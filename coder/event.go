@@ -24,6 +24,10 @@ type Event struct {
 	// "pattern", and any of "negated", "combined", "transformed",
 	// "reciprocal" joined by '+'.
 	Rule string `json:"rule"`
+	// Modality says whether the sentence tells the event as a fact
+	// (Asserted) or as negated, hypothetical, conditional, wished for,
+	// refused, denied, a purpose or in the future.
+	Modality string `json:"modality"`
 	// Evidence lists the dictionary entries that produced the event.
 	Evidence []Evidence `json:"evidence"`
 }

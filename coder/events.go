@@ -57,6 +57,13 @@ type analysis struct {
 	transformed []Event
 	subjHeads   []int
 	combined    bool // the code was combined with a governed clause's
+	// negatedUncoded is set for a negated anchor that the dictionary has
+	// no negated code for: its events are told as Negated.
+	negatedUncoded bool
+	modality       string
+	// topic are statements whose target is only what they are about: not
+	// reported, but a report that the transformations may rewrite.
+	topic []Event
 }
 
 // maxVerbs bounds the verbs coded in one sentence.
@@ -102,23 +109,24 @@ func (cs *coding) events() []Event {
 	// Obama to ...").
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events) == 0 {
+		if a == nil || len(a.events)+len(a.topic) == 0 {
 			continue
 		}
-		weak := !hasRealSource(a.events) && statements(a.events)
+		all := slices.Concat(a.events, a.topic)
+		weak := !hasRealSource(all) && statements(all)
 		for _, c := range cs.lowerClauses(v) {
 			la := cs.an[c]
 			if la == nil || len(la.events) == 0 {
 				continue
 			}
-			if weak || la.pm != nil && a.pm == nil || ownSide(a.events, la.events) {
+			if weak || la.pm != nil && a.pm == nil || ownSide(all, la.events) {
 				a.absorbed = true
 			}
 		}
 	}
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events) == 0 || a.absorbed {
+		if a == nil || len(a.events)+len(a.topic) == 0 || a.absorbed {
 			continue
 		}
 		for _, c := range cs.lowerClauses(v) {
@@ -128,6 +136,10 @@ func (cs *coding) events() []Event {
 			}
 			if evs := cs.transform(a, la); evs != nil {
 				a.transformed = append(a.transformed, evs...)
+			} else if len(a.events) == 0 {
+				// A statement only about the clause: the clause's event
+				// stands on its own ("Iran said Syria met Iraq").
+				continue
 			} else {
 				cs.combine(a, la)
 			}
@@ -162,7 +174,7 @@ func (cs *coding) events() []Event {
 		}
 		for _, e := range evs {
 			k := [3]string{e.Source, e.Target, e.Code}
-			if seen[k] {
+			if e.Modality != Asserted && !cs.c.opts.KeepModal || seen[k] {
 				continue
 			}
 			seen[k] = true
@@ -193,6 +205,12 @@ func ownSide(report, reported []Event) bool {
 		}
 	}
 	return false
+}
+
+// isStatement reports whether code is a public statement (CAMEO 01).
+func isStatement(code string) bool {
+	root, err := codebook.Root(code)
+	return err == nil && root == "01"
 }
 
 // statements reports whether all the events are public statements (CAMEO
@@ -271,6 +289,9 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 	if a.code.IsNull() {
 		return nil
 	}
+	if a.modality == "" {
+		a.modality = cs.modality(a)
+	}
 	var out []Event
 	add := func(s, t mention, code string) {
 		if dict.IsNull(code) {
@@ -280,6 +301,14 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			return
 		}
 		if !cs.dyadOK(s, t) {
+			return
+		}
+		if isStatement(code) && !cs.c.opts.TopicTargets && (s.topic || t.topic || hasCodePart(t.code, "MED")) {
+			// A statement's target is whom it is made to, not what it is
+			// about ("said Washington had concluded") nor the medium it
+			// is made in ("told a newspaper"). Kept aside for the
+			// transformations of reports ("A says B attacked C").
+			a.topic = append(a.topic, cs.event(a, s, t, code))
 			return
 		}
 		out = append(out, cs.event(a, s, t, code))
@@ -342,6 +371,7 @@ func (cs *coding) event(a *analysis, s, t mention, code string) Event {
 		SourceSpan: cs.span(s.first, s.last),
 		TargetSpan: cs.span(t.first, t.last),
 		Rule:       strings.Join(a.rules, "+"),
+		Modality:   a.modality,
 	}
 	ve := a.entry
 	if a.kind == dict.VerbAnchor {

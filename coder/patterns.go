@@ -85,7 +85,7 @@ func (cs *coding) buildFrame(v int, subj []int) *frame {
 				if w.sub == "tmod" || w.sub == "npmod" || w.sub == "poss" {
 					continue
 				}
-				if p := st.prep(k); temporalPrep[p] {
+				if p := st.prep(k); adjunctPrep[p] {
 					// A time ("a day before Sarkozy heads to Beijing") holds
 					// none of the verb's arguments.
 					continue

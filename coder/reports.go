@@ -48,7 +48,8 @@ func (cs *coding) transform(up, low *analysis) []Event {
 						continue
 					}
 					code := t.Result[2]
-					if code == "Q" {
+					reported := code == "Q"
+					if reported {
 						code = low.code.Primary
 					}
 					s, ok1 := vars[t.Result[0]]
@@ -57,6 +58,14 @@ func (cs *coding) transform(up, low *analysis) []Event {
 						continue
 					}
 					e := cs.event(up, s, g, code)
+					if reported {
+						// The reported event itself: told as its clause
+						// tells it ("A says it will attack B").
+						if low.modality == "" {
+							low.modality = cs.modality(low)
+						}
+						e.Modality = low.modality
+					}
 					e.Rule += "+transformed"
 					e.Evidence = append(e.Evidence, Evidence{Role: "transformation", Entry: t.String(), Code: code, Source: t.Source})
 					out = append(out, e)

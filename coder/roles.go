@@ -269,6 +269,9 @@ func (cs *coding) agentOf(v int) []mention {
 			continue
 		}
 		p := st.prep(k)
+		if adjunctPrep[p] {
+			continue // "killed, according to the United Nations", even when labelled obl:agent
+		}
 		if w.sub == "agent" {
 			p = "BY"
 		}
@@ -385,7 +388,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, p
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
-			if p := st.prep(k); p == "" || temporalPrep[p] || !places && cs.locative(k, p) {
+			if p := st.prep(k); p == "" || adjunctPrep[p] || !places && cs.locative(k, p) {
 				continue
 			}
 			if got := pick(k, v); len(got) > 0 {
@@ -425,6 +428,19 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, p
 		}
 	}
 	slices.Sort(clauses)
+	if got := cs.clauseTargets(clauses, sources, depth, allowNew, places, pick); len(got) > 0 {
+		for i := range got {
+			got[i].topic = true
+		}
+		return got
+	}
+	return nil
+}
+
+// clauseTargets is searchTargets' last resort: the actors of the clauses
+// a verb governs, their subjects first.
+func (cs *coding) clauseTargets(clauses []int, sources []mention, depth int, allowNew, places bool, pick func(h, clause int) []mention) []mention {
+	st := cs.st
 	for _, c := range clauses {
 		for _, k := range st.w[c].kids {
 			if st.w[k].rel == "nsubj" {
@@ -447,11 +463,13 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, p
 	return nil
 }
 
-// temporalPrep lists prepositions that introduce times, not the actors
-// an action is directed at ("after crowds burned its embassy").
-var temporalPrep = map[string]bool{
+// adjunctPrep lists prepositions that introduce no actor of the event:
+// times ("after crowds burned its embassy") and the source of a report
+// ("killed, according to the United Nations": the UN killed nobody).
+var adjunctPrep = map[string]bool{
 	"AFTER": true, "BEFORE": true, "DURING": true, "SINCE": true, "UNTIL": true,
 	"TILL": true, "AMID": true, "AMIDST": true, "FOLLOWING": true, "PRIOR TO": true,
+	"ACCORDING TO": true, "ACCORD TO": true, "DESPITE": true,
 }
 
 // locativePrep lists prepositions that say where an action happens
@@ -554,12 +572,12 @@ func (cs *coding) argHeads(v int) []int {
 		case w.rel == "obj" || w.rel == "iobj":
 			out = append(out, k)
 			for _, g := range w.kids {
-				if p := st.prep(g); st.nominalDep(g) && p != "" && !temporalPrep[p] {
+				if p := st.prep(g); st.nominalDep(g) && p != "" && !adjunctPrep[p] {
 					out = append(out, g)
 				}
 			}
 		case st.nominalDep(k) && w.sub != "tmod" && w.sub != "npmod":
-			if p := st.prep(k); p != "" && !temporalPrep[p] {
+			if p := st.prep(k); p != "" && !adjunctPrep[p] {
 				out = append(out, k)
 			}
 		}

@@ -148,8 +148,7 @@ func (cs *coding) analyze(v int) *analysis {
 // and makes its events.
 func (cs *coding) finish(a *analysis, p int) {
 	if cs.st.negated(p) {
-		a.code = cs.negate(a)
-		a.rules = append(a.rules, "negated")
+		cs.negateCode(a)
 	}
 	cs.assignRoles(a, cs.mentionsOf(a.subjHeads, p), a.passive)
 	a.events = cs.makeEvents(a)
@@ -214,9 +213,20 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 	}
 }
 
+// negateCode gives a negated anchor the negated code of the dictionary's
+// ontology; without one it keeps its code, told as negated (see
+// Negated), which only Options.KeepModal reports.
+func (cs *coding) negateCode(a *analysis) {
+	if c := cs.negate(a); !c.IsNull() {
+		a.code = c
+		a.rules = append(a.rules, "negated")
+		return
+	}
+	a.negatedUncoded = true
+}
+
 // negate returns the code of the negated verb, through the dictionary's
-// ontology; without one (or without a negated code) the verb codes no
-// event.
+// ontology, or the null code.
 func (cs *coding) negate(a *analysis) dict.Code {
 	o := cs.c.d.Ontology
 	var out dict.Code

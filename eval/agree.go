@@ -128,11 +128,13 @@ func Agree(ctx context.Context, opts AgreeOptions) (*AgreeReport, error) {
 			return nil, fmt.Errorf("default dictionaries: %w", err)
 		}
 	}
-	pc, err := coder.New(phoenix, coder.Options{})
+	// The two dictionaries are compared under PETRARCH's conventions, in
+	// which the sample is coded (see petrarchCoderOptions).
+	pc, err := coder.New(phoenix, petrarchCoderOptions(nil))
 	if err != nil {
 		return nil, err
 	}
-	dc, err := coder.New(defaults, coder.Options{})
+	dc, err := coder.New(defaults, petrarchCoderOptions(nil))
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +220,7 @@ func Agree(ctx context.Context, opts AgreeOptions) (*AgreeReport, error) {
 // full ("CODE SOURCE TARGET") and as compared.
 func codeAll(c *coder.Coder, sents []nlp.Sentence, date int) (full []string, keys []AgreeEvent) {
 	for k := range sents {
-		for _, e := range c.Code(&sents[k], date).Events {
+		for _, e := range petrarchModality(c.Code(&sents[k], date)).Events {
 			f := e.Code + " " + e.Source + " " + e.Target
 			if !slices.Contains(full, f) {
 				full = append(full, f)

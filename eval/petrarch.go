@@ -218,7 +218,7 @@ func EvalPetrarch(ctx context.Context, opts PetrarchOptions) (*PetrarchReport, e
 			if sents[k].Text == "" {
 				sents[k].Text = rec.Text
 			}
-			results = append(results, cd.Code(&sents[k], rec.Date))
+			results = append(results, petrarchModality(cd.Code(&sents[k], rec.Date)))
 		}
 		codeTime += time.Since(tc)
 		rep.Sentences += len(sents)
@@ -332,8 +332,15 @@ func petrarchFiles(env PetrarchEnv, dir string, over dict.Files) (dict.Files, er
 // options. The comma_* options of PETRARCH-1 prune comma-delimited clauses
 // from a constituency parse; coding from the dependency tree has no use
 // for them, so they are accepted and ignored, as is stop_on_error.
+//
+// The suites follow PETRARCH's conventions, which are not Dyad's defaults
+// for news: PETRARCH codes what a sentence says whether or not it asserts
+// it ("Arnor will abandon relations with Gondor" is 1952), so the suites
+// are coded with coder.Options.KeepModal (see petrarchModality for
+// negation), and it aims a statement at what it is about
+// (coder.Options.TopicTargets).
 func petrarchCoderOptions(o map[string]string) coder.Options {
-	var c coder.Options
+	c := coder.Options{KeepModal: true, TopicTargets: true}
 	if v, ok := o["require_dyad"]; ok && strings.EqualFold(v, "false") {
 		c.AllowNullActor = true
 	}
@@ -343,6 +350,14 @@ func petrarchCoderOptions(o map[string]string) coder.Options {
 		}
 	}
 	return c
+}
+
+// petrarchModality drops the negated events of r: PETRARCH codes a
+// negated verb only through its ontology's negated code, which the coder
+// reports as asserted.
+func petrarchModality(r coder.Result) coder.Result {
+	r.Events = slices.DeleteFunc(r.Events, func(e coder.Event) bool { return e.Modality == coder.Negated })
+	return r
 }
 
 // parseEmbedded reads a record's embedded CoNLL-U parse.

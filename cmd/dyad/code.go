@@ -41,6 +41,7 @@ type codeOptions struct {
 	date         string
 	allowNull    bool
 	newActorSize int
+	modal        bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
@@ -102,6 +103,7 @@ others are still coded; the exit status is then 1.`,
 	f.StringVar(&o.date, "date", "", "date of articles that give none (YYYY-MM-DD or YYYYMMDD)")
 	f.BoolVar(&o.allowNull, "allow-null-actor", false, "code events with only one known actor")
 	f.IntVar(&o.newActorSize, "new-actor-length", 0, "let uncoded noun phrases of up to N words stand as actors")
+	f.BoolVar(&o.modal, "modal", false, "also print events the text does not assert (negated, hypothetical, future…), each with its modality")
 	f.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "largest input document to read, in bytes")
 	f.BoolVar(&o.noFetch, "no-fetch", false, "use no network: no URLs, no pages linked from feeds and sitemaps")
 	f.BoolVar(&o.noFollow, "no-follow", false, "read feeds and sitemaps without fetching the pages they link to")
@@ -252,7 +254,7 @@ func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, arg
 	for _, p := range d.Problems {
 		log.Debug("dictionary problem", "at", p.Source.String(), "msg", p.Msg)
 	}
-	cd, err := coder.New(d, coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, Logger: log})
+	cd, err := coder.New(d, coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, KeepModal: o.modal, Logger: log})
 	if err != nil {
 		return err
 	}

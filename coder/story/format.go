@@ -72,6 +72,7 @@ type Record struct {
 	Target Actor `json:"target"`
 
 	Code      string     `json:"code"`
+	Modality  string     `json:"modality"`
 	BaseCode  string     `json:"base_code"`
 	RootCode  string     `json:"root_code"`
 	Label     string     `json:"label,omitempty"`
@@ -148,7 +149,7 @@ func (st *Story) Records() []Record {
 		r := Record{
 			ID: ev.ID, ArticleID: st.ArticleID, URL: st.URL, Origin: st.Origin, Title: st.Title,
 			Source: SplitActor(ev.Source, ev.SourceName), Target: SplitActor(ev.Target, ev.TargetName),
-			Code: ev.Code, BaseCode: baseCode(ev.Code), RootCode: rootCode(ev.Code),
+			Code: ev.Code, Modality: ev.Modality, BaseCode: baseCode(ev.Code), RootCode: rootCode(ev.Code),
 			Label: ev.Label, Goldstein: ev.Goldstein,
 			PLOVER: PLOVERJSON{Category: ev.PLOVER.Category, Mode: ev.PLOVER.Mode, Context: ev.PLOVER.Context},
 			IsRoot: ev.IsRoot, NumMentions: ev.NumMentions(),
@@ -221,7 +222,7 @@ var TSVColumns = []string{
 	// Dyad's columns.
 	"EventLabel", "PLOVERCategory", "PLOVERMode", "Published", "EventDate", "EventDatePrecision", "EventDateText",
 	"ArticleID", "SentenceIndex", "SentenceID", "Section", "Sentence", "Anchor", "AnchorWords",
-	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences",
+	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences", "Modality",
 }
 
 // WriteTSVHeader writes the header row of WriteTSV.
@@ -294,7 +295,7 @@ func WriteTSV(w io.Writer, st *Story, added time.Time) error {
 			strconv.Itoa(r.NumMentions), "1", "1", added.UTC().Format("20060102150405"), url,
 			r.Label, r.PLOVER.Category, r.PLOVER.Mode, pub, edate, eprec, etext,
 			r.ArticleID, strconv.Itoa(m.Sentence), m.SentenceID, string(m.Section), m.Text, m.Anchor, m.Verb.Text,
-			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","))
+			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality)
 		for i, f := range row {
 			row[i] = tsvField(f)
 		}
@@ -372,6 +373,9 @@ func Write(w io.Writer, st *Story, explain bool) error {
 		}
 		fmt.Fprintf(bw, "    source %q %s, target %q %s\n", ev.SourceName, ev.Source, ev.TargetName, ev.Target)
 		fmt.Fprintf(bw, "    date %s\n", ev.DateString())
+		if ev.Modality != coder.Asserted {
+			fmt.Fprintf(bw, "    modality %s: not told as a fact\n", ev.Modality)
+		}
 		root := ""
 		if ev.IsRoot {
 			root = ", root event"

@@ -125,6 +125,10 @@ type Event struct {
 	Source string `json:"source"`
 	Target string `json:"target"`
 	Code   string `json:"code"`
+	// Modality is how the article tells the event (coder.Asserted unless
+	// the coder was asked to keep the others); mentions of one event share
+	// it.
+	Modality string `json:"modality"`
 	// SourceName and TargetName are the words of the first mention that
 	// named the actors.
 	SourceName string `json:"source_name"`
@@ -300,7 +304,7 @@ func (st *Story) add(m Mention, descr [2]bool) {
 	e := m.Event
 	for pass := 0; pass < 2; pass++ {
 		for _, ev := range st.Events {
-			if !sameCode(ev.Code, e.Code) || conflict(ev, m) {
+			if !sameCode(ev.Code, e.Code) || ev.Modality != e.Modality || conflict(ev, m) {
 				continue
 			}
 			src, srcOK := side(ev.Source, e.Source, ev.descr[0], descr[0], pass)
@@ -323,7 +327,7 @@ func (st *Story) add(m Mention, descr [2]bool) {
 			return
 		}
 	}
-	st.Events = append(st.Events, &Event{Source: e.Source, Target: e.Target, Code: e.Code,
+	st.Events = append(st.Events, &Event{Source: e.Source, Target: e.Target, Code: e.Code, Modality: e.Modality,
 		SourceName: e.SourceSpan.Text, TargetName: e.TargetSpan.Text, Mentions: []Mention{m}, descr: descr})
 }
 

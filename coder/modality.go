@@ -1,0 +1,170 @@
+package coder
+
+import "dyad/dict"
+
+// Modalities: whether the sentence tells an event as a fact. Only asserted
+// events are reported unless Options.KeepModal is set.
+const (
+	// Asserted: told as having happened or happening ("A attacked B",
+	// "A said B attacked C").
+	Asserted = "asserted"
+	// Negated: told as not having happened ("A did not attack B", "A
+	// failed to reach B"), when the dictionary has no negated code for it.
+	Negated = "negated"
+	// Hypothetical: possible, attempted or considered ("A could attack
+	// B", "A tried to open talks with B", "A is weighing sanctions").
+	Hypothetical = "hypothetical"
+	// Conditional: in the condition of an "if" or "unless" clause ("if A
+	// attacks B").
+	Conditional = "conditional"
+	// Wished: hoped, wanted or asked for ("A hoped the swap would pave
+	// the way for talks with B", "urged A to meet B").
+	Wished = "wished"
+	// Refused: refused or rejected ("A refused to negotiate with B": the
+	// refusal may be an event of its own, the negotiation is not).
+	Refused = "refused"
+	// Denied: denied ("A denied that it had bombed B").
+	Denied = "denied"
+	// Purpose: the aim of another action ("sent troops to attack B").
+	Purpose = "purpose"
+	// Future: planned, promised or announced for later ("A will meet B",
+	// "A plans to visit B").
+	Future = "future"
+)
+
+// governorModality gives the modality a verb (or adjective) lends the
+// clause it governs ("refused to negotiate"): "" for verbs that report
+// ("said") or lend none, so that the clause keeps its own.
+var governorModality = map[string]string{
+	"REFUSE": Refused, "DECLINE": Refused, "REJECT": Refused, "RESIST": Refused, "BALK": Refused,
+	"DENY": Denied, "DISMISS": Denied,
+	"HOPE": Wished, "WISH": Wished, "WANT": Wished, "SEEK": Wished, "DESIRE": Wished, "PREFER": Wished,
+	"LIKE": Wished, "LONG": Wished, "URGE": Wished, "ASK": Wished, "CALL": Wished, "APPEAL": Wished,
+	"DEMAND": Wished, "PRESS": Wished, "PUSH": Wished, "ENCOURAGE": Wished, "INVITE": Wished,
+	"IMPLORE": Wished, "BEG": Wished, "REQUEST": Wished, "INSIST": Wished, "EAGER": Wished, "KEEN": Wished,
+	"PLAN": Future, "INTEND": Future, "AIM": Future, "PREPARE": Future, "PROMISE": Future,
+	"PLEDGE": Future, "VOW": Future, "AGREE": Future, "DECIDE": Future, "EXPECT": Future,
+	"SCHEDULE": Future, "THREATEN": Future, "OFFER": Future, "PROPOSE": Future, "ARRANGE": Future,
+	"RESOLVE": Future, "SET": Future, "DUE": Future, "PREPARED": Future, "COMMIT": Future,
+	"TRY": Hypothetical, "ATTEMPT": Hypothetical, "STRIVE": Hypothetical, "CONSIDER": Hypothetical,
+	"WEIGH": Hypothetical, "MULL": Hypothetical, "DEBATE": Hypothetical, "DISCUSS": Hypothetical,
+	"READY": Hypothetical, "WILLING": Hypothetical, "ABLE": Hypothetical, "LIKELY": Hypothetical,
+	"UNLIKELY": Hypothetical, "POSSIBLE": Hypothetical, "MAY": Hypothetical, "WONDER": Hypothetical,
+	"FAIL": Negated, "AVOID": Negated, "REFRAIN": Negated, "CANCEL": Negated,
+}
+
+// auxModality gives the modality an auxiliary lends its verb.
+var auxModality = map[string]string{
+	"WILL": Future, "SHALL": Future, "'LL": Future,
+	"WOULD": Hypothetical, "COULD": Hypothetical, "MIGHT": Hypothetical, "MAY": Hypothetical,
+	"SHOULD": Hypothetical, "MUST": Hypothetical, "CAN": Hypothetical, "OUGHT": Hypothetical,
+}
+
+// nounModality gives the modality a noun lends the infinitive that
+// modifies it ("a plan to attack", "an attempt to kill").
+var nounModality = map[string]string{
+	"PLAN": Future, "PLOT": Future, "DECISION": Future, "PROMISE": Future, "PLEDGE": Future,
+	"THREAT": Future, "OFFER": Future, "PROPOSAL": Future, "INTENTION": Future,
+	"ATTEMPT": Hypothetical, "EFFORT": Hypothetical, "BID": Hypothetical, "ABILITY": Hypothetical,
+	"READINESS": Hypothetical, "WILLINGNESS": Hypothetical, "CHANCE": Hypothetical,
+	"CALL": Wished, "DEMAND": Wished, "REQUEST": Wished, "HOPE": Wished, "DESIRE": Wished,
+	"REFUSAL": Refused, "FAILURE": Negated,
+}
+
+// modality says how the sentence tells analysis a's event.
+func (cs *coding) modality(a *analysis) string {
+	if a.negatedUncoded {
+		return Negated
+	}
+	v := a.v
+	if a.kind == dict.VerbAnchor {
+		return cs.clauseModality(v, v)
+	}
+	// An event noun or predicate is told as its clause tells it ("hoped
+	// the talks would take place": "talks" under "would").
+	if c := cs.clauseOf(v); c != v {
+		if cs.st.negated(c) {
+			return Negated
+		}
+		return cs.clauseModality(c, 0)
+	}
+	return cs.clauseModality(v, v)
+}
+
+// clauseModality climbs from clause head v through the clauses that govern
+// it and returns the first modality one of them lends. own is the anchor
+// itself, whose negation the code has taken care of.
+func (cs *coding) clauseModality(v, own int) string {
+	st := cs.st
+	skipAux := false
+	cur := v
+	for depth := 0; cur > 0 && depth < 10; depth++ {
+		w := &st.w[cur]
+		aux := ""
+		if !skipAux {
+			for _, k := range w.kids {
+				if kw := &st.w[k]; kw.rel == "aux" && aux == "" {
+					aux = auxModality[kw.ulem]
+				}
+			}
+		}
+		if cur != own && st.negated(cur) {
+			return Negated
+		}
+		skipAux = false
+		h := w.head
+		switch w.rel {
+		case "conj":
+			// A conjunct with a subject of its own has its own
+			// auxiliaries; one without shares its first conjunct's.
+			skipAux = st.hasKid(cur, "nsubj")
+		case "xcomp", "ccomp", "csubj":
+			switch st.mark(cur) {
+			case "IF", "WHETHER":
+				return Hypothetical // an indirect question
+			}
+			// The governing verb says more than the auxiliary its
+			// clause takes after it ("hoped the swap would pave the
+			// way").
+			if m := governorModality[st.w[h].ulem]; m != "" {
+				return m
+			}
+			if st.w[h].ulem == "GO" && st.src.Tokens[h-1].XPOS == "VBG" {
+				return Future // "is going to"
+			}
+		case "advcl":
+			switch st.mark(cur) {
+			case "IF", "UNLESS", "PROVIDED", "WHETHER":
+				return Conditional
+			case "TO", "SO":
+				return Purpose
+			}
+			return orAsserted(aux)
+		case "acl":
+			if w.sub == "relcl" || st.mark(cur) != "TO" {
+				return orAsserted(aux)
+			}
+			if m := nounModality[st.w[h].ulem]; m != "" {
+				return m
+			}
+			return Purpose
+		default:
+			return orAsserted(aux)
+		}
+		if aux != "" {
+			return aux
+		}
+		if h <= 0 {
+			break
+		}
+		cur = h
+	}
+	return Asserted
+}
+
+func orAsserted(m string) string {
+	if m == "" {
+		return Asserted
+	}
+	return m
+}
