@@ -116,7 +116,9 @@ func (cs *coding) events() []Event {
 		weak := !hasRealSource(all) && statements(all)
 		for _, c := range cs.lowerClauses(v) {
 			la := cs.an[c]
-			if la == nil || len(la.events) == 0 {
+			// A negated clause without a negated code reports nothing
+			// that could take its report's place.
+			if la == nil || len(la.events) == 0 || la.negatedUncoded {
 				continue
 			}
 			if weak || la.pm != nil && a.pm == nil || ownSide(all, la.events) {
@@ -134,13 +136,17 @@ func (cs *coding) events() []Event {
 			if la == nil {
 				continue
 			}
-			if evs := cs.transform(a, la); evs != nil {
+			var evs []Event
+			if !la.negatedUncoded {
+				evs = cs.transform(a, la)
+			}
+			if evs != nil {
 				a.transformed = append(a.transformed, evs...)
 			} else if len(a.events) == 0 {
 				// A statement only about the clause: the clause's event
 				// stands on its own ("Iran said Syria met Iraq").
 				continue
-			} else {
+			} else if !la.negatedUncoded {
 				cs.combine(a, la)
 			}
 			la.absorbed = true
