@@ -378,14 +378,6 @@ func (cs *coding) caseOf(i int) int {
 	return i
 }
 
-// spanEnd returns the last word of the phrase headed by i.
-func (cs *coding) spanEnd(i int) int {
-	if i <= 0 {
-		return i
-	}
-	return slices.Max(cs.st.subtree(i, nil, nil))
-}
-
 // matchElem matches one element against candidate nouns, prepositional
 // phrases and particles. It returns the element's score and the head it
 // matched.

@@ -99,7 +99,6 @@ func checkNames(d *Dictionary, add addFunc) {
 	type first struct {
 		code string
 		src  Source
-		same bool // the same entry
 		id   any
 	}
 	seen := map[string]first{}

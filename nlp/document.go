@@ -1,8 +1,10 @@
 package nlp
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Document annotates text as one document, the way a UD treebank lays one
@@ -12,7 +14,30 @@ import (
 // its ID and its FullText (title, standfirst and body, separated by blank
 // lines).
 func (p *Pipeline) Document(id, text string) ([]Sentence, error) {
-	sents, err := p.Text(text)
+	return p.DocumentWithin(id, text, Bounds{})
+}
+
+// Bounds limit the work spent on one document, so that a pathological
+// text cannot hold a caller for long. (The tokenizer already bounds the
+// length of a sentence.) The zero value sets no bound.
+type Bounds struct {
+	// Deadline, if not zero, stops the work between two sentences once
+	// it has passed.
+	Deadline time.Time
+	// Observe, if not nil, is told how long each stage took over the
+	// whole document: "tokenizer", then the kinds of Steps.
+	Observe func(kind string, d time.Duration)
+}
+
+// ErrBounds is wrapped by the errors of DocumentWithin for a document beyond
+// its Bounds.
+var ErrBounds = errors.New("beyond the bounds of one document")
+
+// DocumentWithin is Document within bounds b: it fails with an error
+// wrapping ErrBounds, and annotates nothing further, once the document goes
+// beyond them. Within them its sentences are Document's.
+func (p *Pipeline) DocumentWithin(id, text string, b Bounds) ([]Sentence, error) {
+	sents, err := p.text(text, b)
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +58,36 @@ func (p *Pipeline) Document(id, text string) ([]Sentence, error) {
 			s.Comments = append(s.Comments, "newpar")
 		}
 		prevEnd = s.End
+	}
+	return sents, nil
+}
+
+// text tokenizes text into sentences and annotates each of them within b.
+func (p *Pipeline) text(text string, b Bounds) ([]Sentence, error) {
+	if p.tokenizer == nil {
+		return nil, ErrNoTokenizer
+	}
+	t0 := time.Now()
+	sents := p.tokenizer.Tokenize(text)
+	if b.Observe != nil {
+		b.Observe(KindTokenizer, time.Since(t0))
+	}
+	// Stage by stage rather than sentence by sentence: the tagger's and
+	// the parser's models do not fit the processor's cache together, so
+	// the longer a text, the more this saves.
+	for _, st := range p.Steps() {
+		t0 := time.Now()
+		for i := range sents {
+			if !b.Deadline.IsZero() && time.Now().After(b.Deadline) {
+				return nil, fmt.Errorf("%s stopped at sentence %d of %d: out of time: %w", st.Kind, i+1, len(sents), ErrBounds)
+			}
+			if len(sents[i].Tokens) > 0 {
+				st.Run(&sents[i])
+			}
+		}
+		if b.Observe != nil {
+			b.Observe(st.Kind, time.Since(t0))
+		}
 	}
 	return sents, nil
 }

@@ -327,21 +327,7 @@ func (p *Pipeline) Steps() []Step {
 // Text tokenizes text into sentences and annotates each of them. Offsets are
 // into text.
 func (p *Pipeline) Text(text string) ([]Sentence, error) {
-	if p.tokenizer == nil {
-		return nil, ErrNoTokenizer
-	}
-	sents := p.tokenizer.Tokenize(text)
-	// Stage by stage rather than sentence by sentence: the tagger's and
-	// the parser's models do not fit the processor's cache together, so
-	// the longer a text, the more this saves.
-	for _, st := range p.Steps() {
-		for i := range sents {
-			if len(sents[i].Tokens) > 0 {
-				st.Run(&sents[i])
-			}
-		}
-	}
-	return sents, nil
+	return p.text(text, Bounds{})
 }
 
 // Annotate runs the stages after the tokenizer on one tokenized sentence.

@@ -13,5 +13,17 @@ if [ -n "$unformatted" ]; then
 	echo "$unformatted" >&2
 	exit 1
 fi
+go mod tidy -diff
+# The evaluation commands are built into cmd/dyad only with -tags eval, so
+# that build is vetted, checked and tested too.
 go vet ./...
+go vet -tags eval ./cmd/dyad
+staticcheck_version=0.8.2
+staticcheck=$(go env GOPATH)/bin/staticcheck
+if ! "$staticcheck" -version 2>/dev/null | grep -q "$staticcheck_version"; then
+	go install "honnef.co/go/tools/cmd/staticcheck@v$staticcheck_version"
+fi
+"$staticcheck" ./...
+"$staticcheck" -tags eval ./cmd/dyad
 go test -count=1 ./...
+go test -count=1 -tags eval ./cmd/dyad

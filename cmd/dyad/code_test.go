@@ -128,7 +128,7 @@ func TestCodeCmdErrors(t *testing.T) {
 	}{
 		{[]string{"code", "--conllu", "x.conllu", "--agents", "a.txt"}, "no dictionaries"},
 		{[]string{"code", "--conllu", "x.conllu", "--dicts", "phoenix"}, `run "dyad dict install phoenix"`},
-		{[]string{"code", "--conllu", "x.conllu", "--dicts", "default", "--verbs", "v.txt"}, "do not apply to --dicts default"},
+		{[]string{"code", "--conllu", "x.conllu", "--dicts", "default", "--verbs", "v.txt"}, "do not apply to the default dictionaries"},
 		{[]string{"code", "x.txt", "--json", "--tsv"}, "choose one"},
 		{[]string{"code", "x.txt", "--date", "May 2024"}, "--date"},
 	} {

@@ -1,3 +1,5 @@
+//go:build eval
+
 package main
 
 import (
@@ -7,6 +9,7 @@ import (
 
 	"dyad/coder"
 	"dyad/coder/story"
+	"dyad/dict"
 	"dyad/eval"
 	"dyad/nlp/english"
 )
@@ -34,7 +37,7 @@ The defaults are the project's test articles: dict/builtin/testdata/articles
 from the repository's root.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := loadDictionaries(dicts, dictFilesNone)
+			d, err := loadDictionaries(dicts, dict.Files{})
 			if err != nil {
 				return err
 			}

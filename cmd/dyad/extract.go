@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,8 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dyad/article"
-	"dyad/article/ingest"
+	"dyad/pipeline"
 	"dyad/source"
 	"dyad/source/fetch"
 )
@@ -40,18 +38,19 @@ type extractOptions struct {
 	allowPrivate bool
 }
 
-// ingestOptions turns the flags into the options of the ingestion
-// pipeline; warnings go to log. The cache, if any, must be saved after.
-func (o *extractOptions) ingestOptions(log *slog.Logger) (ingest.Options, *fetch.FileCache, error) {
+// pipelineOptions turns the flags into the options of a pipeline run;
+// warnings go to log. The cache, if any, must be saved after.
+func (o *extractOptions) pipelineOptions(log *slog.Logger) (pipeline.Options, *fetch.FileCache, error) {
 	if o.maxBytes < 0 || o.maxBytes > maxMaxBytes { // 0: the default
-		return ingest.Options{}, nil, fmt.Errorf("--max-bytes %d: want 1 to %d (%s)", o.maxBytes, maxMaxBytes, source.Size(maxMaxBytes))
+		return pipeline.Options{}, nil, fmt.Errorf("--max-bytes %d: want 1 to %d (%s)", o.maxBytes, maxMaxBytes, source.Size(maxMaxBytes))
 	}
 	if o.userAgent != "" && len(strings.Fields(strings.SplitN(o.userAgent, "/", 2)[0])) == 0 {
-		return ingest.Options{}, nil, fmt.Errorf("--user-agent %q: give a name, as in %q", o.userAgent, fetch.DefaultUserAgent)
+		return pipeline.Options{}, nil, fmt.Errorf("--user-agent %q: give a name, as in %q", o.userAgent, fetch.DefaultUserAgent)
 	}
-	opts := ingest.Options{
+	opts := pipeline.Options{
 		Source:  source.Options{MaxBytes: o.maxBytes, NoFollow: o.noFollow, Logger: log},
 		NoDedup: o.noDedup,
+		Logger:  log,
 	}
 	if o.noFetch {
 		return opts, nil, nil
@@ -128,38 +127,39 @@ problem; the others are still processed, and the exit status is 1.`,
 }
 
 func runExtract(ctx context.Context, stdout, stderr io.Writer, args []string, o *extractOptions, showProgress bool) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	opts, cache, err := o.ingestOptions(slog.Default())
+	opts, cache, err := o.pipelineOptions(slog.Default())
 	if err != nil {
 		return err
 	}
-	prog := newProgress(showProgress, stderr, "extract", 0)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	failed, total := 0, 0
-	err = ingest.Run(ctx, args, opts, func(r ingest.Result) error {
-		total++
+	opts.ExtractOnly = true
+	format := pipeline.ArticleText
+	if o.json {
+		format = pipeline.ArticleJSON
+	}
+	return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{}), "extract", showProgress)
+}
+
+// runPipeline runs the pipeline over the inputs into out, with one line on
+// stderr for each document that fails or is skipped, and a summary if the
+// run is interrupted. It saves the fetch cache (nil if none) after a whole
+// run, and reports how many documents failed.
+func runPipeline(ctx context.Context, stderr io.Writer, inputs []string, opts pipeline.Options, cache *fetch.FileCache, out pipeline.Sink, label string, showProgress bool) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	prog := newProgress(showProgress, stderr, label, 0)
+	sum, err := pipeline.Run(ctx, inputs, opts, pipeline.SinkFunc(func(ctx context.Context, r *pipeline.Result) error {
 		prog.Add(1)
 		if r.Err != nil {
 			prog.Done()
 			fmt.Fprintf(stderr, "dyad: %v%s\n", r.Err, hint(r.Err))
-			failed++
-			return nil
 		}
-		if o.json {
-			return enc.Encode(r.Article)
-		}
-		return printArticle(stdout, r.Article)
-	})
+		return out.Put(ctx, r)
+	}))
 	prog.Done()
-	return endRun(err, cache, failed, total)
-}
-
-// endRun ends a run over inputs: it returns err if the run failed, else
-// saves the fetch cache (nil if none) and reports how many inputs failed.
-func endRun(err error, cache *fetch.FileCache, failed, total int) error {
+	if sum.Interrupted {
+		fmt.Fprintf(stderr, "dyad: %s: %s\n", label, sum)
+	}
 	if err != nil {
 		return err
 	}
@@ -168,8 +168,8 @@ func endRun(err error, cache *fetch.FileCache, failed, total int) error {
 			return err
 		}
 	}
-	if failed > 0 {
-		return errReported{failed: failed, total: total}
+	if n := sum.Failed + sum.Skipped; n > 0 {
+		return errReported{failed: n, total: sum.Results}
 	}
 	return nil
 }
@@ -185,48 +185,4 @@ func hint(err error) string {
 		return " (--no-fetch is set)"
 	}
 	return ""
-}
-
-// printArticle writes a for a reader: metadata, then the body with block
-// kinds other than paragraphs marked, then the related teasers.
-func printArticle(w io.Writer, a *article.Article) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", a.Title)
-	if a.Standfirst != "" {
-		fmt.Fprintf(&b, "%s\n", a.Standfirst)
-	}
-	var meta []string
-	for _, kv := range [][2]string{{"source", a.Source}, {"by", a.Byline}, {"language", a.Language}, {"url", a.URL}, {"origin", a.Origin}, {"id", a.ID}, {"duplicate of", a.DuplicateOf}} {
-		if kv[1] != "" {
-			meta = append(meta, kv[0]+": "+kv[1])
-		}
-	}
-	if !a.Published.IsZero() {
-		meta = append(meta, "published: "+a.Published.Format("2006-01-02 15:04 MST"))
-	}
-	fmt.Fprintf(&b, "[%s]\n\n", strings.Join(meta, " | "))
-	for _, bl := range a.Blocks {
-		switch bl.Kind {
-		case article.Paragraph:
-			fmt.Fprintf(&b, "%s\n\n", bl.Text)
-		case article.Heading:
-			fmt.Fprintf(&b, "## %s\n\n", bl.Text)
-		default:
-			fmt.Fprintf(&b, "[%s] %s\n\n", bl.Kind, bl.Text)
-		}
-	}
-	if len(a.Related) > 0 {
-		b.WriteString("Related:\n")
-		for _, t := range a.Related {
-			fmt.Fprintf(&b, "  - %s", t.Title)
-			if t.Summary != "" {
-				fmt.Fprintf(&b, " — %s", t.Summary)
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("----\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }

@@ -28,8 +28,8 @@
 //
 // testdata/articles holds news articles written for the project with the
 // events a coder should find in them (NAME.events, read by ReadExpected);
-// testdata/coded.conllu holds hand-parsed sentences that a test codes with
-// package coder and these dictionaries.
+// coder/testdata/builtin.conllu holds hand-parsed sentences that a test of
+// package coder codes with these dictionaries.
 //
 // A pattern hangs on a verb ("SRC *attack TGT"), on a noun naming an event
 // ("*clash between PAIR", "SRC 's *attack on TGT"; Pattern.Nominal) or on

@@ -118,13 +118,6 @@ func isSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200A
 }
 
-// removeNode detaches n from its parent, if it has one.
-func removeNode(n *html.Node) {
-	if n.Parent != nil {
-		n.Parent.RemoveChild(n)
-	}
-}
-
 // findAll returns the elements under n (n included) for which keep is true,
 // in document order, without descending into the ones it keeps.
 func findAll(n *html.Node, keep func(*html.Node) bool) []*html.Node {

@@ -1,4 +1,4 @@
-package builtin_test
+package coder_test
 
 import (
 	"os"
@@ -12,12 +12,12 @@ import (
 	"dyad/nlp/conllu"
 )
 
-// TestCodedSentences codes hand-parsed sentences (testdata/coded.conllu:
+// TestBuiltinSentences codes hand-parsed sentences (testdata/builtin.conllu:
 // gold Universal Dependencies trees written for the project, one per
 // construction the corpus relies on) with the coder and the default
 // dictionaries, and checks that each expected event comes out and nothing
 // else does.
-func TestCodedSentences(t *testing.T) {
+func TestBuiltinSentences(t *testing.T) {
 	d, err := builtin.Dictionary()
 	if err != nil {
 		t.Fatal(err)
@@ -26,12 +26,12 @@ func TestCodedSentences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/coded.conllu")
+	f, err := os.Open("testdata/builtin.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sents, err := conllu.ReadAll(f, "testdata/coded.conllu")
+	sents, err := conllu.ReadAll(f, "testdata/builtin.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}

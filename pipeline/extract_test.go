@@ -1,4 +1,4 @@
-package ingest
+package pipeline
 
 import (
 	"bytes"
@@ -17,9 +17,9 @@ import (
 	"dyad/source/fetch"
 )
 
-// story is a wire story written for these tests; copy is its syndicated
+// wireStory is a wire story written for these tests; copy is its syndicated
 // version with a dateline and a credit line.
-const story = `Envoys from the two sides agreed on Monday to a truce that starts at dawn on Thursday, ending three weeks of fighting around the provincial capital.
+const wireStory = `Envoys from the two sides agreed on Monday to a truce that starts at dawn on Thursday, ending three weeks of fighting around the provincial capital.
 
 Both sides pledged to withdraw heavy weapons ten kilometres from the front line and to exchange prisoners within a month, the envoys said after the talks.
 
@@ -40,11 +40,11 @@ func warcResponse(uri, html string) string {
 	return fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-03-04T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", uri, len(block), block)
 }
 
-func TestRun(t *testing.T) {
+func TestRunExtract(t *testing.T) {
 	dir := t.TempDir()
-	copyText := "MERIN (Wire) - " + story + "\n\nReporting by Lena Marsh; editing by Tom Hale"
+	copyText := "MERIN (Wire) - " + wireStory + "\n\nReporting by Lena Marsh; editing by Tom Hale"
 	var warc bytes.Buffer
-	warc.WriteString(warcResponse("https://a.example/truce", page("Truce agreed in north", story)))
+	warc.WriteString(warcResponse("https://a.example/truce", page("Truce agreed in north", wireStory)))
 	warc.WriteString("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ncut short")
 	os.WriteFile(filepath.Join(dir, "crawl.warc"), warc.Bytes(), 0o644)
 	os.WriteFile(filepath.Join(dir, "copy.jsonl"), fmt.Appendf(nil, `{"url":"https://b.example/1","title":"Northern factions sign truce","text":%q}`+"\n", copyText), 0o644)
@@ -52,15 +52,15 @@ func TestRun(t *testing.T) {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/news/1", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, page("Truce agreed", story))
+		fmt.Fprint(w, page("Truce agreed", wireStory))
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	opts := Options{Source: source.Options{Fetcher: fetch.New(fetch.Options{HostInterval: time.Millisecond, AllowPrivate: true})}}
+	opts := Options{ExtractOnly: true, Source: source.Options{Fetcher: fetch.New(fetch.Options{HostInterval: time.Millisecond, AllowPrivate: true})}}
 	var arts, errs []string
 	byTitle := map[string]string{}
-	err := Run(context.Background(), []string{dir, srv.URL + "/news/1", srv.URL + "/missing"}, opts, func(r Result) error {
+	_, err := Run(context.Background(), []string{dir, srv.URL + "/news/1", srv.URL + "/missing"}, opts, SinkFunc(func(_ context.Context, r *Result) error {
 		if r.Err != nil {
 			errs = append(errs, r.Err.Error())
 			return nil
@@ -68,12 +68,12 @@ func TestRun(t *testing.T) {
 		byTitle[r.Article.Title] = r.Article.ID
 		arts = append(arts, fmt.Sprintf("%s|%s", r.Article.Title, r.Article.DuplicateOf))
 		return nil
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Files come in name order, so the syndicated copy in copy.jsonl is
-	// the first of the story's group.
+	// the first of the wireStory's group.
 	orig := byTitle["Northern factions sign truce"]
 	want := []string{
 		"Northern factions sign truce|",
@@ -96,16 +96,17 @@ func TestRunStops(t *testing.T) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	err := Run(context.Background(), []string{dir}, Options{}, func(r Result) error {
+	_, err := Run(context.Background(), []string{dir}, Options{ExtractOnly: true}, SinkFunc(func(context.Context, *Result) error {
 		n++
 		return stop
-	})
+	}))
 	if err != stop || n != 1 {
 		t.Errorf("err %v after %d results", err, n)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := Run(ctx, []string{dir}, Options{}, func(Result) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled run: %v", err)
+	sum, err := Run(ctx, []string{dir}, Options{ExtractOnly: true}, SinkFunc(func(context.Context, *Result) error { return nil }))
+	if !errors.Is(err, context.Canceled) || !sum.Interrupted {
+		t.Errorf("cancelled run: %v, %+v", err, sum)
 	}
 }

@@ -1,0 +1,206 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"dyad/article"
+	"dyad/coder/story"
+	"dyad/nlp/conllu"
+)
+
+// Result is what became of one document, or of one input that could not be
+// read at all.
+type Result struct {
+	// Seq numbers the results of a run from 0, in input order.
+	Seq int
+	// Input is the input the document came from, as given to Run.
+	Input string
+	// Article is the extracted article; nil if the document failed before
+	// extraction, or in CoNLL-U input. Its DuplicateOf is set for a
+	// near-duplicate of an earlier article of the run, which is not coded.
+	Article *article.Article
+	// Story is the coded article; nil when the article was not coded
+	// (ExtractOnly, a near-duplicate, a failure or a skip).
+	Story *story.Story
+	// Err is why there is no article or no story: a document's error
+	// (naming the file, URL or part of a container), or an error wrapping
+	// ErrSkipped for an article beyond the Limits.
+	Err error
+}
+
+// ErrSkipped is wrapped by the error of an article that was not coded
+// because it went beyond the Limits.
+var ErrSkipped = errors.New("skipped")
+
+// Sink receives the results of a run in input order, one call at a time.
+// An error from Put stops the run and is Run's error.
+type Sink interface {
+	Put(ctx context.Context, r *Result) error
+}
+
+// SinkFunc is a function used as a Sink.
+type SinkFunc func(ctx context.Context, r *Result) error
+
+// Put calls f.
+func (f SinkFunc) Put(ctx context.Context, r *Result) error { return f(ctx, r) }
+
+// Format is an output format of a Writer.
+type Format int
+
+// The output formats.
+const (
+	// Text prints each coded article's events for a reader.
+	Text Format = iota
+	// JSONLines prints one story.Record per event, one per line: Dyad's
+	// event schema (docs/FORMATS.md).
+	JSONLines
+	// TSV prints one row per event, columns named as GDELT 2.0's event
+	// table, under a header row.
+	TSV
+	// CoNLLU prints the parsed sentences of each coded article.
+	CoNLLU
+	// ArticleText prints each article for a reader: metadata, typed
+	// blocks, related teasers.
+	ArticleText
+	// ArticleJSON prints each article as one JSON object per line.
+	ArticleJSON
+)
+
+// WriterOptions configure a Writer. The zero value is ready to use.
+type WriterOptions struct {
+	// Explain adds to Text the words and dictionary entries behind each
+	// mention.
+	Explain bool
+	// Added is the DATEADDED of TSV rows; zero means the time the Writer
+	// was made.
+	Added time.Time
+}
+
+// Writer is a Sink that prints results in one Format. It writes each
+// result whole and flushes it before Put returns, so an interrupted run
+// leaves no record half-written. Results without what the format prints
+// (no story, or no article) are passed over.
+type Writer struct {
+	w      *bufio.Writer
+	f      Format
+	o      WriterOptions
+	enc    *json.Encoder
+	header bool
+}
+
+// NewWriter returns a Writer printing format f on w.
+func NewWriter(w io.Writer, f Format, o WriterOptions) *Writer {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if o.Added.IsZero() {
+		o.Added = time.Now()
+	}
+	return &Writer{w: bw, f: f, o: o, enc: enc}
+}
+
+var _ Sink = (*Writer)(nil)
+
+// Put prints r.
+func (sw *Writer) Put(_ context.Context, r *Result) error {
+	if err := sw.write(r); err != nil {
+		return err
+	}
+	return sw.w.Flush()
+}
+
+func (sw *Writer) write(r *Result) error {
+	switch sw.f {
+	case ArticleText, ArticleJSON:
+		if r.Article == nil || r.Err != nil {
+			return nil
+		}
+		if sw.f == ArticleJSON {
+			return sw.enc.Encode(r.Article)
+		}
+		return writeArticle(sw.w, r.Article)
+	}
+	st := r.Story
+	if st == nil {
+		return nil
+	}
+	switch sw.f {
+	case JSONLines:
+		for _, rec := range st.Records() {
+			if err := sw.enc.Encode(rec); err != nil {
+				return err
+			}
+		}
+	case TSV:
+		if !sw.header {
+			sw.header = true
+			if err := story.WriteTSVHeader(sw.w); err != nil {
+				return err
+			}
+		}
+		return story.WriteTSV(sw.w, st, sw.o.Added)
+	case CoNLLU:
+		for _, s := range st.Sentences {
+			if s.Parsed == nil {
+				continue
+			}
+			if err := conllu.Write(sw.w, s.Parsed); err != nil {
+				return err
+			}
+		}
+	default:
+		return story.Write(sw.w, st, sw.o.Explain)
+	}
+	return nil
+}
+
+// writeArticle writes a for a reader: metadata, then the body with block
+// kinds other than paragraphs marked, then the related teasers.
+func writeArticle(w io.Writer, a *article.Article) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", a.Title)
+	if a.Standfirst != "" {
+		fmt.Fprintf(&b, "%s\n", a.Standfirst)
+	}
+	var meta []string
+	for _, kv := range [][2]string{{"source", a.Source}, {"by", a.Byline}, {"language", a.Language}, {"url", a.URL}, {"origin", a.Origin}, {"id", a.ID}, {"duplicate of", a.DuplicateOf}} {
+		if kv[1] != "" {
+			meta = append(meta, kv[0]+": "+kv[1])
+		}
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, "published: "+a.Published.Format("2006-01-02 15:04 MST"))
+	}
+	fmt.Fprintf(&b, "[%s]\n\n", strings.Join(meta, " | "))
+	for _, bl := range a.Blocks {
+		switch bl.Kind {
+		case article.Paragraph:
+			fmt.Fprintf(&b, "%s\n\n", bl.Text)
+		case article.Heading:
+			fmt.Fprintf(&b, "## %s\n\n", bl.Text)
+		default:
+			fmt.Fprintf(&b, "[%s] %s\n\n", bl.Kind, bl.Text)
+		}
+	}
+	if len(a.Related) > 0 {
+		b.WriteString("Related:\n")
+		for _, t := range a.Related {
+			fmt.Fprintf(&b, "  - %s", t.Title)
+			if t.Summary != "" {
+				fmt.Fprintf(&b, " — %s", t.Summary)
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("----\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
