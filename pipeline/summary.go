@@ -19,12 +19,13 @@ const (
 	stageTag
 	stageParse
 	stageLemmatize
+	stageRecognize
 	stageCode
 	stageWrite
 	numStages
 )
 
-var stageNames = [numStages]string{"read", "extract", "dedup", "tokenize", "tag", "parse", "lemmatize", "code", "write"}
+var stageNames = [numStages]string{"read", "extract", "dedup", "tokenize", "tag", "parse", "lemmatize", "recognize", "code", "write"}
 
 // nlpStage maps an NLP stage kind to its stage.
 func nlpStage(kind string) int {
@@ -35,8 +36,10 @@ func nlpStage(kind string) int {
 		return stageTag
 	case nlp.KindParser:
 		return stageParse
-	default:
+	case nlp.KindLemmatizer:
 		return stageLemmatize
+	default:
+		return stageRecognize
 	}
 }
 
@@ -70,7 +73,7 @@ type Summary struct {
 	// Elapsed is the run's wall time.
 	Elapsed time.Duration `json:"elapsed_ns"`
 	// Stages are the busy times of the stages, in order: read, extract,
-	// dedup, tokenize, tag, parse, lemmatize, code, write.
+	// dedup, tokenize, tag, parse, lemmatize, recognize, code, write.
 	Stages []Stage `json:"stages"`
 	// Interrupted is set when the context ended the run.
 	Interrupted bool `json:"interrupted"`
