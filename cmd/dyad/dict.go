@@ -47,7 +47,8 @@ verb patterns, discards, issues) from openeventdata/petrarch2 at commit
 ` + phoenix.Commit + `, checks every file against its pinned SHA-256, and installs
 the set where "dyad code --dicts phoenix" finds it: ` + "`$DYAD_DICTS/phoenix`" + `,
 by default ~/.local/share/dyad/dicts/phoenix. An existing installation is
-replaced only once the new one is complete.
+replaced only once the new one is complete, in one atomic swap; a
+directory that holds anything else is left alone and the install refused.
 
 --from gives another address to fetch the same files from (a mirror).`,
 		Args:      cobra.ExactArgs(1),

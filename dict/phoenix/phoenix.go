@@ -7,6 +7,8 @@
 // installed. An installation is all or nothing: the files go to a fresh
 // directory that replaces the old one only when every file has arrived
 // whole, so a failed or interrupted install never damages a working one.
+// It replaces only an empty directory or an earlier installation of its
+// own, and deletes nothing it did not write.
 package phoenix
 
 import (
@@ -16,10 +18,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -51,10 +56,18 @@ var Files = []File{
 	{"Phoenix.IssueCoding.txt", 113391, "4cf1ab8d648c637d22bf24707bfb7db1a5986ce6f812c6703a399b7aa8fc66c4"},
 }
 
+// configName is the name of the configuration written beside the files.
+const configName = "PETR_config.ini"
+
+// configMark starts the configuration Install writes: a directory whose
+// configuration starts with it is an installation that Install may
+// replace.
+const configMark = "# Written by dyad dict install phoenix"
+
 // config is the PETR_config.ini written beside the files, naming them the
 // way PETRARCH's own configuration does, so that the directory is a complete
 // PETRARCH-format set.
-const config = `# Written by dyad dict install phoenix: the Phoenix dictionaries of
+const config = configMark + `: the Phoenix dictionaries of
 # openeventdata/petrarch2 at commit ` + Commit + `.
 [Dictionaries]
 verbfile_name    = CAMEO.2.0.txt
@@ -64,8 +77,14 @@ discardfile_name = Phoenix.discards.txt
 issuefile_name   = Phoenix.IssueCoding.txt
 `
 
-// ErrChecksum reports a file whose content is not the pinned one.
-var ErrChecksum = errors.New("checksum mismatch")
+// Errors callers may test for with errors.Is.
+var (
+	// ErrChecksum reports a file whose content is not the pinned one.
+	ErrChecksum = errors.New("checksum mismatch")
+	// ErrForeignTarget reports an install directory that holds something
+	// other than an earlier installation: Install leaves it alone.
+	ErrForeignTarget = errors.New("not an installation of the Phoenix set, so left alone")
+)
 
 // Options configure Install. The zero value fetches from DefaultBaseURL with
 // a client that gives up on a file after Timeout.
@@ -82,9 +101,17 @@ type Options struct {
 }
 
 // Install fetches the files into dir, replacing what dir held only once
-// every file has been fetched and verified. Errors name the URL and what is
-// wrong with it.
+// every file has been fetched and verified. dir must be absent, empty, or
+// an earlier installation (else ErrForeignTarget). The files are written
+// to a fresh directory beside dir, synced, and swapped with dir in one
+// atomic rename, so that dir always holds a complete set; the directory
+// is mode 0755 and the files 0644, less the umask. Errors name the URL and
+// what is wrong with it.
 func Install(ctx context.Context, dir string, opts Options) error {
+	dir = filepath.Clean(dir)
+	if err := checkTarget(dir); err != nil {
+		return err
+	}
 	base := opts.BaseURL
 	if base == "" {
 		base = DefaultBaseURL
@@ -104,15 +131,20 @@ func Install(ctx context.Context, dir string, opts Options) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
+	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, ".phoenix-install-")
+	tmp, err := mkdirFresh(parent, ".phoenix-install-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // gone once renamed; left over only on failure
+	installed := false
+	defer func() {
+		if !installed {
+			os.RemoveAll(tmp) // made above and holding only what we wrote
+		}
+	}()
 	for _, f := range Files {
 		url := base + f.Name
 		fctx, cancel := context.WithTimeout(ctx, timeout)
@@ -123,10 +155,98 @@ func Install(ctx context.Context, dir string, opts Options) error {
 		}
 		log.Info("fetched", "file", f.Name, "bytes", f.Size)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "PETR_config.ini"), []byte(config), 0o644); err != nil {
+	if err := writeSynced(filepath.Join(tmp, configName), strings.NewReader(config)); err != nil {
 		return err
 	}
-	return replace(tmp, dir)
+	if err := syncDir(tmp); err != nil {
+		return err
+	}
+	if err := checkTarget(dir); err != nil { // again: time passed
+		return err
+	}
+	installed = true
+	return replace(tmp, dir, log)
+}
+
+// checkTarget refuses an install directory that is neither absent, nor
+// empty, nor an earlier installation holding only the set's files.
+func checkTarget(dir string) error {
+	info, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s is not a directory: %w", dir, ErrForeignTarget)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	ours := map[string]bool{configName: true}
+	for _, f := range Files {
+		ours[f.Name] = true
+	}
+	for _, e := range entries {
+		if !ours[e.Name()] || !e.Type().IsRegular() {
+			return fmt.Errorf("%s holds %s: %w; give another --dir or empty it", dir, e.Name(), ErrForeignTarget)
+		}
+	}
+	head := make([]byte, len(configMark))
+	f, err := os.Open(filepath.Join(dir, configName))
+	if err == nil {
+		_, err = io.ReadFull(f, head)
+		f.Close()
+	}
+	if err != nil || string(head) != configMark {
+		return fmt.Errorf("%s holds files of the set's names not written by dyad dict install: %w; give another --dir or empty it", dir, ErrForeignTarget)
+	}
+	return nil
+}
+
+// mkdirFresh makes a directory of a new name in parent, mode 0755 less
+// the umask (os.MkdirTemp's are 0700, too strict for an installation).
+func mkdirFresh(parent, prefix string) (string, error) {
+	for {
+		p := filepath.Join(parent, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		if err := os.Mkdir(p, 0o755); !errors.Is(err, fs.ErrExist) {
+			return p, err
+		}
+	}
+}
+
+// writeSynced writes r to a new file at path and syncs it.
+func writeSynced(path string, r io.Reader) error {
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, r)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes the entries of a directory durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // fetch downloads one file to path, refusing more bytes than the pinned size
@@ -144,18 +264,12 @@ func fetch(ctx context.Context, client *http.Client, url string, f File, path st
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("HTTP status %s", resp.Status)
 	}
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(resp.Body, f.Size+1))
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	cr := &counter{}
+	if err := writeSynced(path, io.TeeReader(io.LimitReader(resp.Body, f.Size+1), io.MultiWriter(h, cr))); err != nil {
 		return err
 	}
+	n := cr.n
 	if n != f.Size {
 		return fmt.Errorf("%w: %d bytes, want %d", ErrChecksum, n, f.Size)
 	}
@@ -165,26 +279,40 @@ func fetch(ctx context.Context, client *http.Client, url string, f File, path st
 	return nil
 }
 
-// replace moves the complete new directory into place. An existing
-// installation is moved aside first and removed only after the new one is
-// in place.
-func replace(tmp, dir string) error {
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = dir + ".old"
-		os.RemoveAll(old)
-		if err := os.Rename(dir, old); err != nil {
+// counter counts the bytes written to it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// replace puts the complete new directory tmp at dir. An existing dir
+// (checked: empty or an earlier installation) is swapped with tmp in one
+// atomic rename where the system allows, then its files, known by name,
+// are removed.
+func replace(tmp, dir string, log *slog.Logger) error {
+	parent := filepath.Dir(dir)
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dir); err != nil {
+			os.RemoveAll(tmp)
 			return err
 		}
+		return syncDir(parent)
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
+	old, err := swap(tmp, dir)
+	if err != nil {
+		os.RemoveAll(tmp)
 		return err
 	}
-	if old != "" {
-		os.RemoveAll(old)
+	if err := syncDir(parent); err != nil {
+		return err
+	}
+	// The old directory held only the set's files (checkTarget): remove
+	// those by name, so that anything added meanwhile stays.
+	for _, f := range Files {
+		os.Remove(filepath.Join(old, f.Name))
+	}
+	os.Remove(filepath.Join(old, configName))
+	if err := os.Remove(old); err != nil {
+		log.Warn("the previous installation could not be removed", "dir", old, "err", err)
 	}
 	return nil
 }
