@@ -36,6 +36,7 @@ func TestReferenceText(t *testing.T) {
 		"s1": "Ruritania and Valdora held talks on Monday.\n\nThey agreed to meet again. Officials said so.\n",
 		"b1": "Envoy expelled\n\nRuritania expelled the envoy. Valdora protested.\n",
 		"g1": "Ruritania expels envoy\nValdora protested.\n",
+		"b2": "Russia expels Georgian envoy\n\nThe Russian government expelled a Georgian diplomat on Monday.\n\nGeorgia protested to Moscow and accused Russia of spying.\n",
 	}
 	for _, d := range fixtureDocs(t) {
 		t.Run(d.ID, func(t *testing.T) {

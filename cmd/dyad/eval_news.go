@@ -21,14 +21,26 @@ var newsDir = filepath.Join("eval", "testdata", "news")
 func newEvalNewsCmd(g *globals) *cobra.Command {
 	var (
 		data, docsFile, show string
-		check                bool
+		set, dicts           string
+		modalities           []string
+		check, asJSON        bool
 	)
 	cmd := &cobra.Command{
-		Use:   "news (--show DOCID | --check [GOLD.jsonl]...)",
-		Short: "Real-news evaluation: show a document to annotate, check gold files",
+		Use:   "news (--set dev|test [--dicts default|phoenix|DIR] [--json] | --show DOCID | --check [GOLD.jsonl]...)",
+		Short: "Score event coding on real news against gold events; show documents and check gold files for annotators",
 		Long: `News serves the real-news evaluation (docs/ANNOTATION.md). Its documents are
 listed in eval/testdata/news/docs.jsonl by reference to the shared data;
 gold events are JSON Lines files under eval/testdata/news/{dev,test}.
+
+--set dev|test codes each annotated document of the set (one with gold
+events or a "# doc ID" comment line) as "dyad code" codes an article, and
+scores every sentence mention of every event against the gold events:
+strict (same root, a sentence overlapping the gold sentence, source and
+target equal on country or group and primary role) and lenient (root and
+the actors' country or group), precision and recall, per CAMEO root and per
+error category (missed, wrong actor, wrong root, statement target,
+modality, extra), and lists every miss and every extra. Only asserted gold
+events count for recall unless --modality names others.
 
 --show DOCID prints the document's reference text as numbered sentences
 with their byte spans [start,end), which gold events cite. It prints none of
@@ -50,8 +62,22 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 			}
 			out := cmd.OutOrStdout()
 			switch {
-			case show != "" && check, show != "" && len(args) > 0:
-				return errors.New("--show takes no gold files and not --check")
+			case (show != "") && (check || set != "") || check && set != "":
+				return errors.New("choose one of --set, --show and --check")
+			case set != "":
+				if len(args) > 0 {
+					return errors.New("--set takes no arguments")
+				}
+				sc, err := storyCoder(dicts)
+				if err != nil {
+					return err
+				}
+				rep, err := eval.News(cmd.Context(), eval.NewsOptions{Data: data, Dir: filepath.Dir(docsFile), Set: set,
+					Coder: sc, Tokenizer: tok, NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}})
+				if err != nil {
+					return err
+				}
+				return printReport(out, rep, asJSON)
 			case show != "":
 				return eval.ShowNews(out, data, docs, show, tok)
 			case check:
@@ -75,13 +101,17 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 				fmt.Fprintf(out, "%d gold events in %d files: no problems\n", len(gold), len(files))
 				return nil
 			}
-			return errors.New("want --show DOCID or --check")
+			return errors.New("want --set dev|test, --show DOCID or --check")
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data"), "shared data directory the documents refer to")
 	cmd.Flags().StringVar(&docsFile, "docs", filepath.Join(newsDir, "docs.jsonl"), "documents file (one JSON object a line)")
 	cmd.Flags().StringVar(&show, "show", "", "print document DOCID's sentences with their byte spans")
 	cmd.Flags().BoolVar(&check, "check", false, "validate gold files (arguments, or every gold file)")
+	cmd.Flags().StringVar(&set, "set", "", `score the "dev" or "test" set`)
+	cmd.Flags().StringVar(&dicts, "dicts", "default", `dictionaries: "default", "phoenix" or a PETRARCH-format directory`)
+	cmd.Flags().StringSliceVar(&modalities, "modality", nil, "gold modalities that count for recall (default asserted): asserted, negated, hypothetical, conditional, wished, refused, denied, future")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
 }
 
