@@ -11,9 +11,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"dyad/article"
 	"dyad/coder/story"
 	"dyad/nlp/tokenize"
+	"dyad/pipeline"
 )
 
 // NewsOptions configure News.
@@ -23,16 +23,18 @@ type NewsOptions struct {
 	Data, Dir string
 	// Set is "dev" or "test".
 	Set string
-	// Coder codes each document's reference text as an article.
-	Coder *story.Coder
+	// Pipeline codes the documents, as "dyad code" does (dictionaries,
+	// NLP, workers); News sets NoDedup, since every document is scored.
+	Pipeline pipeline.Options
 	// Tokenizer splits sentences for the gold check.
 	Tokenizer *tokenize.Tokenizer
 	NewsScoreOptions
 }
 
 // News codes every annotated document of a set of the real-news evaluation
-// as "dyad code" codes an article and scores the mentions against the gold
-// events (ScoreNews). The gold files must pass CheckGold.
+// with package pipeline, as "dyad code" codes a text file, and scores the
+// mentions against the gold events (ScoreNews). The gold files must pass
+// CheckGold.
 func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 	if opts.Set != "dev" && opts.Set != "test" {
 		return nil, fmt.Errorf("set %q: want dev or test", opts.Set)
@@ -82,24 +84,14 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 		marked[g.Doc] = true
 	}
 	var annotated []string
-	var sys []SystemMention
 	for _, d := range docs {
-		if !marked[d.ID] {
-			continue
+		if marked[d.ID] {
+			annotated = append(annotated, d.ID)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		annotated = append(annotated, d.ID)
-		text, err := ReferenceText(opts.Data, d)
-		if err != nil {
-			return nil, err
-		}
-		ms, err := codeNews(opts.Coder, d.ID, text)
-		if err != nil {
-			return nil, err
-		}
-		sys = append(sys, ms...)
+	}
+	sys, err := codeNews(ctx, opts.Pipeline, opts.Data, docs, annotated)
+	if err != nil {
+		return nil, err
 	}
 	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
 	rep.Set, rep.Docs = opts.Set, len(docs)
@@ -124,17 +116,55 @@ func markedDocs(path string) ([]string, error) {
 	return ids, nil
 }
 
-// codeNews codes a reference text as an article and places each mention's
-// sentence back in the text.
-func codeNews(c *story.Coder, id, text string) ([]SystemMention, error) {
-	a, err := article.FromText([]byte(text))
+// codeNews writes the reference text of each document of ids to a file
+// of a temporary directory, codes the files with package pipeline and
+// places each mention's sentence back in its reference text.
+func codeNews(ctx context.Context, opts pipeline.Options, data string, docs []NewsDoc, ids []string) ([]SystemMention, error) {
+	dir, err := os.MkdirTemp("", "dyad-news-")
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", id, err)
+		return nil, err
 	}
-	st, err := c.Code(a)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", id, err)
+	defer os.RemoveAll(dir)
+	texts := map[string]string{}
+	byPath := map[string]string{}
+	var inputs []string
+	for _, d := range docs {
+		if !slices.Contains(ids, d.ID) {
+			continue
+		}
+		text, err := ReferenceText(data, d)
+		if err != nil {
+			return nil, err
+		}
+		path := filepath.Join(dir, fmt.Sprintf("%04d.txt", len(inputs)))
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			return nil, err
+		}
+		texts[d.ID], byPath[path] = text, d.ID
+		inputs = append(inputs, path)
 	}
+	if len(inputs) == 0 {
+		return nil, nil
+	}
+	opts.NoDedup = true
+	var out []SystemMention
+	sink := pipeline.SinkFunc(func(_ context.Context, r *pipeline.Result) error {
+		id := byPath[r.Input]
+		if r.Err != nil || r.Story == nil {
+			return fmt.Errorf("%s: not coded: %v", id, r.Err)
+		}
+		out = append(out, mentions(id, texts[id], r.Story)...)
+		return nil
+	})
+	if _, err := pipeline.Run(ctx, inputs, opts, sink); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// mentions returns the mentions of a story coded from text, each placed on
+// its sentence of text.
+func mentions(id, text string, st *story.Story) []SystemMention {
 	al := newAligner(text)
 	spans := make(map[int][2]int, len(st.Sentences))
 	for _, s := range st.Sentences {
@@ -147,7 +177,7 @@ func codeNews(c *story.Coder, id, text string) ([]SystemMention, error) {
 				Target: ev.Target, TargetName: ev.TargetName, Code: m.Code, Sentence: m.Text})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // aligner finds sentences of an article, whose reader may have joined lines

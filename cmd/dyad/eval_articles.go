@@ -37,11 +37,19 @@ The defaults are the project's test articles: dict/builtin/testdata/articles
 from the repository's root.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, err := storyCoder(dicts)
+			d, err := loadDictionaries(dicts, dict.Files{})
 			if err != nil {
 				return err
 			}
-			rep, err := eval.Articles(cmd.Context(), eval.ArticlesOptions{Dirs: dirs, RefDirs: refDirs, Coder: sc})
+			c, err := coder.New(d, coder.Options{})
+			if err != nil {
+				return err
+			}
+			p, err := english.Pipeline()
+			if err != nil {
+				return err
+			}
+			rep, err := eval.Articles(cmd.Context(), eval.ArticlesOptions{Dirs: dirs, RefDirs: refDirs, Coder: story.New(c, p, story.Options{})})
 			if err != nil {
 				return err
 			}
@@ -53,22 +61,4 @@ from the repository's root.`,
 	cmd.Flags().StringVar(&dicts, "dicts", "default", `dictionaries: "default", "phoenix" or a PETRARCH-format directory`)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
-}
-
-// storyCoder returns the article coder "dyad code" uses, with the
-// dictionaries --dicts names, for the evaluations that code articles.
-func storyCoder(dicts string) (*story.Coder, error) {
-	d, err := loadDictionaries(dicts, dict.Files{})
-	if err != nil {
-		return nil, err
-	}
-	c, err := coder.New(d, coder.Options{})
-	if err != nil {
-		return nil, err
-	}
-	p, err := english.Pipeline()
-	if err != nil {
-		return nil, err
-	}
-	return story.New(c, p, story.Options{}), nil
 }

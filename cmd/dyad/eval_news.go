@@ -12,6 +12,7 @@ import (
 
 	"dyad/eval"
 	"dyad/nlp/tokenize"
+	"dyad/pipeline"
 )
 
 // newsDir is where the real-news evaluation keeps its documents, batches
@@ -68,12 +69,8 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 				if len(args) > 0 {
 					return errors.New("--set takes no arguments")
 				}
-				sc, err := storyCoder(dicts)
-				if err != nil {
-					return err
-				}
 				rep, err := eval.News(cmd.Context(), eval.NewsOptions{Data: data, Dir: filepath.Dir(docsFile), Set: set,
-					Coder: sc, Tokenizer: tok, NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}})
+					Pipeline: pipeline.Options{Dicts: dicts, DictHome: dictHome()}, Tokenizer: tok, NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}})
 				if err != nil {
 					return err
 				}
