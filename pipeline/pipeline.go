@@ -105,6 +105,7 @@ func Run(ctx context.Context, inputs []string, opts Options, sink Sink) (Summary
 // item is one document on its way through the stages.
 type item struct {
 	seq   int
+	nth   int // the input's position in Run's list
 	input string
 	rec   *source.Record   // to extract
 	art   *article.Article // extracted
@@ -177,7 +178,7 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 		seq++
 		return send(ctx, out, it)
 	}
-	for _, in := range inputs {
+	for nth, in := range inputs {
 		if p.opts.CoNLLU || in == "-" {
 			t0 := time.Now()
 			its, err := p.readWhole(in)
@@ -186,6 +187,7 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 				return err
 			}
 			for _, it := range its {
+				it.nth = nth
 				if err := emit(it); err != nil {
 					return err
 				}
@@ -205,7 +207,7 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 				src.Close()
 				return err // the context ended
 			}
-			it := &item{input: in, err: err}
+			it := &item{nth: nth, input: in, err: err}
 			if err == nil {
 				it.rec = &rec
 			}
@@ -311,12 +313,12 @@ func (p *Pipeline) extract(ctx context.Context, in <-chan *item, out chan<- *ite
 // into the window of documents between it and the sink.
 func (p *Pipeline) dedup(ctx context.Context, in <-chan *item, out chan<- *item, window chan struct{}, m *meter) error {
 	var ix *dedup.Index
-	last := ""
+	last := 0
 	for it := range in {
 		if !p.opts.NoDedup && it.art != nil && it.err == nil {
-			if ix == nil || (p.opts.DedupEachInput && it.input != last) {
+			if ix == nil || (p.opts.DedupEachInput && it.nth != last) {
 				ix = dedup.New(p.opts.Dedup)
-				last = it.input
+				last = it.nth
 			}
 			t0 := time.Now()
 			ix.AddArticle(it.art)

@@ -46,6 +46,7 @@ whom in CAMEO, with every event traced to its sentence.`,
 		newDictCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,191 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// BenchOptions configure Bench. The zero value runs the inputs once at 1
+// and 2 workers.
+type BenchOptions struct {
+	// Pipeline configures every run; its Workers is set per run.
+	Pipeline Options
+	// Articles is the least number of documents a run reads: the inputs
+	// are repeated as often as needed. Each repetition is looked at for
+	// near-duplicates on its own (Options.DedupEachInput), so repeats are
+	// coded like new articles while dedup still does its work.
+	Articles int
+	// Workers lists the worker counts to run, in order (default 1, 2).
+	Workers []int
+	// Sink, if not nil, receives every result; by default the results
+	// are encoded as JSON Lines to nowhere, so that output costs too.
+	Sink Sink
+	// RSSEvery samples the resident set size every so many results
+	// (default 5,000).
+	RSSEvery int
+}
+
+// BenchRun is the measure of one run.
+type BenchRun struct {
+	Workers       int     `json:"workers"`
+	Documents     int     `json:"documents"`
+	Coded         int     `json:"articles"`
+	Sentences     int     `json:"sentences"`
+	Words         int     `json:"words"`
+	Events        int     `json:"events"`
+	Skipped       int     `json:"skipped"`
+	Failed        int     `json:"failed"`
+	Seconds       float64 `json:"seconds"`
+	ArticlesPerS  float64 `json:"articles_per_s"`
+	SentencesPerS float64 `json:"sentences_per_s"`
+	WordsPerS     float64 `json:"words_per_s"`
+	// StageShare is each stage's share of the busy time of all stages.
+	StageShare map[string]float64 `json:"stage_share"`
+	// PeakRSSMiB is the process's peak resident set so far (it includes
+	// the runs before this one).
+	PeakRSSMiB float64 `json:"peak_rss_mib"`
+	// RSS samples the resident set every RSSEvery results.
+	RSS []RSSSample `json:"rss"`
+}
+
+// RSSSample is the resident set size after a number of results.
+type RSSSample struct {
+	Results int     `json:"results"`
+	MiB     float64 `json:"mib"`
+}
+
+// BenchReport is the result of Bench.
+type BenchReport struct {
+	Inputs      []string   `json:"inputs"`
+	Unique      int        `json:"unique_documents"`
+	Repeats     int        `json:"repeats"`
+	LoadSeconds float64    `json:"load_seconds"`
+	GOMAXPROCS  int        `json:"gomaxprocs"`
+	Runs        []BenchRun `json:"runs"`
+}
+
+// Bench measures the pipeline end to end: it loads the models once (timed
+// apart), counts the documents of the inputs, repeats the inputs to at
+// least o.Articles documents, and runs them at each worker count.
+func Bench(ctx context.Context, inputs []string, o BenchOptions) (*BenchReport, error) {
+	if len(o.Workers) == 0 {
+		o.Workers = []int{1, 2}
+	}
+	if o.RSSEvery <= 0 {
+		o.RSSEvery = 5000
+	}
+	rep := &BenchReport{Inputs: inputs, GOMAXPROCS: runtime.GOMAXPROCS(0)}
+	count := o.Pipeline
+	count.ExtractOnly = true
+	sum, err := Run(ctx, inputs, count, SinkFunc(func(context.Context, *Result) error { return nil }))
+	if err != nil {
+		return nil, err
+	}
+	rep.Unique = sum.Results
+	if rep.Unique == 0 {
+		return nil, fmt.Errorf("no documents in %s", strings.Join(inputs, ", "))
+	}
+	rep.Repeats = max(1, (o.Articles+rep.Unique-1)/rep.Unique)
+	var all []string
+	for range rep.Repeats {
+		all = append(all, inputs...)
+	}
+	t0 := time.Now()
+	po := o.Pipeline
+	po.DedupEachInput = true
+	p, err := New(po)
+	if err != nil {
+		return nil, err
+	}
+	rep.LoadSeconds = time.Since(t0).Seconds()
+	for _, w := range o.Workers {
+		p.opts.Workers = w
+		run, err := benchRun(ctx, p, all, o)
+		if err != nil {
+			return rep, err
+		}
+		rep.Runs = append(rep.Runs, run)
+	}
+	return rep, nil
+}
+
+func benchRun(ctx context.Context, p *Pipeline, inputs []string, o BenchOptions) (BenchRun, error) {
+	sink := o.Sink
+	if sink == nil {
+		sink = NewWriter(io.Discard, JSONLines, WriterOptions{})
+	}
+	var rss []RSSSample
+	n := 0
+	sum, err := p.Run(ctx, inputs, SinkFunc(func(ctx context.Context, r *Result) error {
+		n++
+		if n%o.RSSEvery == 0 {
+			rss = append(rss, RSSSample{Results: n, MiB: residentMiB()})
+		}
+		return sink.Put(ctx, r)
+	}))
+	run := BenchRun{
+		Workers: sum.Workers, Documents: sum.Results, Coded: sum.Coded, Sentences: sum.Sentences, Words: sum.Words,
+		Events: sum.Events, Skipped: sum.Skipped, Failed: sum.Failed, Seconds: sum.Elapsed.Seconds(),
+		StageShare: map[string]float64{}, PeakRSSMiB: peakRSSMiB(), RSS: rss,
+	}
+	if s := run.Seconds; s > 0 {
+		run.ArticlesPerS = float64(run.Coded) / s
+		run.SentencesPerS = float64(run.Sentences) / s
+		run.WordsPerS = float64(run.Words) / s
+	}
+	var busy time.Duration
+	for _, st := range sum.Stages {
+		busy += st.Busy
+	}
+	for _, st := range sum.Stages {
+		if busy > 0 {
+			run.StageShare[st.Name] = float64(st.Busy) / float64(busy)
+		}
+	}
+	return run, err
+}
+
+// WriteTable prints the report with the runs side by side.
+func (rep *BenchReport) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "corpus: %d documents in %s, repeated %d times; models loaded in %.2f s; GOMAXPROCS %d\n\n",
+		rep.Unique, strings.Join(rep.Inputs, ", "), rep.Repeats, rep.LoadSeconds, rep.GOMAXPROCS)
+	row := func(name string, f func(r BenchRun) string) {
+		fmt.Fprintf(tw, "%s\t", name)
+		for _, r := range rep.Runs {
+			fmt.Fprintf(tw, "%s\t", f(r))
+		}
+		fmt.Fprintln(tw)
+	}
+	row("workers", func(r BenchRun) string { return strconv.Itoa(r.Workers) })
+	row("documents", func(r BenchRun) string { return strconv.Itoa(r.Documents) })
+	row("articles coded", func(r BenchRun) string { return strconv.Itoa(r.Coded) })
+	row("skipped / failed", func(r BenchRun) string { return fmt.Sprintf("%d / %d", r.Skipped, r.Failed) })
+	row("seconds", func(r BenchRun) string { return fmt.Sprintf("%.1f", r.Seconds) })
+	row("articles/s", func(r BenchRun) string { return fmt.Sprintf("%.1f", r.ArticlesPerS) })
+	row("sentences/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.SentencesPerS) })
+	row("words/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.WordsPerS) })
+	if len(rep.Runs) > 1 {
+		base := rep.Runs[0].ArticlesPerS
+		row("speed-up", func(r BenchRun) string { return fmt.Sprintf("%.2fx", r.ArticlesPerS/base) })
+	}
+	row("peak RSS MiB", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.PeakRSSMiB) })
+	row("RSS MiB first / last sample", func(r BenchRun) string {
+		if len(r.RSS) == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.0f / %.0f", r.RSS[0].MiB, r.RSS[len(r.RSS)-1].MiB)
+	})
+	fmt.Fprintln(tw, "share of busy time\t")
+	for i := range numStages {
+		name := stageNames[i]
+		row("  "+name, func(r BenchRun) string { return fmt.Sprintf("%.1f%%", 100*r.StageShare[name]) })
+	}
+	return tw.Flush()
+}
