@@ -88,6 +88,18 @@ func FilesFromConfig(path, dir string) (Files, error) {
 	if dir == "" {
 		dir = filepath.Dir(path)
 	}
+	return parseConfig(fh, path, dir)
+}
+
+// Bounds on a configuration file: PETRARCH's are a few KiB.
+const (
+	maxConfigBytes = 1 << 20
+	maxConfigLine  = 64 << 10
+)
+
+// parseConfig reads a configuration named path from r; errors start with
+// path (and the line).
+func parseConfig(r io.Reader, path, dir string) (Files, error) {
 	var f Files
 	list := func(v string) []string {
 		var out []string
@@ -101,10 +113,14 @@ func FilesFromConfig(path, dir string) (Files, error) {
 		}
 		return out
 	}
-	sc := bufio.NewScanner(io.LimitReader(fh, 1<<20))
-	section, n := "", 0
+	sc := bufio.NewScanner(io.LimitReader(r, maxConfigBytes+1))
+	sc.Buffer(make([]byte, 0, 4<<10), maxConfigLine)
+	section, n, total := "", 0, 0
 	for sc.Scan() {
 		n++
+		if total += len(sc.Bytes()) + 1; total > maxConfigBytes {
+			return Files{}, fmt.Errorf("%s: larger than %.1f MiB: not a PETRARCH configuration", path, float64(maxConfigBytes)/(1<<20))
+		}
 		t := strings.TrimSpace(sc.Text())
 		if i := strings.IndexAny(t, "#;"); i >= 0 {
 			t = strings.TrimSpace(t[:i])
@@ -140,8 +156,10 @@ func FilesFromConfig(path, dir string) (Files, error) {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return Files{}, fmt.Errorf("dictionary config %s: %w", path, err)
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return Files{}, fmt.Errorf("%s:%d: line longer than %d bytes: not a PETRARCH configuration", path, n+1, maxConfigLine)
+	} else if err != nil {
+		return Files{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(f.Verbs) == 0 || len(f.Actors) == 0 {
 		return Files{}, fmt.Errorf("%s: [Dictionaries] names no verb or no actor file", path)
