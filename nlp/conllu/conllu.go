@@ -3,7 +3,8 @@
 //
 // A Reader follows the bufio.Scanner pattern: call Scan until it returns
 // false, take each Sentence, then check Err once. Errors carry the line
-// number. Empty nodes (IDs such as "8.1", used by enhanced dependencies) are
+// number. Next instead reports a sentence that cannot be read and goes on
+// with the next one. Empty nodes (IDs such as "8.1", used by enhanced dependencies) are
 // skipped: Dyad works on the basic tree.
 package conllu
 
@@ -41,11 +42,12 @@ func (e *SyntaxError) Error() string {
 
 // Reader reads sentences from CoNLL-U input.
 type Reader struct {
-	sc   *bufio.Scanner
-	name string
-	line int
-	sent nlp.Sentence
-	err  error
+	sc     *bufio.Scanner
+	name   string
+	line   int
+	sent   nlp.Sentence
+	err    error
+	inSent bool // the last error came before the end of its sentence
 }
 
 // NewReader returns a Reader reading from r. The name, if not empty, is used
@@ -87,6 +89,7 @@ func (r *Reader) Scan() bool {
 			continue
 		}
 		if !r.word(line) {
+			r.inSent = true
 			return false
 		}
 	}
@@ -191,7 +194,73 @@ func (r *Reader) finish() bool {
 			return r.errorf("multiword token %d-%d of sentence %q goes beyond its %d words", mw.First, mw.Last, s.ID, n)
 		}
 	}
+	if w := cycleAt(s.Tokens); w > 0 {
+		return r.errorf("the heads of sentence %q form a cycle through word %d: not a tree", s.ID, w)
+	}
 	return true
+}
+
+// cycleAt returns a word on a cycle of heads (1-based), or 0 if every
+// word's heads lead to the root. Words without a head (-1, unparsed) end
+// their path as the root does.
+func cycleAt(toks []nlp.Token) int {
+	// state: 0 unvisited, 1 on the current path, 2 known to reach the root.
+	state := make([]uint8, len(toks)+1)
+	state[0] = 2
+	var path []int
+	for i := 1; i <= len(toks); i++ {
+		path = path[:0]
+		w := i
+		for state[w] == 0 {
+			state[w] = 1
+			path = append(path, w)
+			h := toks[w-1].Head
+			if h < 0 {
+				break
+			}
+			w = h
+		}
+		if state[w] == 1 && toks[w-1].Head >= 0 {
+			return w
+		}
+		for _, p := range path {
+			state[p] = 2
+		}
+	}
+	return 0
+}
+
+// Next returns the next sentence, io.EOF at the end of the input, or the
+// *SyntaxError of a sentence that cannot be read; that sentence is then
+// skipped, and the next call reads on after it. Other errors (a line too
+// long, a read error) end the input. Next and Scan are not to be mixed.
+func (r *Reader) Next() (nlp.Sentence, error) {
+	if r.Scan() {
+		return r.sent, nil
+	}
+	err := r.err
+	if err == nil {
+		return nlp.Sentence{}, io.EOF
+	}
+	var se *SyntaxError
+	if errors.As(err, &se) && r.sc.Err() == nil {
+		r.err = nil
+		if r.inSent {
+			r.inSent = false
+			r.skip()
+		}
+	}
+	return nlp.Sentence{}, err
+}
+
+// skip reads past the rest of a sentence, to its blank line.
+func (r *Reader) skip() {
+	for r.sc.Scan() {
+		r.line++
+		if strings.TrimSpace(r.sc.Text()) == "" {
+			return
+		}
+	}
 }
 
 // Sentence returns the sentence read by the last successful Scan. The value
