@@ -373,3 +373,25 @@ func TestReferences(t *testing.T) {
 func TestRepairs(t *testing.T) {
 	runCases(t, testDict(t, "repairs.verbs.txt"), readCases(t, "repairs.conllu"))
 }
+
+// TestBadTree codes a sentence whose heads form a cycle, which the
+// CoNLL-U reader refuses but a caller may build: nothing is coded, and the
+// problem says why.
+func TestBadTree(t *testing.T) {
+	sents, err := conllu.ReadAll(strings.NewReader("# sent_id = bad-tree\n"+
+		"1\tValdoria\tValdoria\tPROPN\t_\t_\t2\tnsubj\t_\t_\n2\tmet\tmeet\tVERB\t_\t_\t0\troot\t_\t_\n"+
+		"3\tMarsk\tMarsk\tPROPN\t_\t_\t2\tobj\t_\t_\n4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"), "bad-tree")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sents[0]
+	s.Tokens[1].Head, s.Tokens[1].DepRel = 1, "dep" // met ← Valdoria ← met
+	c, err := New(testDict(t), petrarchOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Code(&s, 0)
+	if len(r.Events) != 0 || len(r.Problems) != 1 || r.Problems[0].Kind != ProblemBadParse {
+		t.Errorf("events %v, problems %v; want none and %s", r.Events, r.Problems, ProblemBadParse)
+	}
+}

@@ -226,8 +226,9 @@ const maxWholeInput = source.DefaultMaxBytes
 
 // readWhole reads an input that is not a source: "-", a plain-text article
 // on Stdin, or in CoNLL-U mode a file of parsed sentences. A text article
-// that cannot be read is a document error; a CoNLL-U file that cannot be
-// read ends the run, as it is the input itself that is wrong.
+// that cannot be read is a document error, and so are a CoNLL-U file that
+// cannot be read and each of its sentences that does not parse: the rest
+// is coded.
 func (p *Pipeline) readWhole(in string) ([]*item, error) {
 	name := in
 	var r io.Reader
@@ -252,13 +253,22 @@ func (p *Pipeline) readWhole(in string) ([]*item, error) {
 		return []*item{it}, nil
 	}
 	if err != nil {
-		return nil, err
+		return []*item{{input: in, err: fmt.Errorf("%s: %w", name, err)}}, nil
 	}
-	sents, err := conllu.ReadAll(bytes.NewReader(data), name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
+	var sents []nlp.Sentence
 	var its []*item
+	cr := conllu.NewReader(bytes.NewReader(data), name)
+	for {
+		s, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			its = append(its, &item{input: in, err: err})
+			continue
+		}
+		sents = append(sents, s)
+	}
 	for _, doc := range conllDocuments(name, sents) {
 		date := p.opts.Date
 		if d := sentenceDate(&doc.sents[0]); !d.IsZero() {

@@ -3,6 +3,7 @@ package conllu
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,7 +101,18 @@ func FuzzReader(f *testing.F) {
 	seed, _ := os.ReadFile("testdata/sample.conllu")
 	f.Add(seed)
 	f.Add([]byte("1-2\tAB\t_\t_\t_\t_\t_\t_\t_\t_\n1\tA\t_\t_\t_\t_\t0\troot\t_\t_\n"))
+	f.Add([]byte(cycle + badHead + goodSentence))
 	f.Fuzz(func(t *testing.T, in []byte) {
+		// Next comes to the end, reading on past bad sentences.
+		r := NewReader(bytes.NewReader(in), "fuzz")
+		for calls := 0; ; calls++ {
+			if calls > len(in)+1 {
+				t.Fatalf("Next called %d times on %d bytes without the end", calls, len(in))
+			}
+			if _, err := r.Next(); err == io.EOF {
+				break
+			}
+		}
 		sents, err := ReadAll(bytes.NewReader(in), "fuzz")
 		if err != nil {
 			return
