@@ -84,16 +84,24 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 		marked[g.Doc] = true
 	}
 	var annotated []string
+	texts := map[string]string{}
 	for _, d := range docs {
 		if marked[d.ID] {
 			annotated = append(annotated, d.ID)
+			if texts[d.ID], err = ReferenceText(opts.Data, d); err != nil {
+				return nil, err
+			}
 		}
 	}
-	sys, err := codeNews(ctx, opts.Pipeline, opts.Data, docs, annotated)
+	sys, err := codeNews(ctx, opts.Pipeline, annotated, texts)
 	if err != nil {
 		return nil, err
 	}
 	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
+	for i := range rep.Misses {
+		g := rep.Misses[i].Gold
+		rep.Misses[i].Sentence = texts[g.Doc][g.Span[0]:g.Span[1]]
+	}
 	rep.Set, rep.Docs = opts.Set, len(docs)
 	return rep, nil
 }
@@ -119,28 +127,20 @@ func markedDocs(path string) ([]string, error) {
 // codeNews writes the reference text of each document of ids to a file
 // of a temporary directory, codes the files with package pipeline and
 // places each mention's sentence back in its reference text.
-func codeNews(ctx context.Context, opts pipeline.Options, data string, docs []NewsDoc, ids []string) ([]SystemMention, error) {
+func codeNews(ctx context.Context, opts pipeline.Options, ids []string, texts map[string]string) ([]SystemMention, error) {
 	dir, err := os.MkdirTemp("", "dyad-news-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	texts := map[string]string{}
 	byPath := map[string]string{}
 	var inputs []string
-	for _, d := range docs {
-		if !slices.Contains(ids, d.ID) {
-			continue
-		}
-		text, err := ReferenceText(data, d)
-		if err != nil {
-			return nil, err
-		}
+	for _, id := range ids {
 		path := filepath.Join(dir, fmt.Sprintf("%04d.txt", len(inputs)))
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		if err := os.WriteFile(path, []byte(texts[id]), 0o600); err != nil {
 			return nil, err
 		}
-		texts[d.ID], byPath[path] = text, d.ID
+		byPath[path] = id
 		inputs = append(inputs, path)
 	}
 	if len(inputs) == 0 {

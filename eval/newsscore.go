@@ -99,6 +99,8 @@ type NewsDifference struct {
 	// Near is the event of the other side that explains the category.
 	NearGold   *GoldEvent     `json:"near_gold,omitempty"`
 	NearSystem *SystemMention `json:"near_system,omitempty"`
+	// Sentence is a missed gold event's sentence, where known.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // actorKey is an actor code as scoring compares it (docs/ANNOTATION.md):
@@ -388,6 +390,9 @@ func (d *NewsDifference) describe() string {
 			fmt.Fprintf(&b, "; coded %s→%s %s", s.Source, s.Target, s.Code)
 		}
 		fmt.Fprintf(&b, " (%s:%d)", g.File, g.Line)
+		if d.Sentence != "" {
+			fmt.Fprintf(&b, ": %s", d.Sentence)
+		}
 	}
 	if s := d.System; s != nil {
 		fmt.Fprintf(&b, "%s [%d,%d) coded %s→%s %s", s.Doc, s.Span[0], s.Span[1], s.Source, s.Target, s.Code)

@@ -152,28 +152,31 @@ func TestNews(t *testing.T) {
 	if rep.System == 0 || rep.Unplaced != 0 {
 		t.Errorf("%d mentions, %d not placed: want some, all placed", rep.System, rep.Unplaced)
 	}
+	for _, m := range rep.Misses {
+		if m.Sentence == "" {
+			t.Errorf("miss %+v without its sentence", m.Gold)
+		}
+	}
 	if rep.Strict.Found+len(rep.Misses) != rep.Gold || rep.Strict.Matched+len(rep.Extras) != rep.System {
 		t.Errorf("strict %+v, %d misses, %d extras do not add up to %d gold, %d coded", rep.Strict, len(rep.Misses), len(rep.Extras), rep.Gold, rep.System)
 	}
 	// Every mention of every fixture document sits on one of its sentences.
-	docs := fixtureDocs(t)
 	var ids []string
-	for _, d := range docs {
-		ids = append(ids, d.ID)
-	}
-	ms, err := codeNews(t.Context(), pipeline.Options{}, data, docs, ids)
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := map[string]string{}
 	spans := map[string][][2]int{}
-	for _, d := range docs {
+	for _, d := range fixtureDocs(t) {
 		text, err := ReferenceText(data, d)
 		if err != nil {
 			t.Fatal(err)
 		}
+		ids, texts[d.ID] = append(ids, d.ID), text
 		for _, s := range Sentences(text, tok) {
 			spans[d.ID] = append(spans[d.ID], [2]int{s.Start, s.End})
 		}
+	}
+	ms, err := codeNews(t.Context(), pipeline.Options{}, ids, texts)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(ms) < rep.System {
 		t.Errorf("%d mentions in all documents, %d in the annotated ones", len(ms), rep.System)
