@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,6 +25,10 @@ type Bounds struct {
 	// Deadline, if not zero, stops the work between two sentences once
 	// it has passed.
 	Deadline time.Time
+	// Done, if not nil, stops the work between two sentences once it is
+	// closed: pass ctx.Done() so that a cancelled run does not finish the
+	// document in hand first. The error then wraps context.Canceled.
+	Done <-chan struct{}
 	// Observe, if not nil, is told how long each stage took over the
 	// whole document: "tokenizer", then the kinds of Steps.
 	Observe func(kind string, d time.Duration)
@@ -80,6 +85,11 @@ func (p *Pipeline) text(text string, b Bounds) ([]Sentence, error) {
 		for i := range sents {
 			if !b.Deadline.IsZero() && time.Now().After(b.Deadline) {
 				return nil, fmt.Errorf("%s stopped at sentence %d of %d: out of time: %w", st.Kind, i+1, len(sents), ErrBounds)
+			}
+			select {
+			case <-b.Done:
+				return nil, fmt.Errorf("%s stopped at sentence %d of %d: %w", st.Kind, i+1, len(sents), context.Canceled)
+			default:
 			}
 			if len(sents[i].Tokens) > 0 {
 				st.Run(&sents[i])

@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -58,5 +60,23 @@ func TestDocument(t *testing.T) {
 	sents, err = p.Document("", "one\n\ntwo")
 	if err != nil || len(sents) != 2 || sents[0].ID != "s1" || sents[0].Comments[0] != "newdoc" || sents[1].Comments[0] != "newpar" {
 		t.Errorf("Document without ID: %+v, %v", sents, err)
+	}
+}
+
+// TestDocumentCancelled is issue 13 case 4: a run asked to stop went on to
+// the end of the document in hand; with Bounds.Done closed, the stages stop
+// between sentences.
+func TestDocumentCancelled(t *testing.T) {
+	r := testRegistry(t)
+	r.RegisterTokenizer("lines", func() (Tokenizer, error) { return lineTok{}, nil })
+	p, err := r.Pipeline(Spec{Tokenizer: "lines", Tagger: "upper"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	close(done)
+	_, err = p.DocumentWithin("a1", "one\ntwo\nthree", Bounds{Done: done})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "sentence 1 of 3") {
+		t.Errorf("error %v, want context.Canceled at sentence 1 of 3", err)
 	}
 }

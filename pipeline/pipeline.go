@@ -372,7 +372,7 @@ func (p *Pipeline) work(ctx context.Context, in <-chan *item, out chan<- *item, 
 	w := &worker{p: p, m: m}
 	if !p.opts.ExtractOnly {
 		w.sc = story.New(p.coder, w, story.Options{Logger: p.opts.Logger})
-		w.bounds = nlp.Bounds{Observe: w.observe}
+		w.bounds = nlp.Bounds{Observe: w.observe, Done: ctx.Done()}
 	}
 	for it := range in {
 		if w.sc != nil && it.err == nil {

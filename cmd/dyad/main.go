@@ -14,7 +14,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	err := newRootCmd().ExecuteContext(ctx)
 	stop()
 	if err != nil {
@@ -23,4 +23,17 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// interruptible returns a context that the first SIGINT or SIGTERM ends,
+// so that a run stops cleanly, between sentences, and prints its summary.
+// Once it has ended, the signals' default action is restored: a second
+// one ends the process at once.
+func interruptible(parent context.Context) (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
