@@ -1,9 +1,11 @@
 package coder
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"dyad/codebook"
 	"dyad/dict"
 )
 
@@ -18,6 +20,12 @@ type mention struct {
 	ref         bool   // a reference resolved through the discourse
 	name        string // the words of the phrase, when an actor name in it coded it
 	thing       bool   // a noun phrase that names no actor (discourse only)
+	// agents are the agents of a mention that names no actor ("---COP"),
+	// for the story's country to complete (inContext).
+	agents []agentHit
+	// inherited is set when the actor is named in a phrase of the
+	// phrase's own ("a campaign against US troops").
+	inherited bool
 	// topic is set on a verb's target found only in a clause it governs
 	// ("said Washington had concluded"): what a statement is about, not
 	// whom it is made to.
@@ -118,6 +126,9 @@ func (cs *coding) npCodes(h int) *npInfo {
 	cs.np[h] = in // guards against cycles through clause links
 	st := cs.st
 	hw := &st.w[h]
+	if hw.dateline {
+		return in // a place a story was filed from
+	}
 	if hw.personalPron {
 		in.ms = []mention{{head: h, first: h, last: h, pron: true}}
 		return in
@@ -249,6 +260,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 		case st.nominalDep(k) && !in.usedOf[k] && st.prep(k) != "" && !adjunctPrep[st.prep(k)]:
 			// Not a time: "two weeks after the rebels kidnapped ..."
 			// names no rebels.
+			if !cs.c.opts.PETRARCH && len(agents) == 0 && !collectiveNouns[hw.ulem] && cs.locative(k, st.prep(k)) {
+				// A thing is not the actor of the place it is in ("a
+				// structure in Jerusalem"); people are ("demonstrators
+				// in Cairo").
+				continue
+			}
 		case isVerbal(st, h) && (w.rel == "obj" || w.rel == "obl" && st.prep(k) != ""):
 			// A verb parsed as a noun's dependent ("an offensive against
 			// besieged Osgiliath"): its object or phrase.
@@ -272,6 +289,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			mm.head = h
 			mm.first, mm.last = spanOf(m.first, m.last)
 			mm.ev = append(slices.Clone(m.ev), agentEvidence(agents)...)
+			mm.inherited = true
 			in.ms = append(in.ms, mm)
 		}
 		return in
@@ -288,12 +306,60 @@ func (cs *coding) npCodes(h int) *npInfo {
 	}
 	if len(agents) > 0 && !cs.unknownNamed(h, agents) {
 		code := mixCode("", agents)
+		if code == dict.NullCode+"PPL" && !cs.c.opts.PETRARCH {
+			return in // "people", "women": nobody in particular
+		}
 		if code != "" {
-			in.ms = []mention{{code: code, head: h, first: first, last: last, ev: agentEvidence(agents)}}
+			in.ms = []mention{{code: code, head: h, first: first, last: last, ev: agentEvidence(agents), agents: agents}}
 		}
 		return in
 	}
 	return in
+}
+
+// inContext completes a mention that names only an agent with the
+// country of the discourse (contextCountry), by Dyad's conventions.
+func (cs *coding) inContext(m mention) mention {
+	if cs.c.opts.PETRARCH || !m.agentOnly() || m.agents == nil {
+		return m
+	}
+	c, why := cs.contextCountry(m.agents)
+	if c == "" {
+		return m
+	}
+	m.code = mixCode(c, m.agents)
+	m.ev = append([]Evidence{{Role: "context", Entry: why, Code: c}}, m.ev...)
+	return m
+}
+
+// contextCountry returns the country of the discourse that an agent named
+// without one belongs to ("the police", "prosecutors", "the senators"):
+// the country whose actors are the most salient so far, with why; "" when
+// there is no discourse, no such country, or the agent is an
+// organisation's ("IGO~").
+func (cs *coding) contextCountry(agents []agentHit) (string, string) {
+	if cs.disc == nil || slices.ContainsFunc(agents, func(g agentHit) bool { return g.a.Prefix }) {
+		return "", ""
+	}
+	score := map[string]float64{}
+	best, bestS := "", 0.0
+	for _, e := range cs.disc.ents {
+		if e.thing || len(e.code) < 3 || !realCode(e.code) || strings.HasPrefix(e.code, `"`) {
+			continue
+		}
+		if _, org := codebook.ActorType(e.code[:3]); org {
+			continue // IGO, NGO, IMG…, and roles without a country
+		}
+		c := e.code[:3]
+		score[c] += e.salience(cs.disc.sent)
+		if score[c] > bestS || score[c] == bestS && c < best {
+			best, bestS = c, score[c]
+		}
+	}
+	if bestS < minSalience {
+		return "", ""
+	}
+	return best, fmt.Sprintf("the story's country: %s (salience %.2f)", best, bestS)
 }
 
 // possessivePron are the possessive pronouns that stand for an actor.
@@ -306,7 +372,16 @@ var possessivePron = map[string]bool{"ITS": true, "THEIR": true, "HIS": true, "H
 // itself, no other actor.
 func (cs *coding) possessedSubject(h int, agents []agentHit) []mention {
 	st := cs.st
-	if st.w[h].rel != "nsubj" || len(agents) == 0 {
+	if len(agents) == 0 {
+		return nil
+	}
+	switch r := st.w[h].rel; {
+	case r == "nsubj":
+	case (r == "obj" || r == "obl") && st.w[st.w[h].head].head != 0 && !cs.c.opts.PETRARCH:
+		// An object in a reported clause: "Russia said Ukraine attacked
+		// its troops" (the antecedent comes from the governing clause,
+		// never the object's own).
+	default:
 		return nil
 	}
 	for _, k := range st.w[h].kids {

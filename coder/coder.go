@@ -24,12 +24,19 @@ type Options struct {
 	// hypothetical, wished-for, future…: see Asserted), each with its
 	// Event.Modality; by default only asserted events are reported.
 	KeepModal bool
-	// TopicTargets lets a statement (CAMEO 01) take as its target an
-	// actor of the clause it reports, as PETRARCH does ("Arnor said an
-	// embargo against Mordor would not work": Arnor → Mordor 010). By
-	// default a statement's target is whom it is made to, never what it
-	// is about, nor a medium ("told a newspaper").
-	TopicTargets bool
+	// PETRARCH codes by PETRARCH's conventions where they differ from
+	// Dyad's for news (docs/ANNOTATION.md): a statement (CAMEO 01) takes
+	// as its target an actor of the clause it reports ("Arnor said an
+	// embargo against Mordor would not work": Arnor → Mordor 010) and a
+	// report is replaced by the event it reports or a transformation of
+	// it; the place of an action can be its target ("appealed for peace
+	// in Ithilen") and the actor of a passive verb's "in" phrase its
+	// source; an actor may act on its own country. By default a
+	// statement's target is whom it is made to, never what it is about
+	// nor a medium ("told a newspaper"), and the event a statement
+	// reports stands on its own; places are never actors, except where
+	// one arrives.
+	PETRARCH bool
 	// Logger receives debug output; nil discards it.
 	Logger *slog.Logger
 }

@@ -103,7 +103,7 @@ func TestAnchors(t *testing.T) {
 // petrarchOptions code as PETRARCH does, which the case files follow:
 // whatever the modality (but negation only through the ontology's codes,
 // see asPETRARCH), statements aimed at what they are about.
-var petrarchOptions = Options{KeepModal: true, TopicTargets: true}
+var petrarchOptions = Options{KeepModal: true, PETRARCH: true}
 
 // asPETRARCH drops the negated events of r, which PETRARCH does not code.
 func asPETRARCH(r Result) Result {

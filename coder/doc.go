@@ -48,8 +48,8 @@
 // Each event carries its Modality: whether the sentence asserts it, or
 // tells it as negated (a negated anchor the dictionary's ontology has no
 // negated code for), hypothetical ("could", "tried to"), conditional ("if"),
-// wished for ("hoped … would", "urged … to"), refused, denied, a purpose
-// ("to attack") or in the future ("will", "plans to"). The modality comes
+// wished for ("hoped … would", "urged … to", a purpose: "to attack"),
+// refused, denied or in the future ("will", "plans to"). The modality comes
 // from the anchor's clause and the clauses governing it: its auxiliaries,
 // its subordinating word, and the verb, adjective or noun that governs it
 // ("refused", "ready", "a plan to"); reported speech ("said …") keeps the
@@ -61,8 +61,25 @@
 // ("Iran said Washington had concluded …" is no statement to the US), nor
 // at a medium; such a report leaves the event it reports standing on its
 // own, and the dictionary's transformations may still turn it into an
-// accusation or a claim. Options.TopicTargets restores PETRARCH's
-// convention, in which a statement is aimed at what it is about.
+// accusation or a claim. Options.PETRARCH restores PETRARCH's
+// conventions, in which a statement is aimed at what it is about.
+//
+// # Places, media and the story's country
+//
+// By Dyad's conventions (docs/ANNOTATION.md) places are not actors: a wire
+// dateline ("HANOI, Vietnam (AP) —") is hung from the sentence's predicate
+// and names no one; a place named in a locative phrase ("released in Doha,
+// Qatar", "shot dead in Kosovo") is neither the target nor the source of a
+// passive verb, except where one arrives; a thing is not the actor of the
+// place it is in ("a building in Jerusalem"). A verbal event is never aimed
+// at a medium ("told reporters", "told Agence France-Presse"), a
+// cooperative one never at what it is against ("a campaign against US
+// troops"), and a visit is the visitor's event only (a dictionary's
+// mirrored code, "host", is kept only where it is the same code both ways).
+// "According to" phrases are never actors. A phrase that names only an
+// agent ("the senators", "police", "demonstrators") takes the country of
+// the discourse's most salient actors when the event is made ("context" in
+// the evidence); "people" alone is nobody.
 //
 // # Event nouns and predicates
 //

@@ -131,6 +131,12 @@ func (cs *coding) events() []Event {
 		if a == nil || len(a.events)+len(a.topic) == 0 || a.absorbed {
 			continue
 		}
+		if !cs.c.opts.PETRARCH && statements(slices.Concat(a.events, a.topic)) {
+			// A statement and the event it reports are two events (or
+			// only the reported one, when the statement is aimed at no
+			// one): "police said gunmen killed four villagers".
+			continue
+		}
 		for _, c := range cs.lowerClauses(v) {
 			la := cs.an[c]
 			if la == nil {
@@ -208,6 +214,62 @@ func ownSide(report, reported []Event) bool {
 				r.Source != e.Source {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ownSide1 reports whether two codes are the same country, one of them
+// bare: a statement from a country's government to the country is none
+// ("reiterated the UK's position").
+func ownSide1(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) == 3 && strings.HasPrefix(b, a) && realCode(a)
+}
+
+// mediaWords name news media: "told Reuters", "told Agence France-Presse".
+var mediaWords = map[string]bool{
+	"REUTERS": true, "AFP": true, "AP": true, "INTERFAX": true, "XINHUA": true, "TASS": true, "ITAR-TASS": true,
+	"BBC": true, "CNN": true, "AGENCY": true, "AGENCE": true, "PRESSE": true, "FRANCE-PRESSE": true, "NEWSPAPER": true,
+	"TELEVISION": true, "RADIO": true, "REPORTERS": true, "JOURNALISTS": true, "PRESS": true, "DAILY": true,
+	"BROADCASTER": true, "TV": true, "MAGAZINE": true, "NEWS": true, "INSIDER": true, "TIMES": true, "POST": true,
+}
+
+// medium reports whether mention m names a news medium.
+func (cs *coding) medium(m mention) bool {
+	if hasCodePart(m.code, "MED") {
+		return true
+	}
+	for i := m.first; i > 0 && i <= m.last && i < len(cs.st.w); i++ {
+		if mediaWords[cs.st.w[i].uform] {
+			return true
+		}
+	}
+	return false
+}
+
+// verbal reports whether code is a verbal event (QuadClass 1 or 3:
+// statements, appeals, intentions, consultations, diplomatic cooperation,
+// demands, disapproval, rejection, threats), which a medium only carries.
+func verbal(code string) bool {
+	c, ok := codebook.Lookup(code)
+	return ok && (c.QuadClass == codebook.VerbalCooperation || c.QuadClass == codebook.VerbalConflict)
+}
+
+// cooperative reports whether code is cooperation (QuadClass 1 or 2).
+func cooperative(code string) bool {
+	c, ok := codebook.Lookup(code)
+	return ok && (c.QuadClass == codebook.VerbalCooperation || c.QuadClass == codebook.MaterialCooperation)
+}
+
+// against reports whether mention m's phrase reaches its actor through
+// "against": a target opposed, never helped or praised.
+func (cs *coding) against(m mention) bool {
+	for i := m.first; i > 0 && i <= m.last && i < len(cs.st.w); i++ {
+		if w := &cs.st.w[i]; w.ulem == "AGAINST" && w.rel == "case" {
+			return true
 		}
 	}
 	return false
@@ -303,13 +365,24 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		if dict.IsNull(code) {
 			return
 		}
+		// "the senators" in a Nigerian story are Nigeria's.
+		s, t = cs.inContext(s), cs.inContext(t)
 		if s.code != "" && s.code == t.code {
 			return
 		}
 		if !cs.dyadOK(s, t) {
 			return
 		}
-		if isStatement(code) && !cs.c.opts.TopicTargets && (s.topic || t.topic || hasCodePart(t.code, "MED")) {
+		if !cs.c.opts.PETRARCH && a.recip && (strings.HasPrefix(s.code, t.code) || strings.HasPrefix(t.code, s.code)) {
+			return // one actor named twice: "Mr. Trump and his Chinese counterpart, Xi Jinping"
+		}
+		if !cs.c.opts.PETRARCH && cooperative(code) && cs.against(t) {
+			return // "joined arms in a campaign against US troops" praises no one
+		}
+		if !cs.c.opts.PETRARCH && verbal(code) && cs.medium(t) {
+			return // "told reporters the decision to drop the inquiry": no demand to the press
+		}
+		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code)) {
 			// A statement's target is whom it is made to, not what it is
 			// about ("said Washington had concluded") nor the medium it
 			// is made in ("told a newspaper"). Kept aside for the
@@ -341,10 +414,16 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			targets = null
 		}
 	}
+	secondary := a.code.Secondary
+	if !cs.c.opts.PETRARCH && secondary != a.code.Primary {
+		// A visit is one event, the visitor's: the host's is another
+		// sentence's to tell. Only reciprocal codes go both ways.
+		secondary = ""
+	}
 	for _, s := range sources {
 		for _, t := range targets {
 			add(s, t, a.code.Primary)
-			add(t, s, a.code.Secondary)
+			add(t, s, secondary)
 		}
 	}
 	return out

@@ -17,16 +17,15 @@ const (
 	// Conditional: in the condition of an "if" or "unless" clause ("if A
 	// attacks B").
 	Conditional = "conditional"
-	// Wished: hoped, wanted or asked for ("A hoped the swap would pave
-	// the way for talks with B", "urged A to meet B").
+	// Wished: hoped, wanted, asked for or the purpose of another action
+	// ("A hoped the swap would pave the way for talks with B", "urged A to
+	// meet B", "crossed the river to attack B").
 	Wished = "wished"
 	// Refused: refused or rejected ("A refused to negotiate with B": the
 	// refusal may be an event of its own, the negotiation is not).
 	Refused = "refused"
 	// Denied: denied ("A denied that it had bombed B").
 	Denied = "denied"
-	// Purpose: the aim of another action ("sent troops to attack B").
-	Purpose = "purpose"
 	// Future: planned, promised or announced for later ("A will meet B",
 	// "A plans to visit B").
 	Future = "future"
@@ -50,7 +49,22 @@ var governorModality = map[string]string{
 	"WEIGH": Hypothetical, "MULL": Hypothetical, "DEBATE": Hypothetical, "DISCUSS": Hypothetical,
 	"READY": Hypothetical, "WILLING": Hypothetical, "ABLE": Hypothetical, "LIKELY": Hypothetical,
 	"UNLIKELY": Hypothetical, "POSSIBLE": Hypothetical, "MAY": Hypothetical, "WONDER": Hypothetical,
-	"FAIL": Negated, "AVOID": Negated, "REFRAIN": Negated, "CANCEL": Negated,
+	"FAIL": Negated, "AVOID": Negated, "REFRAIN": Negated, "UNABLE": Negated,
+}
+
+// claimNouns are nouns whose clause the text reports without asserting it
+// ("described the idea that the US is training the Islamic State as
+// absurd").
+var claimNouns = map[string]bool{
+	"IDEA": true, "CLAIM": true, "ALLEGATION": true, "RUMOUR": true, "RUMOR": true, "SUGGESTION": true,
+	"ACCUSATION": true, "CHARGE": true, "NOTION": true, "POSSIBILITY": true, "PROSPECT": true,
+	"SPECULATION": true, "FEAR": true, "THEORY": true, "REPORT": true, "ASSERTION": true,
+}
+
+// undoneVerbs are verbs that, in a relative clause on an event noun, say
+// it did not take place ("a meeting that was canceled").
+var undoneVerbs = map[string]bool{
+	"CANCEL": true, "POSTPONE": true, "SCRAP": true, "DELAY": true, "CALL": true, "ABANDON": true, "SUSPEND": true,
 }
 
 // auxModality gives the modality an auxiliary lends its verb.
@@ -79,6 +93,13 @@ func (cs *coding) modality(a *analysis) string {
 	v := a.v
 	if a.kind == dict.VerbAnchor {
 		return cs.clauseModality(v, v)
+	}
+	if a.kind == dict.NounAnchor {
+		for _, k := range cs.st.w[v].kids {
+			if w := &cs.st.w[k]; w.rel == "acl" && w.sub == "relcl" && undoneVerbs[w.ulem] {
+				return Negated // "a meeting … that was canceled"
+			}
+		}
 	}
 	// An event noun or predicate is told as its clause tells it ("hoped
 	// the talks would take place": "talks" under "would").
@@ -119,6 +140,9 @@ func (cs *coding) clauseModality(v, own int) string {
 			// auxiliaries; one without shares its first conjunct's.
 			skipAux = st.hasKid(cur, "nsubj")
 		case "xcomp", "ccomp", "csubj":
+			if claimNouns[st.w[h].ulem] && !isVerbal(st, h) {
+				return Hypothetical
+			}
 			switch st.mark(cur) {
 			case "IF", "WHETHER":
 				return Hypothetical // an indirect question
@@ -137,17 +161,22 @@ func (cs *coding) clauseModality(v, own int) string {
 			case "IF", "UNLESS", "PROVIDED", "WHETHER":
 				return Conditional
 			case "TO", "SO":
-				return Purpose
+				return Wished // a purpose
 			}
 			return orAsserted(aux)
 		case "acl":
+			if claimNouns[st.w[h].ulem] && (w.sub != "relcl" || st.mark(cur) == "THAT") {
+				// "the idea that …" (a clause with "that" as its mark is no
+				// relative clause, whatever its label)
+				return Hypothetical
+			}
 			if w.sub == "relcl" || st.mark(cur) != "TO" {
 				return orAsserted(aux)
 			}
 			if m := nounModality[st.w[h].ulem]; m != "" {
 				return m
 			}
-			return Purpose
+			return Wished // a purpose
 		default:
 			return orAsserted(aux)
 		}

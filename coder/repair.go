@@ -22,6 +22,7 @@ type verbLister interface {
 
 // repair applies the repairs to a normalised tree, with the verbs of d.
 func (st *sent) repair(d verbLister) {
+	st.repairDateline()
 	isVerb := func(form string) bool { return len(d.Verbs(form)) > 0 }
 	for i := 1; i < len(st.w); i++ {
 		st.repairPreconj(i)
@@ -42,6 +43,62 @@ func (st *sent) repair(d verbLister) {
 	for i := 1; i < len(st.w); i++ {
 		st.repairAppositionReport(i)
 		st.repairActivePassive(i)
+	}
+}
+
+// datelineEnd returns the word that ends a wire dateline at the start of
+// the sentence — the dash of "HANOI, Vietnam (AP) —", "BEIRUT (Reuters) -"
+// — or 0: a capitalised place name, then only names, commas, numbers and a
+// bracketed agency before the dash, and words after it.
+func (st *sent) datelineEnd() int {
+	n := len(st.w) - 1
+	if n < 3 || st.w[1].upos != "PROPN" || !isUpperWord(st.w[1].form) {
+		return 0
+	}
+	for i := 2; i < n && i <= 12; i++ {
+		w := &st.w[i]
+		switch {
+		case w.form == "—" || w.form == "–" || w.form == "--" || w.form == "-":
+			return i
+		case w.upos == "PROPN" || w.upos == "NUM" || w.form == "," || w.form == "(" || w.form == ")":
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// repairDateline: a wire story's dateline names where the story was filed,
+// not an actor, but parsers take it for the subject ("HANOI, Vietnam (AP) —
+// Esper accused China": Vietnam accuses China) or for the root with the
+// sentence hanging from it. The dateline's words are marked and hung, as
+// one dependent, from the sentence's own predicate.
+func (st *sent) repairDateline() {
+	d := st.datelineEnd()
+	if d == 0 {
+		return
+	}
+	in := func(i int) bool { return i >= 1 && i <= d }
+	root := 0
+	for j := d + 1; j < len(st.w); j++ {
+		if h := st.w[j].head; (h == 0 || in(h)) && st.w[j].upos != "PUNCT" && (root == 0 || isVerbal(st, j) && !isVerbal(st, root)) {
+			root = j
+		}
+	}
+	if root == 0 {
+		return
+	}
+	st.attach(root, 0, "root", "")
+	for j := d + 1; j < len(st.w); j++ {
+		if j != root && in(st.w[j].head) {
+			st.attach(j, root, st.w[j].rel, st.w[j].sub)
+		}
+	}
+	for i := 1; i <= d; i++ {
+		st.w[i].dateline = true
+		if h := st.w[i].head; !in(h) {
+			st.attach(i, root, "dep", "")
+		}
 	}
 }
 

@@ -272,6 +272,9 @@ func (cs *coding) agentOf(v int) []mention {
 		if adjunctPrep[p] {
 			continue // "killed, according to the United Nations", even when labelled obl:agent
 		}
+		if !cs.c.opts.PETRARCH && w.sub != "agent" && cs.locative(k, p) {
+			continue // "shot dead in Kosovo": a place, not who shot
+		}
 		if w.sub == "agent" {
 			p = "BY"
 		}
@@ -300,7 +303,41 @@ func (cs *coding) agentOf(v int) []mention {
 			return ms
 		}
 	}
+	if order == nil && !cs.c.opts.PETRARCH {
+		// Only agents: "killed by police", "killed in clashes with
+		// police" (the story's country completes them).
+		for _, k := range cands {
+			if p := st.prep(k); st.nominalDep(k) && (p == "BY" || p == "IN" || st.w[k].sub == "agent") && !cs.placeOut(namedPlacesOut, k, p) {
+				if ms := cs.agentsOf(k); len(ms) > 0 {
+					return ms
+				}
+			}
+		}
+	}
 	return order
+}
+
+// agentsOf returns the mentions of phrase k that name only agents, or
+// those of its "with" or "between" phrase ("clashes with police").
+func (cs *coding) agentsOf(k int) []mention {
+	st := cs.st
+	var out []mention
+	for _, m := range cs.group(k) {
+		if m.agentOnly() {
+			out = append(out, m)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, g := range st.w[k].kids {
+		if p := st.prep(g); st.nominalDep(g) && (p == "WITH" || p == "BETWEEN" || p == "BY") {
+			if ms := cs.agentsOf(g); len(ms) > 0 {
+				return ms
+			}
+		}
+	}
+	return nil
 }
 
 // aimedPrep lists prepositions that name whom a thing was aimed at.
@@ -338,16 +375,33 @@ func namesAny(ms []mention) bool {
 // passed over, and so are the places of verbs of meeting and fighting (see
 // partnerVerbs).
 // Only when no phrase names a known actor may a phrase stand as a new one.
-func (cs *coding) targetsOf(v int, sources []mention) []mention {
+func (cs *coding) targetsOf(v int, sources []mention, statement bool) []mention {
 	_, partner := partnerVerbs[cs.st.w[v].ulem]
-	places := !partner
+	places := namedPlacesOut
+	switch {
+	case !partner && cs.c.opts.PETRARCH || arrivalVerbs[cs.st.w[v].ulem]:
+		places = anyPlace
+	case statement && !cs.c.opts.PETRARCH:
+		places = noPlaces
+	}
 	if got := cs.searchTargets(v, sources, 0, false, places); len(got) > 0 || cs.c.opts.NewActorLength <= 0 {
+		if len(got) == 0 && !cs.c.opts.PETRARCH {
+			// An object that names only an agent: "criticised the
+			// president", "arrested protesters".
+			for _, k := range cs.st.w[v].kids {
+				if r := cs.st.w[k].rel; r == "obj" || r == "iobj" {
+					if ms := cs.agentsOf(k); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
 		return got
 	}
 	return cs.searchTargets(v, sources, 0, true, places)
 }
 
-func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, places bool) []mention {
+func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bool, places placeRule) []mention {
 	if depth > 4 {
 		return nil
 	}
@@ -388,7 +442,7 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, p
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
-			if p := st.prep(k); p == "" || adjunctPrep[p] || !places && cs.locative(k, p) {
+			if p := st.prep(k); p == "" || adjunctPrep[p] || cs.placeOut(places, k, p) {
 				continue
 			}
 			if got := pick(k, v); len(got) > 0 {
@@ -439,15 +493,23 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew, p
 
 // clauseTargets is searchTargets' last resort: the actors of the clauses
 // a verb governs, their subjects first.
-func (cs *coding) clauseTargets(clauses []int, sources []mention, depth int, allowNew, places bool, pick func(h, clause int) []mention) []mention {
+func (cs *coding) clauseTargets(clauses []int, sources []mention, depth int, allowNew bool, places placeRule, pick func(h, clause int) []mention) []mention {
 	st := cs.st
 	for _, c := range clauses {
+		subj := false
 		for _, k := range st.w[c].kids {
 			if st.w[k].rel == "nsubj" {
+				subj = true
 				if got := pick(k, c); len(got) > 0 {
 					return got
 				}
 			}
+		}
+		if subj && !cs.c.opts.PETRARCH {
+			// A clause with a subject of its own is about that subject:
+			// "warned that it would refer the alliance between British
+			// Airways and American Airlines" is no warning to the US.
+			continue
 		}
 		if !isVerbal(st, c) {
 			// A nominal predicate is itself a phrase that may name an
@@ -501,12 +563,37 @@ func (cs *coding) locative(k int, p string) bool {
 		return false
 	}
 	for _, m := range cs.group(k) {
-		if m.real() && m.name != "" {
+		if m.real() && m.name != "" && !m.inherited {
 			return true
 		}
 	}
 	return false
 }
+
+// placeRule says which places may be a verb's target.
+type placeRule uint8
+
+const (
+	namedPlacesOut placeRule = iota // not a place named in a locative phrase ("met in Zurich")
+	anyPlace                        // any: "arrived in Gondor"
+	noPlaces                        // no phrase of place at all: a statement's "at the White House"
+)
+
+// placeOut reports whether phrase k, introduced by p, is a place the rule
+// keeps from being a target.
+func (cs *coding) placeOut(r placeRule, k int, p string) bool {
+	switch {
+	case r == anyPlace:
+		return false
+	case r == noPlaces && (p == "AT" || p == "IN"):
+		return true
+	}
+	return cs.locative(k, p)
+}
+
+// arrivalVerbs are verbs whose place is whom they concern: arriving in
+// Gondor is a visit to it.
+var arrivalVerbs = map[string]bool{"ARRIVE": true, "LAND": true}
 
 // partnerVerbs are verbs of meeting and fighting, whose target is the
 // party met or fought, never the place: "Obama and Putin will meet in

@@ -21,6 +21,7 @@ type word struct {
 	kids         []int  // children in order
 	start, end   int    // byte offsets, -1 if unknown
 	personalPron bool   // a personal pronoun that can stand for an actor
+	dateline     bool   // part of a wire dateline ("HANOI, Vietnam (AP) —")
 }
 
 // sent is a dependency tree ready for coding. Index 0 is the artificial

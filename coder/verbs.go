@@ -123,6 +123,9 @@ func (cs *coding) analyze(v int) *analysis {
 		return nil
 	}
 	st := cs.st
+	if cs.naming(v) {
+		return nil
+	}
 	a := &analysis{v: v, anchor: v, entry: ve, extra: extra, passive: st.isPassive(v)}
 	subjHeads := cs.subjects(v)
 	a.subjHeads = subjHeads
@@ -142,6 +145,30 @@ func (cs *coding) analyze(v int) *analysis {
 	}
 	cs.finish(a, v)
 	return a
+}
+
+// naming reports whether verb v names or describes its object rather than
+// acting on it: "called it an adverse development" is no phone call,
+// "termed the plan a provocation" no event of "term".
+func (cs *coding) naming(v int) bool {
+	st := cs.st
+	switch st.w[v].ulem {
+	case "CALL", "TERM", "DUB", "LABEL", "BRAND":
+	default:
+		return false
+	}
+	objs := 0
+	for _, k := range st.w[v].kids {
+		switch w := &st.w[k]; w.rel {
+		case "xcomp":
+			if !isVerbal(st, k) {
+				return true
+			}
+		case "obj":
+			objs++
+		}
+	}
+	return objs >= 2
 }
 
 // finish negates a's code if its predicate p is negated, picks its actors
@@ -198,7 +225,7 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 			a.recip = true
 			break
 		}
-		a.targets = cs.targetsOf(v, subj)
+		a.targets = cs.targetsOf(v, subj, isStatement(a.code.Primary))
 		if len(a.targets) == 0 && a.kind == dict.VerbAnchor && partnerVerbs[cs.st.w[v].ulem] &&
 			cs.compoundSubject(cs.subjectHeadsExpanded(a.subjHeads)) {
 			// "A and B met": each met the other.

@@ -338,9 +338,9 @@ func petrarchFiles(env PetrarchEnv, dir string, over dict.Files) (dict.Files, er
 // it ("Arnor will abandon relations with Gondor" is 1952), so the suites
 // are coded with coder.Options.KeepModal (see petrarchModality for
 // negation), and it aims a statement at what it is about
-// (coder.Options.TopicTargets).
+// (coder.Options.PETRARCH).
 func petrarchCoderOptions(o map[string]string) coder.Options {
-	c := coder.Options{KeepModal: true, TopicTargets: true}
+	c := coder.Options{KeepModal: true, PETRARCH: true}
 	if v, ok := o["require_dyad"]; ok && strings.EqualFold(v, "false") {
 		c.AllowNullActor = true
 	}

@@ -241,7 +241,11 @@ func TestCodeSeed(t *testing.T) {
 // TestCodeSeedPhoenix codes the seed with the Phoenix dictionaries,
 // installed from the shared copies by dict/phoenix through a local server,
 // as "dyad dict install phoenix" does: the two groups must be coded IRQREB
-// (Phoenix's ISLAMIC_ARMY_IN_IRAQ_) and IMGMUSALQ.
+// (Phoenix's ISLAMIC_ARMY_IN_IRAQ_) and IMGMUSALQ, as the discourse
+// resolves "both groups" to them. Phoenix's verbs give the seed no event
+// an analyst would keep: its CAMPAIGN pattern under JOIN is praise (051),
+// and "joined arms in a relentless campaign against US troops" praises no
+// one (issue 12); its one statement is to the press.
 func TestCodeSeedPhoenix(t *testing.T) {
 	parsertest.Pipeline(t)
 	src := sharedtest.Path(t, "events", "petrarch", "dictionaries")
@@ -253,15 +257,13 @@ func TestCodeSeedPhoenix(t *testing.T) {
 	if err := phoenix.Verify(filepath.Join(home, "phoenix")); err != nil {
 		t.Fatal(err)
 	}
-	rs := seedRecords(t, "--dicts", "phoenix")
-	codes := map[string]bool{}
-	for _, r := range rs {
-		codes[r.Source.Code], codes[r.Target.Code] = true, true
+	seed := sharedtest.Path(t, "..", "seed", "000_8f2645bc90d6cfd4.txt")
+	out := runDyad(t, "code", seed, "--explain", "--dicts", "phoenix")
+	if want := `"both groups" stands for IRQREB IMGMUSALQ`; !strings.Contains(out, want) {
+		t.Errorf("with the Phoenix dictionaries the output lacks %q:\n%s", want, out)
 	}
-	for _, want := range []string{"IMGMUSALQ", "IRQREB"} {
-		if !codes[want] {
-			t.Errorf("with the Phoenix dictionaries no event has %s; actors coded: %v", want, codes)
-		}
+	for _, r := range seedRecords(t, "--dicts", "phoenix") {
+		t.Errorf("with the Phoenix dictionaries: %s %s %s from %q", r.Source.Code, r.Target.Code, r.Code, r.Mentions[0].Text)
 	}
 }
 

@@ -2,6 +2,7 @@ package story_test
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ var trustCases = []trustCase{
 	{"modality", "hypothetical", "Talks\n\nNorth Korea could attack South Korea within days.",
 		[]string{"PRK KOR 19 hypothetical"}},
 	{"modality", "purpose", "Talks\n\nChinese troops crossed the river to attack India.",
-		[]string{"CHNMIL IND 19 purpose"}},
+		[]string{"CHNMIL IND 19 wished"}},
 	{"modality", "asserted", "Talks\n\nSyria attacked Turkey on Monday.",
 		[]string{"SYR TUR 19 asserted"}},
 
@@ -57,13 +58,61 @@ var trustCases = []trustCase{
 	{"statement", "report stands", "Talks\n\nIran said Syria had met Iraq.",
 		[]string{"SYR IRQ 04 asserted"}},
 	{"statement", "accusation", "Talks\n\nRussia said Ukraine attacked its troops.",
-		[]string{"RUS UKR 11 asserted"}},
+		[]string{"UKR RUSMIL 19 asserted"}},
+
+	{"statement", "reporters", "Talks\n\nSwedish prosecutors told reporters the decision to drop the case was final.",
+		nil},
+	{"statement", "place", "Talks\n\nAt the White House, the US president said the talks had failed.",
+		nil},
+	{"statement", "own country", "Talks\n\nA spokesman for the British Foreign Office restated the UK's position.",
+		nil},
+
+	// Places and non-actors (kind 1).
+	{"place", "dateline", "Talks\n\nHANOI, Vietnam (AP) — The US defence secretary accused China of bullying its neighbours.",
+		[]string{"USAGOVMIL CHN 11 asserted"}},
+	{"place", "dateline and root", "Talks\n\nBEIRUT (Reuters) - Israel attacked Lebanon.",
+		[]string{"ISR LBN 19 asserted"}},
+	{"place", "locative", "Talks\n\nThe Taliban prisoners were released in Doha, Qatar.",
+		nil},
+	{"place", "passive in a place", "Talks\n\nA Serbian policeman was shot dead in Kosovo.",
+		nil},
+	{"place", "the base", "Talks\n\nRussia and Syria: US-backed forces attacked the base.",
+		nil},
+	{"place", "a thing in a place", "Talks\n\nIsraeli police demolished a building in Jerusalem.",
+		nil},
+	{"place", "arrival", "Talks\n\nThe Chinese premier arrived in Kenya.",
+		[]string{"CHNGOV KEN 04 asserted"}},
+
+	// Sense by frame (kind 5).
+	{"sense", "called it", "Talks\n\nThe Arab League called it a grave development.",
+		nil},
+	{"sense", "phoned", "Talks\n\nThe Arab League called Israel.",
+		[]string{"IGOMEAARL ISR 04 asserted", "ISR IGOMEAARL 04 asserted"}},
+	{"sense", "open a door", "Talks\n\nFrench police were trying to open a door.",
+		nil},
+
+	// Modality of nouns and claims (kind 4).
+	{"modality", "claim noun", "Talks\n\nThe minister rejected the claim that the US had trained the rebels.",
+		[]string{"USA ---REB 06 hypothetical"}},
+	{"modality", "cancelled meeting", "Talks\n\nThey could not reschedule a meeting between Pakistan and India that was cancelled.",
+		[]string{"IND PAK 04 negated", "PAK IND 04 negated"}},
+	{"modality", "one actor twice", "Talks\n\nThe talks between Pakistan and its neighbour, India, ended.",
+		[]string{"IND PAK 04 asserted", "PAK IND 04 asserted"}},
 
 	// Attributions are not actors (kind 6).
 	{"attribution", "according to", "Talks\n\nTwelve demonstrators were killed, according to the United Nations.",
 		nil},
+	{"victim", "killed in clashes", "Egypt\n\nEgypt's president spoke.\n\nTwelve demonstrators were killed in clashes with police.",
+		[]string{"EGYCOP EGYOPP 19 asserted"}},
 	{"attribution", "according to, with the attackers", "Talks\n\nSyrian troops attacked Turkey, according to Amnesty International.",
 		[]string{"SYRMIL TUR 19 asserted"}},
+
+	// Actors beyond the dictionaries (kind 8): agents take the story's
+	// country; "people" is nobody in particular.
+	{"context", "senators", "Nigeria\n\nNigeria's president vetoed the budget.\n\nThe senators criticised the president.",
+		[]string{"NGALEG NGAGOV 11 asserted"}},
+	{"context", "people", "Nigeria\n\nPeople criticised Ghana.",
+		nil},
 }
 
 var (
@@ -105,11 +154,13 @@ func TestTrust(t *testing.T) {
 	published := time.Date(2024, 11, 20, 0, 0, 0, 0, time.UTC)
 	for _, tc := range trustCases {
 		t.Run(tc.kind+"/"+tc.name, func(t *testing.T) {
-			a, err := article.FromText([]byte(tc.text))
-			if err != nil {
-				t.Fatal(err)
+			// Each paragraph is a body paragraph, as an extractor gives
+			// a wire story's dateline paragraph.
+			title, body, _ := strings.Cut(tc.text, "\n\n")
+			a := &article.Article{ID: "trust", Title: title, Published: published}
+			for p := range strings.SplitSeq(body, "\n\n") {
+				a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph, Text: p})
 			}
-			a.Published = published
 			st, err := sc.Code(a)
 			if err != nil {
 				t.Fatal(err)
