@@ -24,7 +24,8 @@ type NewsOptions struct {
 	// Set is "dev" or "test".
 	Set string
 	// Pipeline codes the documents, as "dyad code" does (dictionaries,
-	// NLP, workers); News sets NoDedup, since every document is scored.
+	// NLP, workers); News sets NoDedup and no time limit, since every
+	// document is scored.
 	Pipeline pipeline.Options
 	// Tokenizer splits sentences for the gold check.
 	Tokenizer *tokenize.Tokenizer
@@ -146,7 +147,9 @@ func codeNews(ctx context.Context, opts pipeline.Options, ids []string, texts ma
 	if len(inputs) == 0 {
 		return nil, nil
 	}
-	opts.NoDedup = true
+	// Every document is scored, and none may be skipped for the machine's
+	// load: no dedup, no time limit.
+	opts.NoDedup, opts.Limits.Timeout = true, -1
 	var out []SystemMention
 	sink := pipeline.SinkFunc(func(_ context.Context, r *pipeline.Result) error {
 		id := byPath[r.Input]
