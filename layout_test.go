@@ -11,8 +11,8 @@ import (
 // tests, may import only packages of lower rank. codebook and charset are
 // leaves: they import no Dyad package. dict builds on codebook. nlp works on
 // text and knows nothing of articles, so it ranks below article (an article
-// reader may split sentences; nlp may not read pages). Only the eval build
-// of cmd imports eval.
+// reader may split sentences; nlp may not read pages). geo places what
+// nlp found and the coder codes. Only the eval build of cmd imports eval.
 var rank = map[string]int{
 	"dyad/charset":  0,
 	"dyad/codebook": 0,
@@ -20,6 +20,7 @@ var rank = map[string]int{
 	"dyad/nlp":      1,
 	"dyad/source":   2,
 	"dyad/article":  3,
+	"dyad/geo":      4,
 	"dyad/coder":    5,
 	"dyad/pipeline": 6,
 	"dyad/store":    7,

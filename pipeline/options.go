@@ -15,6 +15,7 @@ import (
 	"dyad/coder"
 	"dyad/dict"
 	"dyad/dict/builtin"
+	"dyad/geo"
 	"dyad/nlp"
 	"dyad/source"
 )
@@ -43,6 +44,11 @@ type Options struct {
 	NLP nlp.Spec
 	// Registry builds the stages; nil means english.Registry().
 	Registry *nlp.Registry
+
+	// Gazetteer places events (story.Options.Gazetteer); nil means
+	// Dyad's built-in one, geo.Default. NoGeo leaves events unplaced.
+	Gazetteer *geo.Gazetteer
+	NoGeo     bool
 
 	// ExtractOnly stops after near-duplicate marking: no dictionaries,
 	// no NLP, and Results carry articles, duplicates included.

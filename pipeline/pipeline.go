@@ -18,6 +18,7 @@ import (
 	"dyad/article/dedup"
 	"dyad/coder"
 	"dyad/coder/story"
+	"dyad/geo"
 	"dyad/nlp"
 	"dyad/nlp/conllu"
 	"dyad/nlp/english"
@@ -32,6 +33,7 @@ type Pipeline struct {
 	limits Limits
 	nlp    *nlp.Pipeline
 	coder  *coder.Coder
+	gaz    *geo.Gazetteer // nil: events are not placed
 	log    *slog.Logger
 }
 
@@ -68,6 +70,17 @@ func New(opts Options) (*Pipeline, error) {
 		p.coder, err = coder.New(d, co)
 		return err
 	})
+	if !opts.NoGeo {
+		g.Go(func() error {
+			p.gaz = opts.Gazetteer
+			if p.gaz != nil {
+				return nil
+			}
+			var err error
+			p.gaz, err = geo.Default()
+			return err
+		})
+	}
 	if !opts.CoNLLU {
 		g.Go(func() error {
 			reg, spec := opts.Registry, opts.NLP
@@ -371,7 +384,7 @@ func (w *worker) Document(id, text string) ([]nlp.Sentence, error) {
 func (p *Pipeline) work(ctx context.Context, in <-chan *item, out chan<- *item, m *meter) error {
 	w := &worker{p: p, m: m}
 	if !p.opts.ExtractOnly {
-		w.sc = story.New(p.coder, w, story.Options{Logger: p.opts.Logger})
+		w.sc = story.New(p.coder, w, story.Options{Logger: p.opts.Logger, Gazetteer: p.gaz})
 		w.bounds = nlp.Bounds{Observe: w.observe, Done: ctx.Done()}
 	}
 	for it := range in {

@@ -82,7 +82,7 @@ func TestCodeCmd(t *testing.T) {
 		t.Errorf("first JSON record: %+v", rs)
 	}
 	out = runDyad(t, codeArgs("--tsv")...)
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if lines[0] != strings.Join(story.TSVColumns, "\t") || len(lines) != len(rs)+1 {
 		t.Fatalf("--tsv: %d lines for %d events; header %q", len(lines), len(rs), lines[0])
 	}

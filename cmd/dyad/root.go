@@ -47,6 +47,7 @@ whom in CAMEO, with every event traced to its sentence.`,
 		newEvalCmd(g),
 		newTrainCmd(g),
 		newBenchCmd(g),
+		newGeoCmd(g),
 	)
 	return root
 }

@@ -90,7 +90,42 @@ type Record struct {
 	PublishedKnown bool       `json:"published_known"`
 	Date           *DateJSON  `json:"date,omitempty"`
 
+	ActionGeo *GeoJSON `json:"action_geo,omitempty"`
+
 	Mentions []MentionJSON `json:"mentions"`
+}
+
+// GeoJSON is where an event happened, with the fields of GDELT 2.0's
+// ActionGeo columns and how Dyad found it.
+type GeoJSON struct {
+	// Type is GDELT's ActionGeo_Type: 1 a country, 4 a city or town, 5 a
+	// first-level division (Dyad does not give US states and cities
+	// GDELT's types 2 and 3).
+	Type     int    `json:"type"`
+	FullName string `json:"full_name"`
+	// CountryCode is ISO 3166-1 alpha-2 (GDELT uses FIPS 10-4);
+	// ADM1Code is GeoNames' "country.division" code ("IQ.07"), empty for a
+	// country.
+	CountryCode string  `json:"country_code"`
+	ADM1Code    string  `json:"adm1_code,omitempty"`
+	Lat         float64 `json:"lat"`
+	Long        float64 `json:"long"`
+	// FeatureID is GeoNames' feature ID of a city, the ADM1 code of a
+	// division and the country code of a country.
+	FeatureID string `json:"feature_id"`
+	// Method is where the place was found: "clause", "sentence" or
+	// "dateline" (see Location); Text the words that named it.
+	Method string `json:"method"`
+	Text   string `json:"text"`
+}
+
+func geoJSON(l *Location) *GeoJSON {
+	if l == nil || l.Place == nil {
+		return nil
+	}
+	p := l.Place
+	return &GeoJSON{Type: int(p.Kind), FullName: l.FullName, CountryCode: p.Country, ADM1Code: p.ADM1,
+		Lat: p.Lat, Long: p.Lon, FeatureID: p.ID, Method: l.Method, Text: l.Text}
 }
 
 // PLOVERJSON is the PLOVER mapping of a code in JSON.
@@ -153,7 +188,7 @@ func (st *Story) Records() []Record {
 			Label: ev.Label, Goldstein: ev.Goldstein,
 			PLOVER: PLOVERJSON{Category: ev.PLOVER.Category, Mode: ev.PLOVER.Mode, Context: ev.PLOVER.Context},
 			IsRoot: ev.IsRoot, NumMentions: ev.NumMentions(),
-			PublishedKnown: ev.PublishedKnown, Date: dateJSON(ev.Date),
+			PublishedKnown: ev.PublishedKnown, Date: dateJSON(ev.Date), ActionGeo: geoJSON(ev.Location),
 		}
 		if ev.QuadClass != 0 {
 			r.QuadClass, r.Quad = int(ev.QuadClass), ev.QuadClass.String()
@@ -218,11 +253,14 @@ var TSVColumns = []string{
 	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
 	"Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
 	"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-	"NumMentions", "NumSources", "NumArticles", "DATEADDED", "SOURCEURL",
+	"NumMentions", "NumSources", "NumArticles",
+	"ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+	"ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+	"DATEADDED", "SOURCEURL",
 	// Dyad's columns.
 	"EventLabel", "PLOVERCategory", "PLOVERMode", "Published", "EventDate", "EventDatePrecision", "EventDateText",
 	"ArticleID", "SentenceIndex", "SentenceID", "Section", "Sentence", "Anchor", "AnchorWords",
-	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences", "Modality",
+	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences", "Modality", "ActionGeoMethod",
 }
 
 // WriteTSVHeader writes the header row of WriteTSV.
@@ -291,11 +329,12 @@ func WriteTSV(w io.Writer, st *Story, added time.Time) error {
 		row := []string{strconv.FormatInt(r.ID, 10), dayS, monthS, yearS, fracS}
 		row = append(row, actorCols(r.Source)...)
 		row = append(row, actorCols(r.Target)...)
-		row = append(row, root, r.Code, r.BaseCode, r.RootCode, quad, gold,
-			strconv.Itoa(r.NumMentions), "1", "1", added.UTC().Format("20060102150405"), url,
+		row = append(row, root, r.Code, r.BaseCode, r.RootCode, quad, gold, strconv.Itoa(r.NumMentions), "1", "1")
+		row = append(row, geoCols(r.ActionGeo)...)
+		row = append(row, added.UTC().Format("20060102150405"), url,
 			r.Label, r.PLOVER.Category, r.PLOVER.Mode, pub, edate, eprec, etext,
 			r.ArticleID, strconv.Itoa(m.Sentence), m.SentenceID, string(m.Section), m.Text, m.Anchor, m.Verb.Text,
-			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality)
+			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality, geoMethod(r.ActionGeo))
 		for i, f := range row {
 			row[i] = tsvField(f)
 		}
@@ -304,6 +343,22 @@ func WriteTSV(w io.Writer, st *Story, added time.Time) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// geoCols returns the eight ActionGeo columns, empty for an unplaced event.
+func geoCols(g *GeoJSON) []string {
+	if g == nil {
+		return make([]string, 8)
+	}
+	return []string{strconv.Itoa(g.Type), g.FullName, g.CountryCode, g.ADM1Code, "",
+		strconv.FormatFloat(g.Lat, 'f', 4, 64), strconv.FormatFloat(g.Long, 'f', 4, 64), g.FeatureID}
+}
+
+func geoMethod(g *GeoJSON) string {
+	if g == nil {
+		return ""
+	}
+	return g.Method
 }
 
 // actorCols returns an actor's nine GDELT columns.
@@ -373,6 +428,13 @@ func Write(w io.Writer, st *Story, explain bool) error {
 		}
 		fmt.Fprintf(bw, "    source %q %s, target %q %s\n", ev.SourceName, ev.Source, ev.TargetName, ev.Target)
 		fmt.Fprintf(bw, "    date %s\n", ev.DateString())
+		if l := ev.Location; l != nil {
+			words := l.Text
+			if l.Compass != "" {
+				words = l.Compass + " " + words
+			}
+			fmt.Fprintf(bw, "    where %s (%.2f, %.2f; %s %q)\n", l.FullName, l.Place.Lat, l.Place.Lon, l.Method, words)
+		}
 		if ev.Modality != coder.Asserted {
 			fmt.Fprintf(bw, "    modality %s: not told as a fact\n", ev.Modality)
 		}

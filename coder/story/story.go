@@ -36,6 +36,7 @@ import (
 	"dyad/codebook"
 	"dyad/coder"
 	"dyad/coder/when"
+	"dyad/geo"
 	"dyad/nlp"
 )
 
@@ -50,12 +51,16 @@ type Options struct {
 	// Logger receives a line per coded article at debug level; nil
 	// discards.
 	Logger *slog.Logger
+	// Gazetteer, if set, places each event where the article says it
+	// happened (Event.Location); nil leaves events unplaced.
+	Gazetteer *geo.Gazetteer
 }
 
 // Coder codes articles. It is safe for concurrent use if its parser is.
 type Coder struct {
 	c   *coder.Coder
 	p   Parser
+	g   *geo.Gazetteer
 	log *slog.Logger
 }
 
@@ -66,7 +71,7 @@ func New(c *coder.Coder, p Parser, opts Options) *Coder {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Coder{c: c, p: p, log: log.With("component", "story")}
+	return &Coder{c: c, p: p, g: opts.Gazetteer, log: log.With("component", "story")}
 }
 
 // ErrNoParser is returned by Code for a Coder made without a parser.
@@ -148,7 +153,10 @@ type Event struct {
 	Published      time.Time  `json:"published,omitzero"`
 	PublishedKnown bool       `json:"published_known"`
 	Date           *when.Date `json:"date,omitempty"`
-	Mentions       []Mention  `json:"mentions"`
+	// Location is where the event happened, when the article says and
+	// the Coder has a gazetteer.
+	Location *Location `json:"location,omitempty"`
+	Mentions []Mention `json:"mentions"`
 
 	// descr says whether all mentions name the source (0) or target (1)
 	// only by a description in the headline or standfirst.
@@ -291,6 +299,9 @@ func (sc *Coder) code(st *Story) {
 	}
 	for _, ev := range st.Events {
 		ev.finish(st)
+	}
+	if sc.g != nil {
+		locate(st, sc.g)
 	}
 }
 

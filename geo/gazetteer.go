@@ -1,0 +1,270 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Kind is what a place is. The values are GDELT's ActionGeo_Type where
+// GDELT has one (it tells US states and cities from others; Dyad does not).
+type Kind uint8
+
+const (
+	Country Kind = 1 // a country
+	City    Kind = 4 // a populated place
+	ADM1    Kind = 5 // a first-level administrative division
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Country:
+		return "country"
+	case ADM1:
+		return "adm1"
+	case City:
+		return "city"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Place is an entry of the gazetteer.
+type Place struct {
+	Kind Kind
+	// ID is GeoNames' feature ID for a populated place, the ISO 3166-1
+	// alpha-2 code for a country and GeoNames' "CC.code" for a
+	// first-level division.
+	ID      string
+	Name    string
+	Alt     []string // alternate names
+	Country string   // ISO 3166-1 alpha-2
+	Code3   string   // ISO 3166-1 alpha-3 (countries only): CAMEO's country code
+	ADM1    string   // GeoNames' first-level division, "IQ.07"; "" for countries
+	Feature string   // GeoNames feature code of a populated place (PPLC capital, PPLA seat…)
+	Lat     float64
+	Lon     float64
+	// Population of a populated place (0 where GeoNames has none).
+	Population int
+}
+
+const header = "# dyad gazetteer 1: kind id country code lat lon population feature name alternates; GeoNames (CC BY 4.0), Natural Earth (public domain), i18n-iso-countries (MIT)"
+
+// writePlace writes one line: kind letter, ID, country, ISO3 or ADM1 code,
+// latitude, longitude, population, feature code, name, alternate names
+// joined by '|'.
+func writePlace(w *bufio.Writer, p *Place) {
+	code := p.ADM1
+	if p.Kind == Country {
+		code = p.Code3
+	}
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", kindLetter[p.Kind], p.ID, p.Country, code,
+		strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64), p.Population, p.Feature, p.Name, strings.Join(p.Alt, "|"))
+}
+
+var kindLetter = map[Kind]string{Country: "C", ADM1: "A", City: "P"}
+
+// Gazetteer finds places by name. It is safe for concurrent use.
+type Gazetteer struct {
+	places    []Place
+	byName    map[string][]int32 // folded name → places, most populous first
+	countries map[string]int32   // ISO2 and ISO3 → country
+	adm1      map[string]int32   // "IQ.07" → division
+	maxWords  int                // words in the longest name
+}
+
+// ErrFormat is returned by Read for input that is not a gazetteer.
+var ErrFormat = errors.New("not a dyad gazetteer")
+
+// Read reads a gazetteer written by Build (gzip-compressed or not).
+func Read(r io.Reader) (*Gazetteer, error) {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("read gazetteer: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
+	g := &Gazetteer{byName: map[string][]int32{}, countries: map[string]int32{}, adm1: map[string]int32{}}
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if line == 1 {
+			if !strings.HasPrefix(text, "# dyad gazetteer 1") {
+				return nil, fmt.Errorf("read gazetteer: line 1: %w", ErrFormat)
+			}
+			continue
+		}
+		c := strings.Split(text, "\t")
+		if len(c) != 10 {
+			return nil, fmt.Errorf("read gazetteer: line %d: %d fields, want 10", line, len(c))
+		}
+		p := Place{ID: c[1], Country: c[2], Feature: c[7], Name: c[8]}
+		var err1, err2, err3 error
+		p.Lat, err1 = strconv.ParseFloat(c[4], 64)
+		p.Lon, err2 = strconv.ParseFloat(c[5], 64)
+		p.Population, err3 = strconv.Atoi(c[6])
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("read gazetteer: line %d: %w", line, err)
+		}
+		switch c[0] {
+		case "C":
+			p.Kind, p.Code3 = Country, c[3]
+		case "A":
+			p.Kind, p.ADM1 = ADM1, c[3]
+		case "P":
+			p.Kind, p.ADM1 = City, c[3]
+		default:
+			return nil, fmt.Errorf("read gazetteer: line %d: kind %q", line, c[0])
+		}
+		if c[9] != "" {
+			p.Alt = strings.Split(c[9], "|")
+		}
+		g.places = append(g.places, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gazetteer: line %d: %w", line, err)
+	}
+	if line == 0 {
+		return nil, fmt.Errorf("read gazetteer: %w", ErrFormat)
+	}
+	g.index()
+	return g, nil
+}
+
+func (g *Gazetteer) index() {
+	for i := range g.places {
+		p := &g.places[i]
+		id := int32(i)
+		switch p.Kind {
+		case Country:
+			g.countries[p.Country] = id
+			g.countries[p.Code3] = id
+		case ADM1:
+			g.adm1[p.ADM1] = id
+		}
+		for _, n := range append([]string{p.Name}, p.Alt...) {
+			k := Fold(n)
+			if k == "" || slices.Contains(g.byName[k], id) {
+				continue
+			}
+			g.byName[k] = append(g.byName[k], id)
+			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
+		}
+	}
+	// Countries first, then by population, so that a bare "Georgia"
+	// prefers the country and a bare "Paris" the capital of France.
+	for k, ids := range g.byName {
+		slices.SortStableFunc(ids, func(a, b int32) int {
+			pa, pb := &g.places[a], &g.places[b]
+			return cmp.Or(cmp.Compare(rank(pa), rank(pb)), cmp.Compare(pb.Population, pa.Population))
+		})
+		g.byName[k] = ids
+	}
+}
+
+func rank(p *Place) int {
+	switch p.Kind {
+	case Country:
+		return 0
+	case ADM1:
+		return 2
+	}
+	return 1
+}
+
+// Fold is the form names are looked up by: lower case, accents and
+// punctuation other than inner hyphens and apostrophes dropped, spaces
+// single.
+func Fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(unaccent(r)))
+		case r == '-' || r == '\'' || r == '’':
+			if b.Len() > 0 && !space {
+				b.WriteByte('-')
+			}
+		case unicode.Is(unicode.Mn, r):
+		default:
+			space = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// unaccent maps the common accented Latin letters to their base letter.
+func unaccent(r rune) rune {
+	if r < 0xC0 || r > 0x17F {
+		return r
+	}
+	const from = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćČčĎďĒēĖėĘęĚěĞğĪīİıŁłŃńŇňŌōŐőŘřŚśŞşŠšŢţŤťŪūŮůŰűŹźŻżŽž"
+	const to = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcDdEeEeEeEeGgIiIiLlNnNnOoOoRrSsSsSsTtTtUuUuUuZzZzZz"
+	fr, tr := []rune(from), []rune(to)
+	if i := slices.Index(fr, r); i >= 0 {
+		return tr[i]
+	}
+	return r
+}
+
+// Lookup returns the places a name may denote, countries first, then by
+// population. The slice is the gazetteer's; do not change it.
+func (g *Gazetteer) Lookup(name string) []*Place {
+	ids := g.byName[Fold(name)]
+	out := make([]*Place, len(ids))
+	for i, id := range ids {
+		out[i] = &g.places[id]
+	}
+	return out
+}
+
+// CountryOf returns the country with an ISO 3166-1 alpha-2 or alpha-3 code
+// (CAMEO's country codes are alpha-3), or nil.
+func (g *Gazetteer) CountryOf(code string) *Place {
+	if id, ok := g.countries[code]; ok {
+		return &g.places[id]
+	}
+	return nil
+}
+
+// Division returns a first-level division by its "CC.code", or nil.
+func (g *Gazetteer) Division(code string) *Place {
+	if id, ok := g.adm1[code]; ok {
+		return &g.places[id]
+	}
+	return nil
+}
+
+// Len is the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+//go:embed data/gazetteer.tsv.gz
+var defaultData []byte
+
+var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) {
+	return Read(bytes.NewReader(defaultData))
+})
+
+// Default returns the gazetteer built into Dyad by `dyad geo build`. It is
+// read on the first call.
+func Default() (*Gazetteer, error) { return defaultGazetteer() }

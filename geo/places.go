@@ -1,0 +1,281 @@
+package geo
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"dyad/nlp"
+)
+
+// Mention is a place named in a sentence.
+type Mention struct {
+	First, Last int    // indexes of its words in the sentence's Tokens, from 0
+	Name        string // the words as written
+	// Qualifier is a country or division named right after it ("Paris,
+	// Texas"; "Tripoli, Lebanon"): it decides among homonyms.
+	Qualifier []*Place
+	// Compass is the direction word before it ("west Baghdad",
+	// "northern Syria"), lower-cased, or "".
+	Compass    string
+	Candidates []*Place // countries first, then by population
+}
+
+// locative are the words after which a capitalised name is taken for a
+// place even when the recogniser did not tag it.
+var locative = map[string]bool{
+	"in": true, "near": true, "outside": true, "at": true, "from": true, "into": true, "across": true,
+	"around": true, "towards": true, "toward": true, "to": true, "inside": true, "throughout": true,
+	"through": true, "via": true, "between": true, "and": true, "of": true, "on": true, "over": true,
+}
+
+// compass words qualify a place: "west Baghdad", "northern Syria".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "downtown": true, "suburban": true,
+}
+
+// Mentions returns the places a tagged sentence names: capitalised words
+// that the gazetteer knows and that the sentence uses as a place — tagged
+// LOC by the named-entity recogniser, after a locative preposition or a
+// compass word, qualified by a country ("Paris, Texas"), or the name of a
+// country. Names inside a person's or an organisation's name ("the
+// Jordan Times", "Paris Hilton") are not places.
+func (g *Gazetteer) Mentions(s *nlp.Sentence) []Mention {
+	toks := s.Tokens
+	inEntity := make([]string, len(toks))
+	for _, e := range s.Entities {
+		for k := e.First; k <= e.Last && k < len(toks); k++ {
+			inEntity[k] = e.Type
+		}
+	}
+	var out []Mention
+	for i := 0; i < len(toks); i++ {
+		if !capitalised(toks[i].Form) {
+			continue
+		}
+		n, cands := g.longest(toks, i)
+		if n == 0 {
+			continue
+		}
+		m := Mention{First: i, Last: i + n - 1, Name: join(toks[i : i+n]), Candidates: cands}
+		if i > 0 && compass[strings.ToLower(toks[i-1].Form)] {
+			m.Compass = strings.ToLower(toks[i-1].Form)
+		}
+		m.Qualifier = g.qualifier(toks, i+n)
+		if g.isPlace(toks, m, inEntity) {
+			out = append(out, m)
+			i += n - 1 + 2*len(m.Qualifier)
+		}
+	}
+	return out
+}
+
+// longest returns the number of words and the candidates of the longest
+// name in the gazetteer that starts at word i.
+func (g *Gazetteer) longest(toks []nlp.Token, i int) (int, []*Place) {
+	for n := min(g.maxWords, len(toks)-i); n >= 1; n-- {
+		last := toks[i+n-1].Form
+		if n > 1 && !capitalised(last) {
+			continue
+		}
+		if c := g.Lookup(join(toks[i : i+n])); len(c) > 0 {
+			return n, c
+		}
+	}
+	return 0, nil
+}
+
+// qualifier returns the country or division named by ", Name" at word i.
+func (g *Gazetteer) qualifier(toks []nlp.Token, i int) []*Place {
+	if i+1 >= len(toks) || toks[i].Form != "," || !capitalised(toks[i+1].Form) {
+		return nil
+	}
+	n, cands := g.longest(toks, i+1)
+	var out []*Place
+	for _, c := range cands {
+		if c.Kind != City {
+			out = append(out, c)
+		}
+	}
+	if n != 1 && len(out) > 0 {
+		// A qualifier of several words ("New Mexico") counts as one.
+		return out[:1]
+	}
+	return out
+}
+
+func (g *Gazetteer) isPlace(toks []nlp.Token, m Mention, inEntity []string) bool {
+	for k := m.First; k <= m.Last; k++ {
+		if t := inEntity[k]; t == "PER" || t == "ORG" {
+			return false
+		}
+	}
+	if inEntity[m.First] == "LOC" || m.Compass != "" || len(m.Qualifier) > 0 {
+		return true
+	}
+	if m.Candidates[0].Kind == Country {
+		return true
+	}
+	if m.First == 0 {
+		return false
+	}
+	prev := strings.ToLower(toks[m.First-1].Form)
+	if prev == "the" && m.First > 1 {
+		prev = strings.ToLower(toks[m.First-2].Form)
+	}
+	return locative[prev]
+}
+
+// capitalised reports whether a word starts with an upper-case letter.
+func capitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func join(toks []nlp.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && (t.Start < 0 || toks[i-1].End < t.Start) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Form)
+	}
+	return b.String()
+}
+
+// Context is what an article says about where it is: how often it names
+// each country (ISO 3166-1 alpha-2), directly or through its places and
+// actors. It decides among homonyms: "Tripoli" in a story about Lebanon.
+type Context map[string]float64
+
+// Add counts a country code (alpha-2 or CAMEO's alpha-3) w times.
+func (c Context) Add(g *Gazetteer, code string, w float64) {
+	if p := g.CountryOf(code); p != nil {
+		c[p.Country] += w
+	}
+}
+
+// Resolve chooses the place a mention denotes: the candidate in the
+// country or division its qualifier names, else the one the article's
+// context and its population favour; a country's name denotes the country.
+// ok is false when the mention has no candidate.
+func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
+	best, bestScore := (*Place)(nil), math.Inf(-1)
+	for _, c := range m.Candidates {
+		score := math.Log10(float64(c.Population)+10) + math.Min(ctx[c.Country], 4)
+		switch {
+		case c.Kind == Country:
+			score += 10
+		case c.Feature == "PPLC":
+			score += 1.5
+		case c.Feature == "PPLA":
+			score += 0.5
+		case c.Kind == ADM1:
+			score += 2
+		}
+		for _, q := range m.Qualifier {
+			if q.Country == c.Country && (q.Kind == Country || q.ADM1 == c.ADM1) {
+				score += 20
+			}
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best, best != nil
+}
+
+// Dateline returns the place of a wire-copy dateline that opens a sentence
+// ("BAGHDAD (Reuters) -", "GAZA CITY, Palestinian Territories:", "HANOI,
+// Vietnam (AP) —", "BAGHDAD 1996-08-22"): upper-case words the gazetteer
+// knows, followed by a comma, a bracket, a dash, a colon or a date.
+func (g *Gazetteer) Dateline(s *nlp.Sentence) (Mention, bool) {
+	toks := s.Tokens
+	n := 0
+	for n < len(toks) && n < g.maxWords && upperWord(toks[n].Form) {
+		n++
+	}
+	if n == 0 || n == len(toks) {
+		return Mention{}, false
+	}
+	switch next := toks[n].Form; {
+	case next == "," || next == "(" || next == ":" || next == "-" || next == "--" || next == "—" || next == "–":
+	case next != "" && unicode.IsDigit([]rune(next)[0]):
+	default:
+		return Mention{}, false
+	}
+	// The longest known name among the upper-case words, from the first.
+	for k := n; k >= 1; k-- {
+		if c := g.Lookup(join(toks[:k])); len(c) > 0 {
+			if k < n {
+				return Mention{}, false // upper-case words that are not all the place: a headline
+			}
+			return Mention{First: 0, Last: k - 1, Name: join(toks[:k]), Candidates: c, Qualifier: g.qualifier(toks, k)}, true
+		}
+	}
+	return Mention{}, false
+}
+
+// upperWord reports whether a word is written in capitals (two letters or
+// more, or one letter followed by a full stop: "U.S.").
+func upperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		case r != '.' && r != '-' && r != '\'':
+			return false
+		}
+	}
+	return letters >= 2 || letters == 1 && strings.HasSuffix(w, ".")
+}
+
+// clausal are the relations that open a clause of its own: a place in one
+// is not where the event of the clause above it happened.
+var clausal = map[string]bool{"ccomp": true, "advcl": true, "acl": true, "acl:relcl": true, "parataxis": true, "csubj": true, "csubj:pass": true}
+
+// Clause marks the words of the clause an event's anchor (word index
+// anchor, from 0) belongs to: the subtree of the nearest verb at or above
+// the anchor (the anchor itself for a verb; the verb whose argument an
+// event noun is), without the clauses embedded in it. The sentence must be
+// parsed.
+func Clause(s *nlp.Sentence, anchor int) []bool {
+	toks := s.Tokens
+	in := make([]bool, len(toks))
+	if anchor < 0 || anchor >= len(toks) {
+		return in
+	}
+	head := anchor
+	for steps := 0; steps < len(toks); steps++ {
+		t := &toks[head]
+		if t.UPOS == "VERB" || t.Head <= 0 || t.Head > len(toks) || clausal[t.DepRel] {
+			break
+		}
+		head = t.Head - 1
+	}
+	// A word is in the clause if its way up reaches head without passing
+	// a clausal relation or a conjoined verb.
+	for i := range toks {
+		w := i
+		for steps := 0; steps < len(toks); steps++ {
+			if w == head {
+				in[i] = true
+				break
+			}
+			t := &toks[w]
+			if clausal[t.DepRel] || t.DepRel == "conj" && t.UPOS == "VERB" || t.Head <= 0 || t.Head > len(toks) {
+				break
+			}
+			w = t.Head - 1
+		}
+	}
+	return in
+}
