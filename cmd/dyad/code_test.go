@@ -330,3 +330,25 @@ func TestCodeExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeSeedPlaces is issue 17's acceptance on the seed: the clashes of
+// the Islamic Army in Iraq and al-Qaeda are placed in Baghdad (a town of
+// Baghdad governorate, IQ.07), from their own clause ("clashes in west
+// Baghdad").
+func TestCodeSeedPlaces(t *testing.T) {
+	rs := seedRecords(t)
+	const iai, alq = "IRQREB", "IMGMUSALQ"
+	clashes := 0
+	for _, r := range rs {
+		g := r.ActionGeo
+		if r.QuadClass == 4 && (r.Source.Code == iai && r.Target.Code == alq || r.Source.Code == alq && r.Target.Code == iai) {
+			clashes++
+			if g == nil || g.CountryCode != "IQ" || g.ADM1Code != "IQ.07" || g.Type != 4 || !strings.HasPrefix(g.FullName, "Baghdad") || g.Method != "clause" {
+				t.Errorf("%s %s %s: placed at %+v, want Baghdad (IQ.07) from its clause", r.Source.Code, r.Code, r.Target.Code, g)
+			}
+		}
+	}
+	if clashes < 2 {
+		t.Errorf("%d clashes between the Islamic Army and al-Qaeda, want both directions", clashes)
+	}
+}
