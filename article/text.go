@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,9 @@ var ErrEmpty = errors.New("no text")
 //
 // Lines are joined into one paragraph when a line ends without closing
 // punctuation and the next starts in lower case. A line without closing
-// punctuation is a heading when short and a caption when long; a block that
+// punctuation is a heading when short and a caption when it is one sentence
+// of at most 40 words (or carries a photo credit), else a paragraph that
+// lost its full stop, as is a body that would be all captions; a block that
 // repeats text found in a longer block is a pull quote; an exact repeat of a
 // paragraph is dropped. Lines that are program code (a corpus artefact) are
 // dropped. The encoding is detected by [charset.Decode].
@@ -261,12 +264,18 @@ func teasers(units []unit) []Teaser {
 }
 
 // Limits of classification. Headings are short; a longer line without
-// closing punctuation is a caption. Pull quotes are looked for only among the
-// first candidates, which bounds the work on pathological input.
+// closing punctuation is a caption if it is one sentence of at most
+// maxCaptionWords. Pull quotes are looked for only among the first
+// candidates, which bounds the work on pathological input.
 const (
 	maxHeadingWords    = 10
+	maxCaptionWords    = 40
 	maxPullQuoteChecks = 500
 )
+
+// sentenceEnd finds a sentence boundary inside a block: closing punctuation,
+// a space, and a capital or a quote.
+var sentenceEnd = regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
 
 var creditRE = regexp.MustCompile(`(?i)(\((AP|AFP|Reuters|EPA|Getty( Images)?|Xinhua|file)[^)]{0,40}\)|\b(photo|photograph|picture|image)( credit)?\s*:)`)
 
@@ -290,10 +299,21 @@ func classify(units []unit) []Block {
 			kind = PullQuote
 		case !closed(u.text) && wordCount(u.text) <= maxHeadingWords && startsUpper(u.text):
 			kind = Heading
-		case !closed(u.text) || creditRE.MatchString(u.text):
+		case creditRE.MatchString(u.text):
+			kind = Caption
+		case !closed(u.text) && wordCount(u.text) <= maxCaptionWords && !sentenceEnd.MatchString(u.text):
 			kind = Caption
 		}
 		blocks = append(blocks, Block{Kind: kind, Text: u.text})
+	}
+	// A body of captions and headings alone is a text whose paragraphs
+	// lost their full stops: its unclosed blocks are its paragraphs.
+	if !slices.ContainsFunc(blocks, func(b Block) bool { return b.Kind == Paragraph }) {
+		for i := range blocks {
+			if blocks[i].Kind == Caption && !creditRE.MatchString(blocks[i].Text) {
+				blocks[i].Kind = Paragraph
+			}
+		}
 	}
 	return blocks
 }
