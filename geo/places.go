@@ -279,3 +279,46 @@ func Clause(s *nlp.Sentence, anchor int) []bool {
 	}
 	return in
 }
+
+// Article is what the sentences of one article say about places.
+type Article struct {
+	Mentions [][]Mention // per sentence, the dateline's included
+	Dateline *Mention    // the wire dateline of one of the first three sentences, or nil
+	Context  Context     // the countries the article names, with their qualifiers' and dateline's
+}
+
+// Places finds the place mentions of an article's parsed sentences, its
+// dateline, and the country context that resolves them. A caller that
+// knows more of the article (its actors' countries) may add to Context
+// before resolving.
+func (g *Gazetteer) Places(sents []*nlp.Sentence) *Article {
+	a := &Article{Mentions: make([][]Mention, len(sents)), Context: Context{}}
+	for i, s := range sents {
+		if s == nil {
+			continue
+		}
+		a.Mentions[i] = g.Mentions(s)
+		if a.Dateline == nil && i < 3 {
+			if m, ok := g.Dateline(s); ok {
+				a.Dateline = &m
+				if len(a.Mentions[i]) == 0 || a.Mentions[i][0].First != 0 {
+					a.Mentions[i] = append([]Mention{m}, a.Mentions[i]...)
+				}
+			}
+		}
+		for _, m := range a.Mentions[i] {
+			if m.Candidates[0].Kind == Country {
+				a.Context[m.Candidates[0].Country]++
+			}
+			for _, q := range m.Qualifier {
+				a.Context[q.Country]++
+			}
+		}
+	}
+	if a.Dateline != nil {
+		if p, ok := g.Resolve(*a.Dateline, a.Context); ok {
+			a.Context[p.Country] += 2
+		}
+	}
+	return a
+}

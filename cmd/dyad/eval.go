@@ -21,7 +21,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Short: "Measure a stage of Dyad on a data set",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newEvalExtractCmd(g), newEvalNLPCmd(g), newEvalPetrarchCmd(g), newEvalAgreeCmd(g), newEvalArticlesCmd(g), newEvalNERCmd(g), newEvalNewsCmd(g))
+	cmd.AddCommand(newEvalExtractCmd(g), newEvalNLPCmd(g), newEvalPetrarchCmd(g), newEvalAgreeCmd(g), newEvalArticlesCmd(g), newEvalNERCmd(g), newEvalNewsCmd(g), newEvalGeoCmd(g))
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"dyad/geo"
+	"dyad/nlp"
 )
 
 // Location is where an event happened, as the article tells it.
@@ -37,44 +38,26 @@ const (
 // its countries: the countries it names, the countries of its places and
 // of its actors.
 func locate(st *Story, g *geo.Gazetteer) {
-	mentions := make([][]geo.Mention, len(st.Sentences))
-	ctx := geo.Context{}
-	var dateline *geo.Mention
+	sents := make([]*nlp.Sentence, len(st.Sentences))
 	for i, s := range st.Sentences {
-		if s.Parsed == nil {
-			continue
-		}
-		if dateline == nil && i < 3 {
-			if m, ok := g.Dateline(s.Parsed); ok {
-				dateline = &m
-			}
-		}
-		mentions[i] = g.Mentions(s.Parsed)
-		for _, m := range mentions[i] {
-			if m.Candidates[0].Kind == geo.Country {
-				ctx[m.Candidates[0].Country]++
-			}
-			for _, q := range m.Qualifier {
-				ctx[q.Country]++
-			}
-		}
+		sents[i] = s.Parsed
 	}
+	art := g.Places(sents)
 	for _, ev := range st.Events {
 		for _, code := range []string{ev.Source, ev.Target} {
 			if len(code) >= 3 {
-				ctx.Add(g, code[:3], 0.5)
+				art.Context.Add(g, code[:3], 0.5)
 			}
 		}
 	}
 	var dl *Location
-	if dateline != nil {
-		if p, ok := g.Resolve(*dateline, ctx); ok {
-			dl = &Location{Place: p, FullName: FullName(g, p), Method: LocDateline, Text: dateline.Name}
-			ctx[p.Country] += 2
+	if art.Dateline != nil {
+		if p, ok := g.Resolve(*art.Dateline, art.Context); ok {
+			dl = &Location{Place: p, FullName: FullName(g, p), Method: LocDateline, Text: art.Dateline.Name}
 		}
 	}
 	for _, ev := range st.Events {
-		ev.Location = eventLocation(st, ev, mentions, g, ctx)
+		ev.Location = eventLocation(st, ev, art.Mentions, g, art.Context)
 		if ev.Location == nil && dl != nil {
 			l := *dl
 			ev.Location = &l
