@@ -193,7 +193,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			}
 		}
 		if m.Actor != nil {
-			if dc, ok := m.Actor.CodeAt(cs.date); ok {
+			if dc, ok := cs.codeAt(m.Actor); ok {
 				actors = append(actors, actorHit{a: m.Actor, code: dc, name: m.Name, first: first, last: last})
 			}
 		} else {
@@ -360,6 +360,24 @@ func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 		return "", ""
 	}
 	return best, fmt.Sprintf("the story's country: %s (salience %.2f)", best, bestS)
+}
+
+// codeAt returns actor a's code on the sentence's date. In an undated
+// story a person known as an elite (ELI) except while in office is taken
+// in office, the last one held: news names officials mostly while they
+// hold office ("Mr Blair said" in an undated story is the British
+// government speaking). PETRARCH's conventions keep the elite code.
+func (cs *coding) codeAt(a *dict.Actor) (dict.DatedCode, bool) {
+	dc, ok := a.CodeAt(cs.date)
+	if !ok || cs.date != 0 || cs.c.opts.PETRARCH || !strings.HasSuffix(dc.Code, "ELI") {
+		return dc, ok
+	}
+	for i := len(a.Codes) - 1; i >= 0; i-- {
+		if c := a.Codes[i]; !c.Default() && len(c.Code) >= 3 && c.Code[:3] == dc.Code[:3] {
+			return c, true
+		}
+	}
+	return dc, ok
 }
 
 // possessivePron are the possessive pronouns that stand for an actor.

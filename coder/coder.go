@@ -37,6 +37,10 @@ type Options struct {
 	// reports stands on its own; places are never actors, except where
 	// one arrives.
 	PETRARCH bool
+	// Confidence scores events; nil means the embedded model
+	// (DefaultConfidence). MinConfidence drops events scored below it.
+	Confidence    *ConfidenceModel
+	MinConfidence float64
 	// Logger receives debug output; nil discards it.
 	Logger *slog.Logger
 }
@@ -47,6 +51,7 @@ type Coder struct {
 	d    *dict.Dictionary
 	opts Options
 	log  *slog.Logger
+	conf *ConfidenceModel
 }
 
 // ErrNotCompiled is returned by New for a dictionary whose Compile has not
@@ -62,7 +67,14 @@ func New(d *dict.Dictionary, opts Options) (*Coder, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Coder{d: d, opts: opts, log: log.With("component", "coder")}, nil
+	conf := opts.Confidence
+	if conf == nil {
+		var err error
+		if conf, err = DefaultConfidence(); err != nil {
+			return nil, err
+		}
+	}
+	return &Coder{d: d, opts: opts, log: log.With("component", "coder"), conf: conf}, nil
 }
 
 // Dictionary returns the dictionary the coder uses.

@@ -28,6 +28,10 @@ type Event struct {
 	// (Asserted) or as negated, hypothetical, conditional, wished for,
 	// refused, denied, a purpose or in the future.
 	Modality string `json:"modality"`
+	// Confidence is the probability that an analyst would code the event
+	// so, from the coding's evidence (see ConfidenceModel).
+	Confidence float64 `json:"confidence"`
+	features   []float64
 	// Evidence lists the dictionary entries that produced the event.
 	Evidence []Evidence `json:"evidence"`
 }

@@ -189,6 +189,10 @@ func (cs *coding) events() []Event {
 			if e.Modality != Asserted && !cs.c.opts.KeepModal || seen[k] {
 				continue
 			}
+			e.features = cs.features(&e, a)
+			if e.Confidence = cs.c.conf.Score(e.features); e.Confidence < cs.c.opts.MinConfidence {
+				continue
+			}
 			seen[k] = true
 			e.Sentence = st.src.ID
 			out = append(out, e)

@@ -99,6 +99,7 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 		return nil, err
 	}
 	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
+	rep.Mentions = sys
 	for i := range rep.Misses {
 		g := rep.Misses[i].Gold
 		rep.Misses[i].Sentence = texts[g.Doc][g.Span[0]:g.Span[1]]
@@ -177,7 +178,8 @@ func mentions(id, text string, st *story.Story) []SystemMention {
 	for _, ev := range st.Events {
 		for _, m := range ev.Mentions {
 			out = append(out, SystemMention{Doc: id, Span: spans[m.Sentence], Source: ev.Source, SourceName: ev.SourceName,
-				Target: ev.Target, TargetName: ev.TargetName, Code: m.Code, Sentence: m.Text})
+				Target: ev.Target, TargetName: ev.TargetName, Code: m.Code, Sentence: m.Text,
+				Confidence: m.Event.Confidence, Features: m.Event.Features()})
 		}
 	}
 	return out

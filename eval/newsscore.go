@@ -24,6 +24,11 @@ type SystemMention struct {
 	TargetName string `json:"target_name,omitempty"`
 	Code       string `json:"code"`
 	Sentence   string `json:"sentence"`
+	// Confidence and Features are the coder's (coder.Event); ScoreNews
+	// sets Right when a gold event matches the mention strictly.
+	Confidence float64   `json:"confidence"`
+	Features   []float64 `json:"-"`
+	Right      bool      `json:"right"`
 }
 
 // The error categories of the real-news evaluation.
@@ -68,6 +73,11 @@ type NewsReport struct {
 	ExtraErrors map[string]int   `json:"extra_errors"`
 	Misses      []NewsDifference `json:"misses"`
 	Extras      []NewsDifference `json:"extras"`
+	// Confidence is the strict precision of the mentions by their
+	// confidence: how far an analyst can trust "events ≥ 0.8".
+	Confidence []ConfidenceBin `json:"confidence"`
+	// Mentions are the coder's mentions as scored, for FitConfidence.
+	Mentions []SystemMention `json:"-"`
 }
 
 // PR is a precision and recall: Matched of System coded events are right,
@@ -268,6 +278,7 @@ func ScoreNews(annotated []string, gold []GoldEvent, sys []SystemMention, opts N
 		}
 		for j, x := range s {
 			root(x.Code).System++
+			x.Right = sg[j] >= 0
 			if sg[j] >= 0 {
 				rep.Strict.Matched++
 				root(x.Code).Matched++
@@ -286,6 +297,7 @@ func ScoreNews(annotated []string, gold []GoldEvent, sys []SystemMention, opts N
 		rep.Roots = append(rep.Roots, *r)
 	}
 	slices.SortFunc(rep.Roots, func(a, b RootScore) int { return cmp.Compare(a.Root, b.Root) })
+	rep.Confidence = calibration(annotated, sys)
 	return rep
 }
 
@@ -362,6 +374,10 @@ func (rep *NewsReport) WriteTable(w io.Writer) error {
 	fmt.Fprintln(tw, "\nroot\tlabel\tgold\tcoded\tprecision\trecall\t")
 	for _, r := range rep.Roots {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f %%\t%.1f %%\t\n", r.Root, r.Label, r.Gold, r.System, 100*r.Precision, 100*r.Recall)
+	}
+	fmt.Fprintln(tw, "\nconfidence\tcoded\tright\tstrict precision\tmean confidence\t")
+	for _, b := range rep.Confidence {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f %%\t%.2f\t\n", b.Name(), b.Mentions, b.Right, 100*ratio(b.Right, b.Mentions), b.Mean)
 	}
 	fmt.Fprintln(tw, "\nerror\tmisses\textras\t")
 	for _, c := range []string{ErrMissed, ErrWrongActor, ErrWrongRoot, ErrStatementTarget, ErrModality, ErrExtra} {

@@ -30,6 +30,7 @@ type codeOptions struct {
 	allowNull    bool
 	newActorSize int
 	modal        bool
+	minConf      float64
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
@@ -98,6 +99,7 @@ the command stops after the last whole article and says what it did.`,
 	f.BoolVar(&o.allowNull, "allow-null-actor", false, "code events with only one known actor")
 	f.IntVar(&o.newActorSize, "new-actor-length", 0, "let uncoded noun phrases of up to N words stand as actors")
 	f.BoolVar(&o.modal, "modal", false, "also print events the text does not assert (negated, hypothetical, future…), each with its modality")
+	f.Float64Var(&o.minConf, "min-confidence", 0, "print only events whose confidence (0–1) is at least this")
 	f.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "largest input document to read, in bytes")
 	f.BoolVar(&o.noFetch, "no-fetch", false, "use no network: no URLs, no pages linked from feeds and sitemaps")
 	f.BoolVar(&o.noFollow, "no-follow", false, "read feeds and sitemaps without fetching the pages they link to")
@@ -150,7 +152,7 @@ func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, arg
 		return err
 	}
 	opts.Dicts, opts.DictFiles, opts.DictHome = o.dicts, o.over, dictHome()
-	opts.Coder = coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, KeepModal: o.modal}
+	opts.Coder = coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, KeepModal: o.modal, MinConfidence: o.minConf}
 	opts.CoNLLU, opts.Stdin, opts.Date = o.conll, stdin, date
 	return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{Explain: o.explain}), "code", showProgress)
 }

@@ -3,8 +3,10 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -25,6 +27,7 @@ func newEvalNewsCmd(g *globals) *cobra.Command {
 		set, dicts           string
 		modalities           []string
 		check, asJSON        bool
+		fitConfidence        string
 	)
 	cmd := &cobra.Command{
 		Use:   "news (--set dev|test [--dicts default|phoenix|DIR] [--json] | --show DOCID | --check [GOLD.jsonl]...)",
@@ -41,7 +44,12 @@ target equal on country or group and primary role) and lenient (root and
 the actors' country or group), precision and recall, per CAMEO root and per
 error category (missed, wrong actor, wrong root, statement target,
 modality, extra), and lists every miss and every extra. Only asserted gold
-events count for recall unless --modality names others.
+events count for recall unless --modality names others. A table gives the
+strict precision of the mentions by their confidence.
+
+--fit-confidence FILE (with --set dev only) learns the confidence model
+from the scored development set and writes it to FILE; the coder embeds
+coder/confidence.json.
 
 --show DOCID prints the document's reference text as numbered sentences
 with their byte spans [start,end), which gold events cite. It prints none of
@@ -73,6 +81,9 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 					Pipeline: pipeline.Options{Dicts: dicts, DictHome: dictHome()}, Tokenizer: tok, NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}})
 				if err != nil {
 					return err
+				}
+				if fitConfidence != "" {
+					return writeConfidence(fitConfidence, set, rep)
 				}
 				return printReport(out, rep, asJSON)
 			case show != "":
@@ -109,7 +120,27 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 	cmd.Flags().StringVar(&dicts, "dicts", "default", `dictionaries: "default", "phoenix" or a PETRARCH-format directory`)
 	cmd.Flags().StringSliceVar(&modalities, "modality", nil, "gold modalities that count for recall (default asserted): asserted, negated, hypothetical, conditional, wished, refused, denied, future")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&fitConfidence, "fit-confidence", "", "with --set dev: learn the confidence model from the scored mentions and write it to this file")
 	return cmd
+}
+
+// writeConfidence fits the confidence model on a scored development set
+// and writes it as JSON.
+func writeConfidence(path, set string, rep *eval.NewsReport) error {
+	if set != "dev" {
+		return errors.New("--fit-confidence learns from the dev set only")
+	}
+	trained := fmt.Sprintf("dyad eval news --set dev --fit-confidence: %d annotated documents, %d coded mentions, %d strictly right; logistic regression, L2 penalty 1",
+		rep.Annotated, len(rep.Mentions), rep.Strict.Matched)
+	m, err := eval.FitConfidence(rep.Mentions, 1, trained)
+	if err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
 // readBatches reads every NAME.txt batch list of dir.

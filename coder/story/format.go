@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -71,15 +72,18 @@ type Record struct {
 	Source Actor `json:"source"`
 	Target Actor `json:"target"`
 
-	Code      string     `json:"code"`
-	Modality  string     `json:"modality"`
-	BaseCode  string     `json:"base_code"`
-	RootCode  string     `json:"root_code"`
-	Label     string     `json:"label,omitempty"`
-	Goldstein float64    `json:"goldstein"`
-	QuadClass int        `json:"quad_class,omitempty"`
-	Quad      string     `json:"quad,omitempty"`
-	PLOVER    PLOVERJSON `json:"plover"`
+	Code     string `json:"code"`
+	Modality string `json:"modality"`
+	// Confidence is the probability that an analyst would code the event
+	// so: the highest of its mentions'.
+	Confidence float64    `json:"confidence"`
+	BaseCode   string     `json:"base_code"`
+	RootCode   string     `json:"root_code"`
+	Label      string     `json:"label,omitempty"`
+	Goldstein  float64    `json:"goldstein"`
+	QuadClass  int        `json:"quad_class,omitempty"`
+	Quad       string     `json:"quad,omitempty"`
+	PLOVER     PLOVERJSON `json:"plover"`
 
 	IsRoot      bool `json:"is_root"`
 	NumMentions int  `json:"num_mentions"`
@@ -163,6 +167,7 @@ type MentionJSON struct {
 	Paragraph  int     `json:"paragraph,omitempty"`
 	Text       string  `json:"text"`
 	Code       string  `json:"code"`
+	Confidence float64 `json:"confidence"`
 	Anchor     string  `json:"anchor"`
 	// Start and End are the sentence's byte offsets in the article's full
 	// text; the spans' offsets are in the same text.
@@ -184,7 +189,7 @@ func (st *Story) Records() []Record {
 		r := Record{
 			ID: ev.ID, ArticleID: st.ArticleID, URL: st.URL, Origin: st.Origin, Title: st.Title,
 			Source: SplitActor(ev.Source, ev.SourceName), Target: SplitActor(ev.Target, ev.TargetName),
-			Code: ev.Code, Modality: ev.Modality, BaseCode: baseCode(ev.Code), RootCode: rootCode(ev.Code),
+			Code: ev.Code, Modality: ev.Modality, Confidence: round3(ev.Confidence), BaseCode: baseCode(ev.Code), RootCode: rootCode(ev.Code),
 			Label: ev.Label, Goldstein: ev.Goldstein,
 			PLOVER: PLOVERJSON{Category: ev.PLOVER.Category, Mode: ev.PLOVER.Mode, Context: ev.PLOVER.Context},
 			IsRoot: ev.IsRoot, NumMentions: ev.NumMentions(),
@@ -201,7 +206,7 @@ func (st *Story) Records() []Record {
 			s := st.Sentences[m.Sentence-1]
 			r.Mentions = append(r.Mentions, MentionJSON{
 				Sentence: m.Sentence, SentenceID: m.SentenceID, Section: m.Section, Paragraph: m.Paragraph,
-				Text: m.Text, Code: m.Code, Anchor: m.Event.Anchor, Start: s.Start, End: s.End,
+				Text: m.Text, Code: m.Code, Confidence: round3(m.Event.Confidence), Anchor: m.Event.Anchor, Start: s.Start, End: s.End,
 				Verb: m.Event.Verb, SourceSpan: m.Event.SourceSpan, TargetSpan: m.Event.TargetSpan,
 				Rule: m.Event.Rule, Pattern: pattern(m.Event), Evidence: m.Event.Evidence, Date: dateJSON(m.Date),
 			})
@@ -210,6 +215,9 @@ func (st *Story) Records() []Record {
 	}
 	return out
 }
+
+// round3 rounds a confidence to three decimals for output.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // baseCode is GDELT's EventBaseCode: the three-digit level of a code.
 func baseCode(c string) string {
@@ -260,7 +268,7 @@ var TSVColumns = []string{
 	// Dyad's columns.
 	"EventLabel", "PLOVERCategory", "PLOVERMode", "Published", "EventDate", "EventDatePrecision", "EventDateText",
 	"ArticleID", "SentenceIndex", "SentenceID", "Section", "Sentence", "Anchor", "AnchorWords",
-	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences", "Modality", "ActionGeoMethod",
+	"Actor1Words", "Actor2Words", "Pattern", "Evidence", "MentionSentences", "Modality", "ActionGeoMethod", "Confidence",
 }
 
 // WriteTSVHeader writes the header row of WriteTSV.
@@ -334,7 +342,8 @@ func WriteTSV(w io.Writer, st *Story, added time.Time) error {
 		row = append(row, added.UTC().Format("20060102150405"), url,
 			r.Label, r.PLOVER.Category, r.PLOVER.Mode, pub, edate, eprec, etext,
 			r.ArticleID, strconv.Itoa(m.Sentence), m.SentenceID, string(m.Section), m.Text, m.Anchor, m.Verb.Text,
-			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality, geoMethod(r.ActionGeo))
+			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality, geoMethod(r.ActionGeo),
+			strconv.FormatFloat(r.Confidence, 'f', 3, 64))
 		for i, f := range row {
 			row[i] = tsvField(f)
 		}
@@ -427,7 +436,7 @@ func Write(w io.Writer, st *Story, explain bool) error {
 			fmt.Fprintf(bw, "    Goldstein %.1f, QuadClass %d (%s), PLOVER %s\n", ev.Goldstein, ev.QuadClass, ev.QuadClass, plover)
 		}
 		fmt.Fprintf(bw, "    source %q %s, target %q %s\n", ev.SourceName, ev.Source, ev.TargetName, ev.Target)
-		fmt.Fprintf(bw, "    date %s\n", ev.DateString())
+		fmt.Fprintf(bw, "    date %s, confidence %.2f\n", ev.DateString(), ev.Confidence)
 		if l := ev.Location; l != nil {
 			words := l.Text
 			if l.Compass != "" {

@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -134,6 +135,9 @@ type Event struct {
 	// the coder was asked to keep the others); mentions of one event share
 	// it.
 	Modality string `json:"modality"`
+	// Confidence is the highest confidence of its mentions (see
+	// coder.ConfidenceModel).
+	Confidence float64 `json:"confidence"`
 	// SourceName and TargetName are the words of the first mention that
 	// named the actors.
 	SourceName string `json:"source_name"`
@@ -225,6 +229,9 @@ func (sc *Coder) Code(a *article.Article) (*Story, error) {
 		return nil, fmt.Errorf("parse article %s: %w", a.ID, err)
 	}
 	st := &Story{ArticleID: a.ID, URL: a.URL, Origin: a.Origin, Title: a.Title, Published: a.Published}
+	if st.Published.IsZero() {
+		st.Published = datelineDate(sents)
+	}
 	for i := range sents {
 		s := &sents[i]
 		seg := segment{section: Body}
@@ -239,6 +246,23 @@ func (sc *Coder) Code(a *article.Article) (*Story, error) {
 	sc.code(st)
 	sc.log.Debug("coded article", "article_id", a.ID, "sentences", len(st.Sentences), "events", len(st.Events))
 	return st, nil
+}
+
+// datelineRE is a wire dateline with its date: "PRAGUE 1996-12-06".
+var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .,'-]*[A-Z] (\d{4}-\d{2}-\d{2})$`)
+
+// datelineDate returns the date of a wire dateline among the first
+// sentences of an article that gives no date ("PRAGUE 1996-12-06" under
+// the headline), or the zero time.
+func datelineDate(sents []nlp.Sentence) time.Time {
+	for i := 0; i < len(sents) && i < 4; i++ {
+		if m := datelineRE.FindStringSubmatch(strings.TrimSpace(sents[i].Text)); m != nil {
+			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // CodeSentences codes sentences that are already parsed as the body of one
@@ -418,6 +442,7 @@ func (ev *Event) finish(st *Story) {
 	}
 	ev.Published, ev.PublishedKnown = st.Published, !st.Published.IsZero()
 	for _, m := range ev.Mentions {
+		ev.Confidence = max(ev.Confidence, m.Event.Confidence)
 		if m.Section != Body || m.Paragraph == firstParagraph(st) {
 			ev.IsRoot = true
 		}

@@ -79,13 +79,40 @@ type converter struct {
 	shapes map[string]*Pattern
 }
 
+// personTitles are the titles a person's surname takes in news copy.
+var personTitles = []string{"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
+
 func source(p Pos) dict.Source { return dict.Source{File: p.File, Line: p.Line} }
 
 func (c *converter) actors() {
+	// People of one surname ("Bush", "al-Baghdadi") are not told apart by
+	// "Mr" and the surname.
+	surnames := map[string]int{}
+	for _, a := range c.s.Actors {
+		if a.Kind != Person {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range a.Names {
+			if f := strings.Fields(n.Text); len(f) >= 2 && !seen[strings.ToUpper(f[len(f)-1])] {
+				seen[strings.ToUpper(f[len(f)-1])] = true
+				surnames[strings.ToUpper(f[len(f)-1])]++
+			}
+		}
+	}
 	for _, a := range c.s.Actors {
 		da := &dict.Actor{Source: source(a.Pos)}
 		for _, n := range a.Names {
 			da.Names = addNames(da.Names, n.Text, n.Exact)
+			if a.Kind == Person {
+				// "Mr Blair", "Mrs Merkel": news names people by title and
+				// surname after the first mention.
+				if f := strings.Fields(n.Text); len(f) >= 2 && !n.Exact && surnames[strings.ToUpper(f[len(f)-1])] == 1 {
+					for _, t := range personTitles {
+						da.Names = addNames(da.Names, t+" "+f[len(f)-1], true)
+					}
+				}
+			}
 		}
 		if len(da.Names) == 0 {
 			continue
