@@ -123,6 +123,9 @@ var (
 // isCode reports whether a line is a line of program code rather than
 // prose: some corpora carry code appended by mistake.
 func isCode(line string) bool {
+	// The start of a long line tells as well as the whole, at a bounded
+	// cost (a 20 MB one-line dump took seconds).
+	line = line[:min(len(line), 4<<10)]
 	if assignRE.MatchString(line) || callRE.MatchString(line) {
 		return true
 	}
@@ -270,6 +273,7 @@ func teasers(units []unit) []Teaser {
 const (
 	maxHeadingWords    = 10
 	maxCaptionWords    = 40
+	maxCaptionBytes    = 4 << 10 // no caption is longer: a credit is not looked for further
 	maxPullQuoteChecks = 500
 )
 
@@ -299,7 +303,7 @@ func classify(units []unit) []Block {
 			kind = PullQuote
 		case !closed(u.text) && wordCount(u.text) <= maxHeadingWords && startsUpper(u.text):
 			kind = Heading
-		case creditRE.MatchString(u.text):
+		case len(u.text) <= maxCaptionBytes && creditRE.MatchString(u.text):
 			kind = Caption
 		case !closed(u.text) && wordCount(u.text) <= maxCaptionWords && !sentenceEnd.MatchString(u.text):
 			kind = Caption
@@ -310,7 +314,7 @@ func classify(units []unit) []Block {
 	// lost their full stops: its unclosed blocks are its paragraphs.
 	if !slices.ContainsFunc(blocks, func(b Block) bool { return b.Kind == Paragraph }) {
 		for i := range blocks {
-			if blocks[i].Kind == Caption && !creditRE.MatchString(blocks[i].Text) {
+			if blocks[i].Kind == Caption && !(len(blocks[i].Text) <= maxCaptionBytes && creditRE.MatchString(blocks[i].Text)) {
 				blocks[i].Kind = Paragraph
 			}
 		}
