@@ -51,8 +51,7 @@ func TestHostileCorpus(t *testing.T) {
 	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Egypt hosts truce talks</title></head><body><article><h1>Egypt hosts truce talks</h1>
 <p>Egypt praised Israel on Monday for accepting a proposal to extend the truce in Gaza, officials in Cairo said.</p>
 <p>Israeli and Palestinian negotiators met in Cairo for a second day of indirect talks on the exchange of prisoners.</p></article></body></html>`
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/robots.txt":
 			http.Redirect(w, r, "/robots-real.txt", http.StatusMovedPermanently)
@@ -105,7 +104,7 @@ func TestHostileCorpus(t *testing.T) {
 		feed:    "disallowed by robots.txt",
 	}
 
-	run := func(args []string) (stdout, stderr string, err error, peak uint64) {
+	run := func(args []string) (stdout, stderr string, peak uint64, err error) {
 		var out, errOut bytes.Buffer
 		var max atomic.Uint64
 		stop := make(chan struct{})
@@ -134,7 +133,7 @@ func TestHostileCorpus(t *testing.T) {
 		if ctx.Err() != nil {
 			t.Fatalf("the run took more than %s", hostileTimeout)
 		}
-		return out.String(), errOut.String(), err, max.Load()
+		return out.String(), errOut.String(), max.Load(), err
 	}
 	articles := func(stdout string) map[string]bool {
 		seen := map[string]bool{}
@@ -144,14 +143,14 @@ func TestHostileCorpus(t *testing.T) {
 		return seen
 	}
 
-	wantOut, _, err, _ := run(append(good, feed))
+	wantOut, _, _, err := run(append(good, feed))
 	want := articles(wantOut)
 	if err == nil || len(want) != 3 {
 		t.Fatalf("good articles alone: %d coded (want 3), error %v (want the robots.txt refusal)", len(want), err)
 	}
 
 	args := []string{claims, good[0], blanks, deep, feed, oneLine, binary, good[1], missing}
-	stdout, stderr, err, peak := run(args)
+	stdout, stderr, peak, err := run(args)
 	if !isReported(err) {
 		t.Errorf("error %v, want exit status 1 with the failures counted", err)
 	}
