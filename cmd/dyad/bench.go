@@ -15,7 +15,7 @@ import (
 
 func newBenchCmd(*globals) *cobra.Command {
 	var (
-		asJSON              bool
+		asJSON, noGeo       bool
 		articles            int
 		workers             []int
 		shared              string
@@ -66,6 +66,7 @@ pprof FILE").`,
 				defer pprof.StopCPUProfile()
 			}
 			rep, err := pipeline.Bench(cmd.Context(), args, pipeline.BenchOptions{
+				Pipeline: pipeline.Options{NoGeo: noGeo},
 				Articles: articles,
 				Workers:  workers,
 			})
@@ -98,5 +99,6 @@ pprof FILE").`,
 	f.StringVar(&shared, "shared", "", "shared data directory of the default corpus (default $DYAD_SHARED or ../shared/data)")
 	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the runs to FILE")
 	f.StringVar(&memProf, "memprofile", "", "write an allocation profile of the runs to FILE")
+	f.BoolVar(&noGeo, "no-geo", false, "leave events unplaced (to measure what geolocation costs)")
 	return cmd
 }
