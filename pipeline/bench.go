@@ -33,15 +33,18 @@ type BenchOptions struct {
 
 // BenchRun is the measure of one run.
 type BenchRun struct {
-	Workers       int     `json:"workers"`
-	Documents     int     `json:"documents"`
-	Coded         int     `json:"articles"`
-	Sentences     int     `json:"sentences"`
-	Words         int     `json:"words"`
-	Events        int     `json:"events"`
-	Skipped       int     `json:"skipped"`
-	Failed        int     `json:"failed"`
-	Seconds       float64 `json:"seconds"`
+	Workers   int     `json:"workers"`
+	Documents int     `json:"documents"`
+	Coded     int     `json:"articles"`
+	Sentences int     `json:"sentences"`
+	Words     int     `json:"words"`
+	Events    int     `json:"events"`
+	Skipped   int     `json:"skipped"`
+	Failed    int     `json:"failed"`
+	Seconds   float64 `json:"seconds"`
+	// CPUSeconds is the process's CPU time during the run: on a machine
+	// shared with other work, CPU per article is steadier than the rate.
+	CPUSeconds    float64 `json:"cpu_seconds"`
 	ArticlesPerS  float64 `json:"articles_per_s"`
 	SentencesPerS float64 `json:"sentences_per_s"`
 	WordsPerS     float64 `json:"words_per_s"`
@@ -122,6 +125,7 @@ func benchRun(ctx context.Context, p *Pipeline, inputs []string, o BenchOptions)
 	}
 	var rss []RSSSample
 	n := 0
+	cpu0 := cpuTime()
 	sum, err := p.Run(ctx, inputs, SinkFunc(func(ctx context.Context, r *Result) error {
 		n++
 		if n%o.RSSEvery == 0 {
@@ -132,7 +136,7 @@ func benchRun(ctx context.Context, p *Pipeline, inputs []string, o BenchOptions)
 	run := BenchRun{
 		Workers: sum.Workers, Documents: sum.Results, Coded: sum.Coded, Sentences: sum.Sentences, Words: sum.Words,
 		Events: sum.Events, Skipped: sum.Skipped, Failed: sum.Failed, Seconds: sum.Elapsed.Seconds(),
-		StageShare: map[string]float64{}, PeakRSSMiB: peakRSSMiB(), RSS: rss,
+		StageShare: map[string]float64{}, PeakRSSMiB: peakRSSMiB(), RSS: rss, CPUSeconds: (cpuTime() - cpu0).Seconds(),
 	}
 	if s := run.Seconds; s > 0 {
 		run.ArticlesPerS = float64(run.Coded) / s
@@ -171,6 +175,7 @@ func (rep *BenchReport) WriteTable(w io.Writer) error {
 	row("articles/s", func(r BenchRun) string { return fmt.Sprintf("%.1f", r.ArticlesPerS) })
 	row("sentences/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.SentencesPerS) })
 	row("words/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.WordsPerS) })
+	row("CPU ms per article", func(r BenchRun) string { return fmt.Sprintf("%.1f", 1000*r.CPUSeconds/float64(max(r.Coded, 1))) })
 	if len(rep.Runs) > 1 {
 		base := rep.Runs[0].ArticlesPerS
 		row("speed-up", func(r BenchRun) string { return fmt.Sprintf("%.2fx", r.ArticlesPerS/base) })

@@ -2,7 +2,11 @@
 
 package pipeline
 
-// residentMiB and peakRSSMiB are not measured on this system.
+import "time"
+
+// residentMiB, peakRSSMiB and cpuTime are not measured on this system.
 func residentMiB() float64 { return 0 }
 
 func peakRSSMiB() float64 { return 0 }
+
+func cpuTime() time.Duration { return 0 }

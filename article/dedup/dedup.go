@@ -10,9 +10,11 @@
 // and articles that share any band become candidates. A candidate whose
 // estimated similarity reaches the threshold makes the new article a
 // duplicate of the candidate's group. Memory is a fixed 512 bytes of
-// signature plus at most one bucket entry per band for each article,
-// whatever its length, and an addition compares against a bounded number
-// of candidates, so the index scales to millions of articles.
+// signature plus at most one bucket entry per band for each article
+// (about 3 KB in all), whatever its length, and an addition compares
+// against a bounded number of candidates. The index remembers a window of
+// the latest articles (Options.Window), so that an endless stream is
+// matched in bounded memory.
 package dedup
 
 import (
@@ -40,6 +42,12 @@ type Options struct {
 	// MinWords is the length under which a text is matched only exactly,
 	// because a few shingles say little (default 25).
 	MinWords int
+	// Window bounds the articles the index remembers (default 50,000,
+	// about 150 MB): once the latest Window/2 are indexed, the older
+	// ones are forgotten. An article is compared with at least the
+	// Window/2 articles before it, and at most Window; syndicated copies
+	// come within hours, not tens of thousands of articles later.
+	Window int
 }
 
 func (o Options) withDefaults() Options {
@@ -55,6 +63,9 @@ func (o Options) withDefaults() Options {
 	if o.MinWords <= 0 {
 		o.MinWords = 25
 	}
+	if o.Window <= 1 {
+		o.Window = 50000
+	}
 	return o
 }
 
@@ -67,15 +78,30 @@ type Match struct {
 	Similarity float64
 }
 
-// Index holds the articles seen so far. It is not safe for concurrent use.
+// Index holds the articles seen so far, within its window. It is not safe
+// for concurrent use.
 type Index struct {
-	opts  Options
-	a, b  []uint64 // the hash functions h(x) = a·x + b
+	opts Options
+	a, b []uint64 // the hash functions h(x) = a·x + b
+	// cur indexes the latest articles, old the Window/2 before them.
+	cur, old *generation
+	seen     map[int32]bool // candidates compared in one generation
+}
+
+// generation is the index of a run of consecutive articles.
+type generation struct {
 	sigs  [][]uint32
 	roots []string // group root ID of each entry
 	bands []map[uint64][]int32
 	exact map[uint64]int32 // hash of the normalised text of short entries
-	seen  map[int32]bool   // candidates compared in the current Add
+}
+
+func newGeneration(bands int) *generation {
+	g := &generation{bands: make([]map[uint64][]int32, bands), exact: map[uint64]int32{}}
+	for i := range g.bands {
+		g.bands[i] = map[uint64][]int32{}
+	}
+	return g
 }
 
 // New returns an empty index.
@@ -84,12 +110,9 @@ func New(opts Options) *Index {
 	n := opts.Bands * opts.Rows
 	// A fixed seed makes the signatures, and so the grouping, reproducible.
 	rng := rand.New(rand.NewPCG(0x6479616401, 0x6465647570))
-	ix := &Index{opts: opts, a: make([]uint64, n), b: make([]uint64, n), bands: make([]map[uint64][]int32, opts.Bands), exact: map[uint64]int32{}, seen: map[int32]bool{}}
+	ix := &Index{opts: opts, a: make([]uint64, n), b: make([]uint64, n), cur: newGeneration(opts.Bands), seen: map[int32]bool{}}
 	for i := range n {
 		ix.a[i], ix.b[i] = rng.Uint64()|1, rng.Uint64()
-	}
-	for i := range ix.bands {
-		ix.bands[i] = map[uint64][]int32{}
 	}
 	return ix
 }
@@ -97,53 +120,74 @@ func New(opts Options) *Index {
 // Add indexes a text under id and reports the group it joins, if it is a
 // near-duplicate of a text added before; ok is false for a new story.
 func (ix *Index) Add(id, text string) (m Match, ok bool) {
+	if len(ix.cur.roots) >= ix.opts.Window/2 {
+		ix.old, ix.cur = ix.cur, newGeneration(ix.opts.Bands)
+	}
+	g := ix.cur
 	words := Words(text)
-	self := int32(len(ix.roots))
+	self := int32(len(g.roots))
+	// The older generation is searched first, so that on a tie the
+	// earlier article wins.
+	gens := []*generation{g}
+	if ix.old != nil {
+		gens = []*generation{ix.old, g}
+	}
 	if len(words) < ix.opts.MinWords {
 		key := hashWords(words)
-		if j, found := ix.exact[key]; found {
-			ix.roots = append(ix.roots, ix.roots[j])
-			ix.sigs = append(ix.sigs, nil)
-			return Match{Of: ix.roots[j], Similarity: 1}, true
+		for _, h := range gens {
+			if j, found := h.exact[key]; found {
+				g.roots = append(g.roots, h.roots[j])
+				g.sigs = append(g.sigs, nil)
+				if h != g {
+					g.exact[key] = self
+				}
+				return Match{Of: h.roots[j], Similarity: 1}, true
+			}
 		}
-		ix.exact[key] = self
-		ix.roots = append(ix.roots, id)
-		ix.sigs = append(ix.sigs, nil)
+		g.exact[key] = self
+		g.roots = append(g.roots, id)
+		g.sigs = append(g.sigs, nil)
 		return Match{}, false
 	}
 	sig := ix.signature(words)
-	best, bestSim := int32(-1), 0.0
 	keys := make([]uint64, ix.opts.Bands)
-	clear(ix.seen)
 	for band := range ix.opts.Bands {
 		keys[band] = bandKey(sig[band*ix.opts.Rows : (band+1)*ix.opts.Rows])
-		for _, j := range ix.bands[band][keys[band]] {
-			if ix.seen[j] {
-				continue
-			}
-			ix.seen[j] = true
-			if s := similarity(sig, ix.sigs[j]); s > bestSim || (s == bestSim && j < best) {
-				best, bestSim = j, s
+	}
+	var bestGen *generation
+	best, bestSim := int32(-1), 0.0
+	for _, h := range gens {
+		clear(ix.seen)
+		for band, k := range keys {
+			for _, j := range h.bands[band][k] {
+				if ix.seen[j] {
+					continue
+				}
+				ix.seen[j] = true
+				if s := similarity(sig, h.sigs[j]); s > bestSim || (s == bestSim && h == bestGen && j < best) {
+					bestGen, best, bestSim = h, j, s
+				}
 			}
 		}
 	}
 	dup := best >= 0 && bestSim >= ix.opts.Threshold
 	// A close copy adds nothing to match against that its group does not
 	// have already; leaving it out keeps buckets small when one wire story
-	// comes thousands of times.
-	if !dup || bestSim < closeCopy {
+	// comes thousands of times. A copy of an article of the older
+	// generation is indexed, so that its story outlives the generation.
+	if !dup || bestSim < closeCopy || bestGen != g {
 		for band, k := range keys {
-			if b := ix.bands[band][k]; len(b) < maxBucket {
-				ix.bands[band][k] = append(b, self)
+			if b := g.bands[band][k]; len(b) < maxBucket {
+				g.bands[band][k] = append(b, self)
 			}
 		}
 	}
-	ix.sigs = append(ix.sigs, sig)
+	g.sigs = append(g.sigs, sig)
 	if dup {
-		ix.roots = append(ix.roots, ix.roots[best])
-		return Match{Of: ix.roots[best], Similarity: bestSim}, true
+		g.roots = append(g.roots, bestGen.roots[best])
+		return Match{Of: bestGen.roots[best], Similarity: bestSim}, true
 	}
-	ix.roots = append(ix.roots, id)
+	g.roots = append(g.roots, id)
 	return Match{}, false
 }
 
@@ -164,7 +208,13 @@ func (ix *Index) AddArticle(a *article.Article) (Match, bool) {
 }
 
 // Len reports how many texts the index holds.
-func (ix *Index) Len() int { return len(ix.roots) }
+func (ix *Index) Len() int {
+	n := len(ix.cur.roots)
+	if ix.old != nil {
+		n += len(ix.old.roots)
+	}
+	return n
+}
 
 // signature computes the MinHash signature of the word shingles.
 func (ix *Index) signature(words []string) []uint32 {

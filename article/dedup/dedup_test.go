@@ -144,11 +144,46 @@ func TestManyCopies(t *testing.T) {
 			t.Fatalf("copy %d grouped with %q", i, m.Of)
 		}
 	}
-	for _, band := range ix.bands {
+	for _, band := range ix.cur.bands {
 		for _, b := range band {
 			if len(b) > maxBucket {
 				t.Fatalf("bucket of %d entries", len(b))
 			}
+		}
+	}
+}
+
+// TestWindow checks the bounded memory: a copy is found while its original
+// is within the window, its story outlives the original's generation through
+// the copy, and the index holds no more than Window articles.
+func TestWindow(t *testing.T) {
+	ix := New(Options{Window: 6})
+	orig, other := load(t, "original"), load(t, "related")
+	short := "Truce agreed in the north"
+	steps := []struct {
+		id, text, want string
+	}{
+		{"a", orig, ""},
+		{"s", short, ""},
+		{"b", other, ""},
+		{"a2", orig, "a"},  // a is in the older generation
+		{"s2", short, "s"}, // short texts match exactly, across generations too
+		{"x", other + " One more line.", "b"},
+		{"a3", orig, "a"}, // a is gone, but a2 carries its story
+		{"y", "Something else altogether happened today in the capital city", ""},
+		{"z", "And another story of no relation to any other article here", ""},
+		{"w", "A third short story that only fills the window of the index", ""},
+		{"v", "Rain is expected in the south on the weekend", ""},
+		{"u", "Markets closed higher on Friday after a quiet week", ""},
+		{"a4", orig, ""}, // the story has left the window
+	}
+	for _, st := range steps {
+		m, ok := ix.Add(st.id, st.text)
+		if m.Of != st.want || ok != (st.want != "") {
+			t.Errorf("%s: grouped with %q (%v), want %q", st.id, m.Of, ok, st.want)
+		}
+		if ix.Len() > 6 {
+			t.Errorf("%s: index holds %d articles", st.id, ix.Len())
 		}
 	}
 }
