@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -71,6 +72,23 @@ type BenchReport struct {
 	LoadSeconds float64    `json:"load_seconds"`
 	GOMAXPROCS  int        `json:"gomaxprocs"`
 	Runs        []BenchRun `json:"runs"`
+	// Medians are the medians of the runs at each worker count, in the
+	// order the counts first ran; with counts repeated (--workers
+	// 1,2,1,2,1,2) the runs interleave, so the machine's drift falls on
+	// every count alike.
+	Medians []BenchMedian `json:"medians"`
+}
+
+// BenchMedian is the median of the runs at one worker count.
+type BenchMedian struct {
+	Workers         int     `json:"workers"`
+	Runs            int     `json:"runs"`
+	ArticlesPerS    float64 `json:"articles_per_s"`
+	SentencesPerS   float64 `json:"sentences_per_s"`
+	WordsPerS       float64 `json:"words_per_s"`
+	CPUMSPerArticle float64 `json:"cpu_ms_per_article"`
+	// SpeedUp is ArticlesPerS over that of the first worker count.
+	SpeedUp float64 `json:"speed_up"`
 }
 
 // Bench measures the pipeline end to end: it loads the models once (timed
@@ -115,7 +133,49 @@ func Bench(ctx context.Context, inputs []string, o BenchOptions) (*BenchReport, 
 		}
 		rep.Runs = append(rep.Runs, run)
 	}
+	rep.Medians = medians(rep.Runs)
 	return rep, nil
+}
+
+// medians summarises the runs by worker count.
+func medians(runs []BenchRun) []BenchMedian {
+	var out []BenchMedian
+	for _, r := range runs {
+		if slices.ContainsFunc(out, func(m BenchMedian) bool { return m.Workers == r.Workers }) {
+			continue
+		}
+		var same []BenchRun
+		for _, s := range runs {
+			if s.Workers == r.Workers {
+				same = append(same, s)
+			}
+		}
+		med := func(f func(BenchRun) float64) float64 {
+			v := make([]float64, len(same))
+			for i, s := range same {
+				v[i] = f(s)
+			}
+			slices.Sort(v)
+			if n := len(v); n%2 == 0 {
+				return (v[n/2-1] + v[n/2]) / 2
+			}
+			return v[len(v)/2]
+		}
+		m := BenchMedian{
+			Workers: r.Workers, Runs: len(same),
+			ArticlesPerS:    med(func(s BenchRun) float64 { return s.ArticlesPerS }),
+			SentencesPerS:   med(func(s BenchRun) float64 { return s.SentencesPerS }),
+			WordsPerS:       med(func(s BenchRun) float64 { return s.WordsPerS }),
+			CPUMSPerArticle: med(func(s BenchRun) float64 { return 1000 * s.CPUSeconds / float64(max(s.Coded, 1)) }),
+		}
+		if len(out) > 0 && out[0].ArticlesPerS > 0 {
+			m.SpeedUp = m.ArticlesPerS / out[0].ArticlesPerS
+		} else {
+			m.SpeedUp = 1
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func benchRun(ctx context.Context, p *Pipeline, inputs []string, o BenchOptions) (BenchRun, error) {
@@ -176,10 +236,6 @@ func (rep *BenchReport) WriteTable(w io.Writer) error {
 	row("sentences/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.SentencesPerS) })
 	row("words/s", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.WordsPerS) })
 	row("CPU ms per article", func(r BenchRun) string { return fmt.Sprintf("%.1f", 1000*r.CPUSeconds/float64(max(r.Coded, 1))) })
-	if len(rep.Runs) > 1 {
-		base := rep.Runs[0].ArticlesPerS
-		row("speed-up", func(r BenchRun) string { return fmt.Sprintf("%.2fx", r.ArticlesPerS/base) })
-	}
 	row("peak RSS MiB", func(r BenchRun) string { return fmt.Sprintf("%.0f", r.PeakRSSMiB) })
 	row("RSS MiB first / last sample", func(r BenchRun) string {
 		if len(r.RSS) == 0 {
@@ -191,6 +247,14 @@ func (rep *BenchReport) WriteTable(w io.Writer) error {
 	for i := range numStages {
 		name := stageNames[i]
 		row("  "+name, func(r BenchRun) string { return fmt.Sprintf("%.1f%%", 100*r.StageShare[name]) })
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nmedians by worker count")
+	fmt.Fprintln(tw, "workers\truns\tarticles/s\tsentences/s\twords/s\tCPU ms per article\tspeed-up\t")
+	for _, m := range rep.Medians {
+		fmt.Fprintf(tw, "%d\t%d\t%.1f\t%.0f\t%.0f\t%.1f\t%.2fx\t\n", m.Workers, m.Runs, m.ArticlesPerS, m.SentencesPerS, m.WordsPerS, m.CPUMSPerArticle, m.SpeedUp)
 	}
 	return tw.Flush()
 }
