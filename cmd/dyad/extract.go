@@ -158,7 +158,9 @@ func runPipeline(ctx context.Context, stderr io.Writer, inputs []string, opts pi
 	}))
 	prog.Done()
 	if sum.Interrupted {
+		// The summary says all there is to say; the exit status is 1.
 		fmt.Fprintf(stderr, "dyad: %s: %s\n", label, sum)
+		return errReported{failed: sum.Failed + sum.Skipped, total: sum.Results}
 	}
 	if err != nil {
 		return err
