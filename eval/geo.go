@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -46,23 +45,7 @@ var placeKinds = []string{"country", "adm1", "city"}
 
 // ReadGoldPlaces reads a place gold file; errors name the file and line.
 func ReadGoldPlaces(path string) ([]GoldPlace, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []GoldPlace
-	err = jsonLines(data, func(n int, line []byte) error {
-		g := GoldPlace{File: path, Line: n}
-		if err := strictJSON(line, &g); err != nil {
-			return err
-		}
-		out = append(out, g)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s:%w", path, err)
-	}
-	return out, nil
+	return readJSONLines(path, func(n int) GoldPlace { return GoldPlace{File: path, Line: n} })
 }
 
 // GeoOptions configure a place evaluation.

@@ -355,17 +355,24 @@ func (g *GoldEvent) Asserted() bool { return g.Modality == "" || g.Modality == "
 // comments allowed. It checks the syntax of each line, not the event
 // against its document (CheckGold does that); errors name file and line.
 func ReadGold(path string) ([]GoldEvent, error) {
+	return readJSONLines(path, func(n int) GoldEvent { return GoldEvent{File: path, Line: n} })
+}
+
+// readJSONLines reads a JSON Lines file of objects of one type, each
+// started by start (which records where it was read) and decoded strictly;
+// errors name the file and line.
+func readJSONLines[T any](path string, start func(line int) T) ([]T, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var out []GoldEvent
+	var out []T
 	err = jsonLines(data, func(n int, line []byte) error {
-		g := GoldEvent{File: path, Line: n}
-		if err := strictJSON(line, &g); err != nil {
+		v := start(n)
+		if err := strictJSON(line, &v); err != nil {
 			return err
 		}
-		out = append(out, g)
+		out = append(out, v)
 		return nil
 	})
 	if err != nil {

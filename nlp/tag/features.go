@@ -1,40 +1,25 @@
 package tag
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"dyad/nlp"
 	"dyad/nlp/internal/perceptron"
+	"dyad/nlp/internal/wordform"
 )
 
 // word holds the hashed values of one word that the feature templates
 // combine, computed once per sentence.
 type word struct {
-	low   uint64    // lower-cased form
-	form  uint64    // form as written
-	shape uint64    // character classes, runs collapsed: "Xx", "d.d", "x-x"
-	amb   uint64    // ambiguity class: the tags seen with the word in training
-	suf   [5]uint64 // last 1..5 characters, lower-cased
-	pre   [4]uint64 // first 1..4 characters, lower-cased
-	flags uint64
+	wordform.Word
+	amb uint64 // ambiguity class: the tags seen with the word in training
 }
 
-const (
-	flagDigit = 1 << iota
-	flagHyphen
-	flagUpper
-	flagAllUpper
-	flagFirst // first word of the sentence
-)
+const flagFirst = wordform.First // first word of the sentence
 
 // pad is the number of padding words on each side of a sentence.
 const pad = 2
 
-// Values of padding words and of a tag before the sentence.
-var (
-	padWord = word{low: 1, form: 1, shape: 1, amb: 1, suf: [5]uint64{1, 1, 1, 1, 1}, pre: [4]uint64{1, 1, 1, 1}}
-)
+// padWord is the value of padding words.
+var padWord = word{Word: wordform.Pad, amb: 1}
 
 // noTag is the tag value before the start of the sentence; class c has
 // value c+1.
@@ -65,7 +50,7 @@ func (t *Tagger) prepare(sc *scratch, toks []nlp.Token, dict map[uint64]uint64) 
 	for i := range toks {
 		w := describe(sc, toks[i].Form, dict)
 		if i == 0 {
-			w.flags |= flagFirst
+			w.Flags |= flagFirst
 		}
 		sc.words = append(sc.words, w)
 	}
@@ -79,64 +64,8 @@ func (t *Tagger) prepare(sc *scratch, toks []nlp.Token, dict map[uint64]uint64) 
 // describe computes the values of one word.
 func describe(sc *scratch, form string, dict map[uint64]uint64) word {
 	var w word
-	w.form = perceptron.Hash(form)
-	rs := sc.runes[:0]
-	var shape [32]byte
-	ns := 0
-	upper, letters := 0, 0
-	var last byte
-	for _, r := range form {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-			upper++
-			letters++
-		case unicode.IsLetter(r):
-			c = 'x'
-			letters++
-		case unicode.IsDigit(r):
-			c = 'd'
-			w.flags |= flagDigit
-		case r < utf8.RuneSelf:
-			c = byte(r)
-			if r == '-' {
-				w.flags |= flagHyphen
-			}
-		default:
-			c = '*'
-		}
-		if c != last && ns < len(shape) {
-			shape[ns] = c
-			ns++
-		}
-		last = c
-		rs = append(rs, unicode.ToLower(r))
-	}
-	sc.runes = rs
-	if upper > 0 {
-		w.flags |= flagUpper
-		if upper == letters {
-			w.flags |= flagAllUpper
-		}
-	}
-	w.shape = perceptron.Hash(shape[:ns])
-	w.low = perceptron.HashRunes(rs)
-	for k := range w.suf {
-		if k < len(rs) {
-			w.suf[k] = perceptron.HashRunes(rs[len(rs)-k-1:])
-		} else {
-			w.suf[k] = w.low
-		}
-	}
-	for k := range w.pre {
-		if k < len(rs) {
-			w.pre[k] = perceptron.HashRunes(rs[:k+1])
-		} else {
-			w.pre[k] = w.low
-		}
-	}
-	w.amb = dict[w.low]
+	w.Word, sc.runes = wordform.Describe(form, sc.runes)
+	w.amb = dict[w.Low]
 	return w
 }
 
@@ -209,44 +138,44 @@ func staticFeatures(feats []uint64, ws []word, i int) []uint64 {
 	k1, k2, k3 := perceptron.Key1, perceptron.Key2, perceptron.Key3
 	return append(feats,
 		k1(tBias, 0),
-		k1(tLow, w.low),
-		k1(tForm, w.form),
-		k1(tSuf1, w.suf[0]),
-		k1(tSuf2, w.suf[1]),
-		k1(tSuf3, w.suf[2]),
-		k1(tSuf4, w.suf[3]),
-		k1(tPre1, w.pre[0]),
-		k1(tPre2, w.pre[1]),
-		k1(tPre3, w.pre[2]),
-		k1(tShape, w.shape),
-		k1(tLowM1, m1.low),
-		k1(tLowP1, p1.low),
-		k1(tLowM2, m2.low),
-		k1(tLowP2, p2.low),
-		k1(tSufM1, m1.suf[2]),
-		k1(tSufP1, p1.suf[2]),
+		k1(tLow, w.Low),
+		k1(tForm, w.Form),
+		k1(tSuf1, w.Suf[0]),
+		k1(tSuf2, w.Suf[1]),
+		k1(tSuf3, w.Suf[2]),
+		k1(tSuf4, w.Suf[3]),
+		k1(tPre1, w.Pre[0]),
+		k1(tPre2, w.Pre[1]),
+		k1(tPre3, w.Pre[2]),
+		k1(tShape, w.Shape),
+		k1(tLowM1, m1.Low),
+		k1(tLowP1, p1.Low),
+		k1(tLowM2, m2.Low),
+		k1(tLowP2, p2.Low),
+		k1(tSufM1, m1.Suf[2]),
+		k1(tSufP1, p1.Suf[2]),
 		k1(tAmb, w.amb),
 		k1(tAmbP1, p1.amb),
 		k1(tAmbP2, p2.amb),
-		k2(tLowM1Low, m1.low, w.low),
-		k2(tLowLowP1, w.low, p1.low),
+		k2(tLowM1Low, m1.Low, w.Low),
+		k2(tLowLowP1, w.Low, p1.Low),
 		k2(tAmbP1Amb, p1.amb, w.amb),
-		k1(tShapeP1, p1.shape),
-		k2(tShapeM1Shape, m1.shape, w.shape),
-		k2(tFlags, w.flags, w.shape),
-		k2(tLowAmbP1, w.low, p1.amb),
+		k1(tShapeP1, p1.Shape),
+		k2(tShapeM1Shape, m1.Shape, w.Shape),
+		k2(tFlags, w.Flags, w.Shape),
+		k2(tLowAmbP1, w.Low, p1.amb),
 		k1(tAmbM1, m1.amb),
-		k2(tShapeAmb, w.shape, w.amb),
+		k2(tShapeAmb, w.Shape, w.amb),
 		k2(tAmbM1Amb, m1.amb, w.amb),
-		k1(tSuf5, w.suf[4]),
-		k1(tPre4, w.pre[3]),
-		k3(tLowM1AmbP1, m1.low, w.low, p1.amb),
-		k2(tLowP1P2, p1.low, p2.low),
-		k1(tSufP2, p2.suf[2]),
-		k2(tShapeM2P2, m2.shape, p2.shape),
-		k2(tSufM1Suf, m1.suf[1], w.suf[1]),
+		k1(tSuf5, w.Suf[4]),
+		k1(tPre4, w.Pre[3]),
+		k3(tLowM1AmbP1, m1.Low, w.Low, p1.amb),
+		k2(tLowP1P2, p1.Low, p2.Low),
+		k1(tSufP2, p2.Suf[2]),
+		k2(tShapeM2P2, m2.Shape, p2.Shape),
+		k2(tSufM1Suf, m1.Suf[1], w.Suf[1]),
 		k1(tAmbM2, m2.amb),
-		k2(tLowM2M1, m2.low, m1.low),
+		k2(tLowM2M1, m2.Low, m1.Low),
 	)
 }
 
@@ -292,20 +221,20 @@ func features(feats []uint64, ws []word, i int, tags, prev []int, finite []bool)
 			k1(tTagP1, r1),
 			k2(tTagP1P2, r1, r2),
 			k2(tTagM1P1, t1, r1),
-			k2(tLowTagP1, w.low, r1),
+			k2(tLowTagP1, w.Low, r1),
 			k2(tTagP1Amb, r1, w.amb),
 			k2(tTagPrev, uint64(prev[i]+1), w.amb),
 		)
 	}
 	return append(feats,
 		k2(tVerbs, verbs, w.amb),
-		k3(tVerbsSuf, verbs, w.suf[1], t1),
+		k3(tVerbsSuf, verbs, w.Suf[1], t1),
 		k1(tTagM1, t1),
 		k2(tTagM2M1, t2, t1),
-		k2(tTagM1Low, t1, w.low),
+		k2(tTagM1Low, t1, w.Low),
 		k2(tTagM1Amb, t1, w.amb),
-		k2(tTagM1Suf, t1, w.suf[2]),
-		k2(tTagM1LowP1, t1, p1.low),
+		k2(tTagM1Suf, t1, w.Suf[2]),
+		k2(tTagM1LowP1, t1, p1.Low),
 		k2(tTagM1AmbP1, t1, p1.amb),
 	)
 }

@@ -92,7 +92,7 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 		}
 		sc.tags = sc.tags[:0]
 		for i := range toks {
-			if c, ok := t.fixed[sc.words[i+pad].low]; ok {
+			if c, ok := t.fixed[sc.words[i+pad].Low]; ok {
 				sc.tags = append(sc.tags, int(c))
 				continue
 			}

@@ -179,7 +179,7 @@ func trainOne(ctx context.Context, train, dev []nlp.Sentence, opts Options, log 
 				}
 				sc.tags = sc.tags[:0]
 				for i := range toks {
-					if c, ok := t.fixed[sc.words[i+pad].low]; ok {
+					if c, ok := t.fixed[sc.words[i+pad].Low]; ok {
 						sc.tags = append(sc.tags, int(c))
 						continue
 					}
@@ -331,7 +331,7 @@ func fixedWords(train []nlp.Sentence, gold [][]int, min int) map[uint64]int32 {
 	return fixed
 }
 
-// lowHash is the hash of the lower-cased form, as in word.low.
+// lowHash is the hash of the lower-cased form, as in word.Low.
 func lowHash(form string) uint64 {
 	return perceptron.HashRunes([]rune(strings.Map(unicode.ToLower, form)))
 }
