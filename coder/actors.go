@@ -341,6 +341,9 @@ func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 	if cs.disc == nil || slices.ContainsFunc(agents, func(g agentHit) bool { return g.a.Prefix }) {
 		return "", ""
 	}
+	if h := cs.disc.home; h != "" {
+		return h, "the story's dateline: " + h
+	}
 	score := map[string]float64{}
 	best, bestS := "", 0.0
 	for _, e := range cs.disc.ents {

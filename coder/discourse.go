@@ -30,6 +30,12 @@ import (
 type Discourse struct {
 	sent int // sentences coded so far
 	ents []*entity
+	// protest is set once a sentence has told of a protest: students,
+	// workers and residents of the story are then protesters (OPP).
+	protest bool
+	// home is the country of a wire story's dateline ("COLOMBO
+	// 1996-08-22"): the country of its agents named without one.
+	home string
 }
 
 // entity is an actor of the discourse, known by its code.
@@ -133,6 +139,15 @@ const (
 // phrases that name none (cs.things), to the discourse.
 func (cs *coding) observe() {
 	d := cs.disc
+	d.protest = d.protest || cs.protestWords()
+	if d.home == "" && cs.datedDateline() {
+		for _, m := range cs.pre {
+			if m.real() && len(m.code) >= 3 {
+				d.home = m.code[:3]
+				break
+			}
+		}
+	}
 	n := d.sent
 	best := map[string]float64{}
 	var order []mention
@@ -520,6 +535,11 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 		fits = func(k actorKind) bool { return k == armedActor }
 	default:
 		return nil
+	}
+	if home := cs.disc.home; home != "" && agentCodes != nil && count == 1 && !cs.c.opts.PETRARCH {
+		// "the government" of a wire story is its dateline's country's.
+		c := candidate{code: mixCode(home, agentCodes), kind: stateActor, name: "the dateline", where: "the story's dateline"}
+		return cs.refMentions(h, []candidate{c}, agentEvidence(agentCodes))
 	}
 	var picked []candidate
 	for _, c := range cs.candidates(h, false) {

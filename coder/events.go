@@ -279,6 +279,64 @@ func (cs *coding) against(m mention) bool {
 	return false
 }
 
+// protestLemmas tell of a protest.
+var protestLemmas = map[string]bool{
+	"PROTEST": true, "PROTESTER": true, "PROTESTOR": true, "DEMONSTRATION": true, "DEMONSTRATE": true,
+	"DEMONSTRATOR": true, "RALLY": true, "RIOT": true, "RIOTER": true, "STRIKE": true, "STRIKER": true, "MARCH": true,
+}
+
+// protestWords reports whether the sentence tells of a protest.
+func (cs *coding) protestWords() bool {
+	for i := 1; i < len(cs.st.w); i++ {
+		if protestLemmas[cs.st.w[i].ulem] {
+			return true
+		}
+	}
+	return false
+}
+
+// asProtester codes students and workers as the opposition in
+// a story of protest (docs/ANNOTATION.md: "students marching are
+// protesters").
+func (cs *coding) asProtester(code string) string {
+	if len(code) < 6 || !(cs.disc != nil && cs.disc.protest || cs.protestWords()) {
+		return code
+	}
+	for _, r := range []string{"EDU", "LAB"} {
+		if code[3:6] == r && !hasCodePart(code, "OPP") {
+			return code[:3] + "OPP" + code[6:]
+		}
+	}
+	return code
+}
+
+// fightWords are the anchors of fighting between protesters and the
+// state; a killing keeps its own code.
+var fightWords = map[string]bool{"CLASH": true, "BATTLE": true, "FIGHT": true, "SCUFFLE": true, "ATTACK": true, "STORM": true, "RIOT": true}
+
+// protestCode gives force between protesters and the state its CAMEO
+// codes: protesters fighting police riot (145), police fighting protesters
+// repress them violently (175).
+func protestCode(source, target, code string) string {
+	if len(code) < 2 || code[:2] != "18" && code[:2] != "19" {
+		return code
+	}
+	role := func(c string) string {
+		if len(c) >= 6 {
+			return c[3:6]
+		}
+		return ""
+	}
+	security := func(c string) bool { r := role(c); return r == "COP" || r == "MIL" || r == "GOV" }
+	switch {
+	case role(source) == "OPP" && security(target):
+		return "145"
+	case security(source) && role(target) == "OPP":
+		return "175"
+	}
+	return code
+}
+
 // isStatement reports whether code is a public statement (CAMEO 01).
 func isStatement(code string) bool {
 	root, err := codebook.Root(code)
@@ -371,6 +429,12 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		}
 		// "the senators" in a Nigerian story are Nigeria's.
 		s, t = cs.inContext(s), cs.inContext(t)
+		if !cs.c.opts.PETRARCH {
+			s.code, t.code = cs.asProtester(s.code), cs.asProtester(t.code)
+			if fightWords[cs.st.w[a.anchor].ulem] {
+				code = protestCode(s.code, t.code, code)
+			}
+		}
 		if s.code != "" && s.code == t.code {
 			return
 		}

@@ -650,7 +650,9 @@ func (cs *coding) nextMentions(f *frame, pos int, skip bool) ([]mention, int) {
 		}
 		var got []mention
 		for _, m := range cs.group(h) {
-			if m.real() || m.pron {
+			// By Dyad's conventions an agent counts too: "clashed with
+			// police" (the story's country completes it).
+			if m.real() || m.pron || !cs.c.opts.PETRARCH && m.agentOnly() && m.agents != nil {
 				got = append(got, m)
 			}
 		}

@@ -68,6 +68,35 @@ func (st *sent) datelineEnd() int {
 	return 0
 }
 
+// datedDateline reports whether the sentence is a wire dateline line on its
+// own: a capitalised place and the date ("COLOMBO 1996-08-22").
+func (cs *coding) datedDateline() bool {
+	w := cs.st.w
+	n := len(w) - 1
+	if n < 2 || !isUpperWord(w[1].form) || !isoDate(w[n].form) {
+		return false
+	}
+	for i := 1; i < n; i++ {
+		if w[i].upos != "PROPN" && w[i].upos != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+// isoDate reports whether s is written YYYY-MM-DD.
+func isoDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // repairDateline: a wire story's dateline names where the story was filed,
 // not an actor, but parsers take it for the subject ("HANOI, Vietnam (AP) —
 // Esper accused China": Vietnam accuses China) or for the root with the

@@ -442,7 +442,15 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 	for _, k := range st.w[v].kids {
 		w := &st.w[k]
 		if (w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "npmod" && w.sub != "poss" {
-			if p := st.prep(k); p == "" || adjunctPrep[p] || cs.placeOut(places, k, p) {
+			p := st.prep(k)
+			if p == "" && k > v && w.sub == "" && !cs.c.opts.PETRARCH {
+				// An object the parser left without its label
+				// ("condemned the United States", with "States" an obl).
+				if got := pick(k, v); len(got) > 0 {
+					return got
+				}
+			}
+			if p == "" || adjunctPrep[p] || cs.placeOut(places, k, p) {
 				continue
 			}
 			if got := pick(k, v); len(got) > 0 {

@@ -1,6 +1,7 @@
 package story_test
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -113,7 +114,19 @@ var trustCases = []trustCase{
 		[]string{"NGALEG NGAGOV 11 asserted"}},
 	{"context", "people", "Nigeria\n\nPeople criticised Ghana.",
 		nil},
+	{"context", "dateline country", "Strike\n\nDHAKA 2003-05-06\n\nThe government criticised the United States.",
+		[]string{"BGDGOV USA 11 asserted"}},
+	{"context", "protesters", "Strike\n\nDHAKA 2003-05-06\n\nStudents staged a protest.\n\nThe students clashed with police.",
+		[]string{"BGDOPP BGDCOP 14 asserted", "BGDCOP BGDOPP 17 asserted"}},
+	{"context", "title and surname", "Talks\n\nLONDON 2005-03-01\n\nMr Blair criticised Iran.",
+		[]string{"GBRGOV IRN 11 asserted"}},
+	{"context", "party by date", "Talks\n\nLONDON 2005-03-01\n\nThe Tories criticised Mr Blair.",
+		[]string{"GBROPP GBRGOV 11 asserted"}},
+	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
+		[]string{"ISRGOV PSEGOV 03 asserted"}},
 }
+
+var datedLine = regexp.MustCompile(`^[A-Z]+ \d{4}-\d\d-\d\d$`)
 
 var (
 	trustOnce  sync.Once
@@ -157,7 +170,12 @@ func TestTrust(t *testing.T) {
 			// Each paragraph is a body paragraph, as an extractor gives
 			// a wire story's dateline paragraph.
 			title, body, _ := strings.Cut(tc.text, "\n\n")
-			a := &article.Article{ID: "trust", Title: title, Published: published}
+			// A story with a wire dateline ("LONDON 2005-03-01") is dated
+			// by it.
+			a := &article.Article{ID: "trust", Title: title}
+			if first, _, _ := strings.Cut(body, "\n\n"); !datedLine.MatchString(first) {
+				a.Published = published
+			}
 			for p := range strings.SplitSeq(body, "\n\n") {
 				a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph, Text: p})
 			}
