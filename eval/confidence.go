@@ -169,3 +169,36 @@ func solve(a [][]float64, b []float64) ([]float64, bool) {
 	}
 	return x, true
 }
+
+// CrossValidateConfidence estimates how FitConfidence's model does on
+// documents it has not seen: each document's mentions are scored by a
+// model fitted on the other documents', and the scores are binned as the
+// report's table is.
+func CrossValidateConfidence(sys []SystemMention, lambda float64) ([]ConfidenceBin, error) {
+	var docs []string
+	for _, s := range sys {
+		if !slices.Contains(docs, s.Doc) {
+			docs = append(docs, s.Doc)
+		}
+	}
+	out := make([]SystemMention, 0, len(sys))
+	for _, d := range docs {
+		var train, test []SystemMention
+		for _, s := range sys {
+			if s.Doc == d {
+				test = append(test, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+		m, err := FitConfidence(train, lambda, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range test {
+			s.Confidence = m.Score(s.Features)
+			out = append(out, s)
+		}
+	}
+	return calibration(docs, out), nil
+}

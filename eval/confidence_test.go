@@ -36,6 +36,22 @@ func TestFitConfidence(t *testing.T) {
 	for i := range sys {
 		sys[i].Confidence = m.Score(sys[i].Features)
 	}
+	// Held out by document, the signal survives.
+	for i := range sys {
+		sys[i].Doc = string(rune('a' + i%6))
+	}
+	cv, err := CrossValidateConfidence(sys, 0.01)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range cv {
+		if b.From == 0.5 && b.To == 0 && (b.Mentions != 30 || b.Right != 24) {
+			t.Errorf("cross-validated ≥ 0.5: %d mentions, %d right; want 30, 24", b.Mentions, b.Right)
+		}
+	}
+	for i := range sys {
+		sys[i].Doc = "d"
+	}
 	bins := calibration([]string{"d"}, sys)
 	for _, b := range bins {
 		if b.From == 0.8 && b.To == 0 && b.Mentions != 0 {
