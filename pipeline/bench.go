@@ -30,6 +30,9 @@ type BenchOptions struct {
 	// RSSEvery samples the resident set size every so many results
 	// (default 5,000).
 	RSSEvery int
+	// Sampled, if not nil, is called with each sample as it is taken,
+	// for a progress line in long runs.
+	Sampled func(workers int, s RSSSample, elapsed time.Duration)
 }
 
 // BenchRun is the measure of one run.
@@ -185,11 +188,14 @@ func benchRun(ctx context.Context, p *Pipeline, inputs []string, o BenchOptions)
 	}
 	var rss []RSSSample
 	n := 0
-	cpu0 := cpuTime()
+	cpu0, t0 := cpuTime(), time.Now()
 	sum, err := p.Run(ctx, inputs, SinkFunc(func(ctx context.Context, r *Result) error {
 		n++
 		if n%o.RSSEvery == 0 {
 			rss = append(rss, RSSSample{Results: n, MiB: residentMiB()})
+			if o.Sampled != nil {
+				o.Sampled(p.opts.workers(), rss[len(rss)-1], time.Since(t0))
+			}
 		}
 		return sink.Put(ctx, r)
 	}))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,6 +38,7 @@ or $DYAD_SHARED, default ../shared/data). It is repeated to at least
 repeats are coded like new articles. Models load once, before the runs,
 and their load time is given apart.
 
+Every 5,000 documents a line on stderr gives the resident memory.
 --cpuprofile and --memprofile write pprof profiles of the runs ("go tool
 pprof FILE").`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -69,6 +71,9 @@ pprof FILE").`,
 				Pipeline: pipeline.Options{NoGeo: noGeo},
 				Articles: articles,
 				Workers:  workers,
+				Sampled: func(w int, s pipeline.RSSSample, d time.Duration) {
+					fmt.Fprintf(cmd.ErrOrStderr(), "bench: %d workers: %d documents in %.0f s, RSS %.0f MiB\n", w, s.Results, d.Seconds(), s.MiB)
+				},
 			})
 			if err != nil {
 				return err
