@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs Dyad's whole test suite. Tests that need the shared corpora read them
-# from ../shared/data (or $DYAD_SHARED) and skip when they are absent.
+# from ../shared/data (or $DYAD_SHARED) and skip when they are absent. A
+# PostgreSQL server is started for the store's tests (scripts/postgres.sh).
 set -eu
 cd "$(dirname "$0")/.."
 if ! command -v go >/dev/null 2>&1; then
@@ -25,5 +26,8 @@ if ! "$staticcheck" -version 2>/dev/null | grep -q "$staticcheck_version"; then
 fi
 "$staticcheck" ./...
 "$staticcheck" -tags eval ./cmd/dyad
+# The store's conformance suite runs against a real PostgreSQL server.
+. scripts/postgres.sh
+pg_start
 go test -count=1 ./...
 go test -count=1 -tags eval ./cmd/dyad

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"dyad/coder"
 	"dyad/dict"
@@ -82,6 +83,17 @@ the command stops after the last whole article and says what it did.`,
 		},
 	}
 	f := cmd.Flags()
+	f.BoolVar(&o.json, "json", false, "print one JSON object per event")
+	f.BoolVar(&o.tsv, "tsv", false, "print a tab-separated table with GDELT 2.0 column names")
+	f.BoolVar(&o.parses, "parses", false, "print the parsed sentences of each coded article in CoNLL-U, not its events")
+	f.BoolVar(&o.explain, "explain", false, "show the words and dictionary entries behind each event")
+	o.codingFlags(f)
+	return cmd
+}
+
+// codingFlags adds the flags of reading and coding that dyad code and
+// dyad ingest share.
+func (o *codeOptions) codingFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.dicts, "dicts", "", `dictionaries: "default" (built in), "phoenix" (installed), or a PETRARCH-format directory`)
 	f.StringSliceVar(&o.over.Actors, "actors", nil, "actor dictionary (repeatable)")
 	f.StringSliceVar(&o.over.Agents, "agents", nil, "agent dictionary (repeatable)")
@@ -90,10 +102,6 @@ the command stops after the last whole article and says what it did.`,
 	f.StringSliceVar(&o.over.Issues, "issues", nil, "issues list (repeatable)")
 	f.StringVar(&o.over.Ontology, "ontology", "", "coding ontology (PICO file), for negated verbs")
 	f.BoolVar(&o.conll, "conllu", false, "the inputs are parsed CoNLL-U")
-	f.BoolVar(&o.json, "json", false, "print one JSON object per event")
-	f.BoolVar(&o.tsv, "tsv", false, "print a tab-separated table with GDELT 2.0 column names")
-	f.BoolVar(&o.parses, "parses", false, "print the parsed sentences of each coded article in CoNLL-U, not its events")
-	f.BoolVar(&o.explain, "explain", false, "show the words and dictionary entries behind each event")
 	f.IntVar(&o.workers, "workers", 0, "articles parsed and coded at once (default: the number of CPUs)")
 	f.StringVar(&o.date, "date", "", "date of articles that give none (YYYY-MM-DD or YYYYMMDD)")
 	f.BoolVar(&o.allowNull, "allow-null-actor", false, "code events with only one known actor")
@@ -109,7 +117,22 @@ the command stops after the last whole article and says what it did.`,
 	f.DurationVar(&o.delay, "delay", time.Second, "least time between requests to one host (robots.txt Crawl-delay may raise it)")
 	f.StringVar(&o.cache, "cache", "", "file of ETag/Last-Modified validators: pages unchanged since the last run are skipped")
 	f.BoolVar(&o.allowPrivate, "allow-private", false, "fetch from loopback, private and link-local addresses too (refused by default)")
-	return cmd
+}
+
+// codingOptions returns the pipeline's options from the coding flags.
+func (o *codeOptions) codingOptions(stdin io.Reader) (pipeline.Options, *fetch.FileCache, error) {
+	date, err := parseDate(o.date)
+	if err != nil {
+		return pipeline.Options{}, nil, err
+	}
+	opts, cache, err := o.pipelineOptions(slog.Default())
+	if err != nil {
+		return opts, nil, err
+	}
+	opts.Dicts, opts.DictFiles, opts.DictHome = o.dicts, o.over, dictHome()
+	opts.Coder = coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, KeepModal: o.modal, MinConfidence: o.minConf}
+	opts.CoNLLU, opts.Stdin, opts.Date, opts.Workers = o.conll, stdin, date, o.workers
+	return opts, cache, nil
 }
 
 // loadDictionaries returns the dictionaries --dicts and the file flags
@@ -143,16 +166,9 @@ func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, arg
 	case o.parses:
 		format = pipeline.CoNLLU
 	}
-	date, err := parseDate(o.date)
+	opts, cache, err := o.codingOptions(stdin)
 	if err != nil {
 		return err
 	}
-	opts, cache, err := o.pipelineOptions(slog.Default())
-	if err != nil {
-		return err
-	}
-	opts.Dicts, opts.DictFiles, opts.DictHome = o.dicts, o.over, dictHome()
-	opts.Coder = coder.Options{AllowNullActor: o.allowNull, NewActorLength: o.newActorSize, KeepModal: o.modal, MinConfidence: o.minConf}
-	opts.CoNLLU, opts.Stdin, opts.Date = o.conll, stdin, date
 	return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{Explain: o.explain}), "code", showProgress)
 }

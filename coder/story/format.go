@@ -87,6 +87,13 @@ type Record struct {
 
 	IsRoot      bool `json:"is_root"`
 	NumMentions int  `json:"num_mentions"`
+	// NumSources and NumArticles count the publishers and the articles
+	// that report the event, and DateAdded is when it was first stored
+	// (GDELT's columns of those names). The store sets them, since it
+	// merges an event told by several articles; dyad code leaves them out.
+	NumSources  int        `json:"num_sources,omitempty"`
+	NumArticles int        `json:"num_articles,omitempty"`
+	DateAdded   *time.Time `json:"date_added,omitempty"`
 
 	// Published is the article's date (RFC 3339), absent when unknown;
 	// PublishedKnown says which.
@@ -161,6 +168,9 @@ func dateJSON(d *when.Date) *DateJSON {
 // MentionJSON is one mention of an event in JSON: where it is and what
 // coded it.
 type MentionJSON struct {
+	// ArticleID is the article the mention is in; the store sets it, as
+	// a stored event's mentions may come from several articles.
+	ArticleID  string  `json:"article_id,omitempty"`
 	Sentence   int     `json:"sentence"`
 	SentenceID string  `json:"sentence_id"`
 	Section    Section `json:"section"`
@@ -283,67 +293,15 @@ func WriteTSVHeader(w io.Writer) error {
 // day, else the article's date, and are empty when neither is known; the
 // EventDate columns give the text's date at whatever precision it has.
 func WriteTSV(w io.Writer, st *Story, added time.Time) error {
+	return WriteRecordsTSV(w, st.Records(), added)
+}
+
+// WriteRecordsTSV writes records as WriteTSV does; a record's own
+// DateAdded, NumSources and NumArticles, when set, replace added and 1.
+func WriteRecordsTSV(w io.Writer, recs []Record, added time.Time) error {
 	bw := bufio.NewWriter(w)
-	for _, r := range st.Records() {
-		m := r.Mentions[0]
-		var day time.Time
-		switch {
-		case r.Date != nil && r.Date.Resolved && r.Date.Precision == when.Day.String():
-			day, _ = time.Parse("2006-01-02", r.Date.Value)
-		case r.Published != nil:
-			day = *r.Published
-		}
-		var dayS, monthS, yearS, fracS string
-		if !day.IsZero() {
-			dayS, monthS, yearS = day.Format("20060102"), day.Format("200601"), day.Format("2006")
-			fracS = strconv.FormatFloat(float64(day.Year())+float64(day.YearDay())/365, 'f', 4, 64)
-		}
-		pub := "unknown"
-		if r.Published != nil {
-			pub = r.Published.Format("2006-01-02")
-		}
-		var edate, eprec, etext string
-		if r.Date != nil {
-			edate, eprec, etext = r.Date.Value, r.Date.Precision, r.Date.Text
-		}
-		var sents []string
-		for _, x := range r.Mentions {
-			sents = append(sents, strconv.Itoa(x.Sentence))
-		}
-		var ev []string
-		for _, e := range m.Evidence {
-			x := strings.TrimSpace(e.Role + " " + e.Entry + " " + e.Code)
-			if e.Source.File != "" {
-				x += " (" + e.Source.String() + ")"
-			}
-			ev = append(ev, x)
-		}
-		url := r.URL
-		if url == "" {
-			url = r.Origin
-		}
-		root := "0"
-		if r.IsRoot {
-			root = "1"
-		}
-		quad := ""
-		if r.QuadClass != 0 {
-			quad = strconv.Itoa(r.QuadClass)
-		}
-		gold := ""
-		if r.Label != "" {
-			gold = strconv.FormatFloat(r.Goldstein, 'f', 1, 64)
-		}
-		row := []string{strconv.FormatInt(r.ID, 10), dayS, monthS, yearS, fracS}
-		row = append(row, actorCols(r.Source)...)
-		row = append(row, actorCols(r.Target)...)
-		row = append(row, root, r.Code, r.BaseCode, r.RootCode, quad, gold, strconv.Itoa(r.NumMentions), "1", "1")
-		row = append(row, geoCols(r.ActionGeo)...)
-		row = append(row, added.UTC().Format("20060102150405"), url,
-			r.Label, r.PLOVER.Category, r.PLOVER.Mode, pub, edate, eprec, etext,
-			r.ArticleID, strconv.Itoa(m.Sentence), m.SentenceID, string(m.Section), m.Text, m.Anchor, m.Verb.Text,
-			m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality, geoMethod(r.ActionGeo),
-			strconv.FormatFloat(r.Confidence, 'f', 3, 64))
+	for _, r := range recs {
+		row := r.Row(added)
 		for i, f := range row {
 			row[i] = tsvField(f)
 		}
@@ -368,6 +326,83 @@ func geoMethod(g *GeoJSON) string {
 		return ""
 	}
 	return g.Method
+}
+
+// Row returns the record's values under TSVColumns, unescaped. added is
+// the DATEADDED time when the record has none.
+func (r Record) Row(added time.Time) []string {
+	var m MentionJSON
+	if len(r.Mentions) > 0 {
+		m = r.Mentions[0]
+	}
+	var day time.Time
+	switch {
+	case r.Date != nil && r.Date.Resolved && r.Date.Precision == when.Day.String():
+		day, _ = time.Parse("2006-01-02", r.Date.Value)
+	case r.Published != nil:
+		day = *r.Published
+	}
+	var dayS, monthS, yearS, fracS string
+	if !day.IsZero() {
+		dayS, monthS, yearS = day.Format("20060102"), day.Format("200601"), day.Format("2006")
+		fracS = strconv.FormatFloat(float64(day.Year())+float64(day.YearDay())/365, 'f', 4, 64)
+	}
+	pub := "unknown"
+	if r.Published != nil {
+		pub = r.Published.Format("2006-01-02")
+	}
+	var edate, eprec, etext string
+	if r.Date != nil {
+		edate, eprec, etext = r.Date.Value, r.Date.Precision, r.Date.Text
+	}
+	var sents []string
+	for _, x := range r.Mentions {
+		sents = append(sents, strconv.Itoa(x.Sentence))
+	}
+	var ev []string
+	for _, e := range m.Evidence {
+		x := strings.TrimSpace(e.Role + " " + e.Entry + " " + e.Code)
+		if e.Source.File != "" {
+			x += " (" + e.Source.String() + ")"
+		}
+		ev = append(ev, x)
+	}
+	url := r.URL
+	if url == "" {
+		url = r.Origin
+	}
+	root := "0"
+	if r.IsRoot {
+		root = "1"
+	}
+	quad := ""
+	if r.QuadClass != 0 {
+		quad = strconv.Itoa(r.QuadClass)
+	}
+	gold := ""
+	if r.Label != "" {
+		gold = strconv.FormatFloat(r.Goldstein, 'f', 1, 64)
+	}
+	if r.DateAdded != nil {
+		added = *r.DateAdded
+	}
+	nsrc, nart := "1", "1"
+	if r.NumSources > 0 {
+		nsrc = strconv.Itoa(r.NumSources)
+	}
+	if r.NumArticles > 0 {
+		nart = strconv.Itoa(r.NumArticles)
+	}
+	row := []string{strconv.FormatInt(r.ID, 10), dayS, monthS, yearS, fracS}
+	row = append(row, actorCols(r.Source)...)
+	row = append(row, actorCols(r.Target)...)
+	row = append(row, root, r.Code, r.BaseCode, r.RootCode, quad, gold, strconv.Itoa(r.NumMentions), nsrc, nart)
+	row = append(row, geoCols(r.ActionGeo)...)
+	return append(row, added.UTC().Format("20060102150405"), url,
+		r.Label, r.PLOVER.Category, r.PLOVER.Mode, pub, edate, eprec, etext,
+		r.ArticleID, strconv.Itoa(m.Sentence), m.SentenceID, string(m.Section), m.Text, m.Anchor, m.Verb.Text,
+		m.SourceSpan.Text, m.TargetSpan.Text, m.Pattern, strings.Join(ev, " | "), strings.Join(sents, ","), r.Modality, geoMethod(r.ActionGeo),
+		strconv.FormatFloat(r.Confidence, 'f', 3, 64))
 }
 
 // actorCols returns an actor's nine GDELT columns.

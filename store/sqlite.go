@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+//go:embed migrations/sqlite/*.sql
+var sqliteMigrations embed.FS
+
+// SQLite is the store in one SQLite file.
+type SQLite struct{ *db }
+
+var _ Store = (*SQLite)(nil)
+
+var dollar = regexp.MustCompile(`\$(\d)`)
+
+// ftsQuery makes an FTS5 query of the words of text, each quoted so that
+// nothing a user types is FTS5 syntax; all words must match.
+func ftsQuery(text string) string {
+	ws := words(text)
+	for i, w := range ws {
+		ws[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	}
+	return strings.Join(ws, " ")
+}
+
+var sqliteDialect = dialect{
+	name:   "sqlite",
+	rebind: func(q string) string { return dollar.ReplaceAllString(q, "?$1") },
+	ftsArg: ftsQuery,
+	ftsArticles: func(ph string) string {
+		return "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH " + ph
+	},
+	ftsSearch: `SELECT a.id, a.title, a.url, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
+		FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH $1
+		ORDER BY bm25(articles_fts, 2.0, 1.0), a.id LIMIT $2 OFFSET $3`,
+	ftsAdd:    `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = $1`,
+	ftsDelete: `DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = $1)`,
+}
+
+// OpenSQLite opens (creating it when missing) the SQLite store at path,
+// in WAL mode, and brings its schema up to date.
+func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
+	d := sqliteDialect
+	var err error
+	if d.migrations, err = fs.Sub(sqliteMigrations, "migrations/sqlite"); err != nil {
+		return nil, err
+	}
+	// Writers take the lock when they begin (no upgrade deadlocks); a
+	// busy database is waited for; WAL lets readers run beside the writer,
+	// and synchronous=NORMAL keeps every commit across a killed process
+	// (only a power cut may lose the last ones).
+	q := url.Values{}
+	q.Add("_txlock", "immediate")
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &SQLite{newDB(sqldb, d, opts)}
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("%w (%s)", err, path)
+	}
+	return s, nil
+}
