@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -633,4 +634,53 @@ func testCancelled(t *testing.T, s store.Store) {
 	if _, err := s.Events(c, store.EventQuery{}); err == nil {
 		t.Error("Events with a cancelled context succeeded")
 	}
+}
+
+// Generator makes invented articles and events for benchmarks: Events
+// events among Actors actors (popular ones much more often, as in news:
+// Zipf-distributed) over Years years from 2015-01-01, ten events to an
+// article, each in a sentence of its own.
+type Generator struct {
+	Events, Actors, Years int
+	Seed                  uint64
+}
+
+// Actor returns the code of the i-th most popular actor.
+func (g Generator) Actor(i int) string { return fmt.Sprintf("X%04d", i) }
+
+// Batches calls fn with batches of n articles until Events events are
+// made.
+func (g Generator) Batches(n int, fn func([]store.Coded) error) error {
+	r := rand.New(rand.NewPCG(g.Seed, 15))
+	zipf := rand.NewZipf(r, 1.2, 4, uint64(g.Actors-1))
+	codes := []string{"010", "020", "036", "040", "042", "051", "057", "061", "071", "081", "0871", "090", "111", "112", "120", "130", "138", "141", "160", "172", "180", "190", "193", "195"}
+	start := day("2015-01-01")
+	days := int(start.AddDate(g.Years, 0, 0).Sub(start).Hours() / 24)
+	var batch []store.Coded
+	for made, a := 0, 0; made < g.Events; a++ {
+		pub := start.AddDate(0, 0, r.IntN(days))
+		var sents []string
+		var evs []Ev
+		for i := 0; i < 10 && made < g.Events; i, made = i+1, made+1 {
+			src := int(zipf.Uint64())
+			tgt := int(zipf.Uint64())
+			for tgt == src {
+				tgt = r.IntN(g.Actors)
+			}
+			code := codes[r.IntN(len(codes))]
+			sents = append(sents, fmt.Sprintf("%s did %s to %s in report %d.", g.Actor(src), code, g.Actor(tgt), a))
+			evs = append(evs, Ev{Source: g.Actor(src), SourceName: g.Actor(src), Target: g.Actor(tgt), TargetName: g.Actor(tgt), Code: code, Sentence: i + 1})
+		}
+		batch = append(batch, Article(fmt.Sprintf("g%08d", a), fmt.Sprintf("https://gen.example/%d", a), fmt.Sprintf("Source %d", a%50), pub, sents, evs...))
+		if len(batch) == n {
+			if err := fn(batch); err != nil {
+				return err
+			}
+			batch = nil
+		}
+	}
+	if len(batch) > 0 {
+		return fn(batch)
+	}
+	return nil
 }

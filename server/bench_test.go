@@ -1,0 +1,116 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"dyad/server"
+	"dyad/store"
+	"dyad/store/storetest"
+)
+
+// BenchmarkStore is issue 15's benchmark: DYAD_BENCH_EVENTS (default
+// 1,000,000) generated events over ten years among 2,000 actors are
+// ingested in batches of 100 articles (1,000 events), then the API answers
+// /api/events for a dyad and a one-year range and /api/dyads weekly over
+// the ten years, 200 times each for dyads among the 50 most frequent
+// pairs; the figures are events/s and the latencies' p50 and p99. SQLite
+// always; PostgreSQL too when DYAD_POSTGRES_DSN is set. Run it with
+//
+//	go test ./server -run '^$' -bench BenchmarkStore -benchtime 1x -timeout 2h
+func BenchmarkStore(b *testing.B) {
+	n := 1_000_000
+	if s := os.Getenv("DYAD_BENCH_EVENTS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	gen := storetest.Generator{Events: n, Actors: 2000, Years: 10, Seed: 15}
+	b.Run("sqlite", func(b *testing.B) {
+		s, err := store.OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		benchStore(b, s, gen)
+	})
+	if dsn := os.Getenv("DYAD_POSTGRES_DSN"); dsn != "" {
+		b.Run("postgres", func(b *testing.B) {
+			s, err := store.OpenPostgres(context.Background(), storetest.FreshPostgres(b, dsn), store.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			benchStore(b, s, gen)
+		})
+	}
+}
+
+func benchStore(b *testing.B, s store.Store, gen storetest.Generator) {
+	ctx := context.Background()
+	for b.Loop() {
+		t0 := time.Now()
+		err := gen.Batches(100, func(batch []store.Coded) error {
+			_, err := s.Append(ctx, batch)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		el := time.Since(t0)
+		b.ReportMetric(float64(gen.Events)/el.Seconds(), "events/s")
+		b.Logf("ingest: %d events in %v, %.0f events/s", gen.Events, el.Round(time.Millisecond), float64(gen.Events)/el.Seconds())
+	}
+	srv, err := server.New(s, server.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	// The most frequent pairs, from the generator's popularity order.
+	var pairs [][2]string
+	for i := 0; len(pairs) < 50; i++ {
+		for j := 0; j < i && len(pairs) < 50; j++ {
+			pairs = append(pairs, [2]string{gen.Actor(j), gen.Actor(i)})
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	measure := func(name string, url func() string) {
+		var lat []time.Duration
+		for range 200 {
+			u := url()
+			t0 := time.Now()
+			resp, err := http.Get(ts.URL + u)
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			lat = append(lat, time.Since(t0))
+			if resp.StatusCode != 200 {
+				b.Fatalf("%s: status %d", u, resp.StatusCode)
+			}
+		}
+		slices.Sort(lat)
+		p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
+		b.ReportMetric(float64(p99.Microseconds())/1000, name+"-p99-ms")
+		b.Logf("%s: p50 %v, p99 %v", name, p50.Round(10*time.Microsecond), p99.Round(10*time.Microsecond))
+	}
+	measure("events-dyad-year", func() string {
+		p := pairs[r.IntN(len(pairs))]
+		y := 2015 + r.IntN(10)
+		return fmt.Sprintf("/api/events?dyad=%s,%s&from=%d-01-01&to=%d-12-31", p[0], p[1], y, y)
+	})
+	measure("dyad-weekly-10y", func() string {
+		p := pairs[r.IntN(len(pairs))]
+		return fmt.Sprintf("/api/dyads/%s/%s?interval=week&from=2015-01-01&to=2024-12-31", p[0], p[1])
+	})
+}
