@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"dyad/codebook"
 	"dyad/coder/story"
 )
 
@@ -129,7 +130,7 @@ func (s *db) eventFilter(b *builder, q *EventQuery) {
 		b.where = append(b.where, b.prefix("e.code", q.Code))
 	}
 	if q.Root != "" {
-		b.cond("e.root_code = %s", q.Root)
+		b.where = append(b.where, b.prefix("e.code", q.Root))
 	}
 	if q.QuadClass != 0 {
 		b.cond("e.quad_class = %s", q.QuadClass)
@@ -255,13 +256,19 @@ func (s *db) Event(ctx context.Context, id int64) (story.Record, error) {
 	return recs[0], nil
 }
 
+// eventCols are the columns scanRecord reads, from events e and the
+// actors a1 and a2 (their codes' parts) and articles a.
 const eventCols = `e.id, e.article_id, COALESCE(a.url, ''), COALESCE(a.origin, ''), COALESCE(a.title, ''),
-	e.a1_code, e.a1_name, e.a1_country, e.a1_known_group, e.a1_religion1, e.a1_religion2, e.a1_type1, e.a1_type2, e.a1_type3,
-	e.a2_code, e.a2_name, e.a2_country, e.a2_known_group, e.a2_religion1, e.a2_religion2, e.a2_type1, e.a2_type2, e.a2_type3,
-	e.code, e.confidence, e.modality, e.base_code, e.root_code, e.label, e.goldstein, e.quad_class, e.plover_category, e.plover_mode, e.plover_context,
+	e.a1_code, e.a1_name, COALESCE(a1.country, ''), COALESCE(a1.known_group, ''), COALESCE(a1.religion1, ''), COALESCE(a1.religion2, ''),
+	COALESCE(a1.type1, ''), COALESCE(a1.type2, ''), COALESCE(a1.type3, ''),
+	e.a2_code, e.a2_name, COALESCE(a2.country, ''), COALESCE(a2.known_group, ''), COALESCE(a2.religion1, ''), COALESCE(a2.religion2, ''),
+	COALESCE(a2.type1, ''), COALESCE(a2.type2, ''), COALESCE(a2.type3, ''),
+	e.code, e.confidence, e.modality, e.goldstein, e.quad_class, e.plover_category,
 	e.is_root, e.num_mentions, e.num_sources, e.num_articles, e.date_added, e.published,
 	e.date_value, e.date_precision, e.date_resolved, e.date_text,
-	e.geo_type, e.geo_full_name, e.geo_country_code, e.geo_adm1_code, e.geo_lat, e.geo_long, e.geo_feature_id, e.geo_method, e.geo_text`
+	e.geo_type, e.geo_full_name, e.geo_country_code, e.geo_adm1_code, e.geo_lat, e.geo_long, e.geo_feature_id, e.geo_method, e.geo_text
+	FROM events e LEFT JOIN articles a ON a.id = e.article_id
+	LEFT JOIN actors a1 ON a1.code = e.a1_code LEFT JOIN actors a2 ON a2.code = e.a2_code`
 
 // records loads the events with the given IDs, in that order, with their
 // mentions.
@@ -275,7 +282,7 @@ func (s *db) records(ctx context.Context, ids []int64) ([]story.Record, error) {
 		ph[i] = b.arg(id)
 	}
 	in := strings.Join(ph, ", ")
-	rows, err := s.sql.QueryContext(ctx, s.d.rebind(`SELECT `+eventCols+` FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.id IN (`+in+`)`), b.args...)
+	rows, err := s.sql.QueryContext(ctx, s.d.rebind(`SELECT `+eventCols+` WHERE e.id IN (`+in+`)`), b.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
@@ -292,9 +299,10 @@ func (s *db) records(ctx context.Context, ids []int64) ([]story.Record, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// A mention's text is its sentence's.
-	rows, err = s.sql.QueryContext(ctx, s.d.rebind(`SELECT m.event_id, m.article_id, m.sentence, m.sentence_id, m.section, m.paragraph, COALESCE(s.text, ''),
-		m.code, m.anchor, m.start_byte, m.end_byte, m.rule, m.pattern, m.detail
+	// A mention's ID, section, paragraph, text and offsets are its
+	// sentence's.
+	rows, err = s.sql.QueryContext(ctx, s.d.rebind(`SELECT m.event_id, m.article_id, m.sentence, COALESCE(s.sid, ''), COALESCE(s.section, ''), COALESCE(s.paragraph, 0), COALESCE(s.text, ''),
+		m.code, m.anchor, COALESCE(s.start_byte, -1), COALESCE(s.end_byte, -1), m.rule, m.pattern, m.detail
 		FROM mentions m LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence
 		WHERE m.event_id IN (`+in+`) ORDER BY m.event_id, m.id`), b.args...)
 	if err != nil {
@@ -333,7 +341,7 @@ func (s *db) records(ctx context.Context, ids []int64) ([]story.Record, error) {
 func scanRecord(rows *sql.Rows) (*story.Record, error) {
 	r := &story.Record{}
 	var a1, a2 [9]string
-	var ctxs, pub, dv, dp, dt string
+	var pub, dv, dp, dt string
 	var root, dr int
 	var added int64
 	dest := []any{&r.ID, &r.ArticleID, &r.URL, &r.Origin, &r.Title}
@@ -343,7 +351,7 @@ func scanRecord(rows *sql.Rows) (*story.Record, error) {
 	for i := range a2 {
 		dest = append(dest, &a2[i])
 	}
-	dest = append(dest, &r.Code, &r.Confidence, &r.Modality, &r.BaseCode, &r.RootCode, &r.Label, &r.Goldstein, &r.QuadClass, &r.PLOVER.Category, &r.PLOVER.Mode, &ctxs,
+	dest = append(dest, &r.Code, &r.Confidence, &r.Modality, &r.Goldstein, &r.QuadClass, &r.PLOVER.Category,
 		&root, &r.NumMentions, &r.NumSources, &r.NumArticles, &added, &pub, &dv, &dp, &dr, &dt)
 	var g story.GeoJSON
 	dest = append(dest, &g.Type, &g.FullName, &g.CountryCode, &g.ADM1Code, &g.Lat, &g.Long, &g.FeatureID, &g.Method, &g.Text)
@@ -352,8 +360,9 @@ func scanRecord(rows *sql.Rows) (*story.Record, error) {
 	}
 	r.Source, r.Target = actorFrom(a1), actorFrom(a2)
 	r.Quad = quadName(r.QuadClass)
-	if ctxs != "" {
-		r.PLOVER.Context = strings.Split(ctxs, " ")
+	r.BaseCode, r.RootCode = r.Code[:min(3, len(r.Code))], r.Code[:min(2, len(r.Code))]
+	if c, ok := codebook.Lookup(r.Code); ok {
+		r.Label, r.PLOVER.Mode, r.PLOVER.Context = c.Label, c.PLOVER.Mode, c.PLOVER.Context
 	}
 	r.IsRoot = root != 0
 	t := time.Unix(added, 0).UTC()

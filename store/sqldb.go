@@ -272,29 +272,83 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 			return res, err
 		}
 	}
-	for _, se := range c.Sentences {
-		if _, err := w.exec(ctx, `INSERT INTO sentences (article_id, idx, sid, section, paragraph, start_byte, end_byte, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			a.ID, se.Index, se.ID, se.Section, se.Paragraph, se.Start, se.End, se.Text); err != nil {
-			return res, err
-		}
+	rows := make([][]any, len(c.Sentences))
+	for i, se := range c.Sentences {
+		rows[i] = []any{a.ID, se.Index, se.ID, se.Section, se.Paragraph, se.Start, se.End, se.Text}
+	}
+	if err := w.insertRows(ctx, `INSERT INTO sentences (article_id, idx, sid, section, paragraph, start_byte, end_byte, text) VALUES `, rows); err != nil {
+		return res, err
 	}
 	if a.DuplicateOf != "" {
 		res.Outcome = Duplicate
 		return res, nil
 	}
 	used := map[int64]bool{}
+	var mentions [][]any
+	var merged []int64
 	for i := range c.Events {
-		merged, err := s.appendEvent(ctx, w, a, &c.Events[i], used)
+		r := &c.Events[i]
+		target, isNew, err := s.appendEvent(ctx, w, a, r, used)
 		if err != nil {
 			return res, err
 		}
-		if merged {
-			res.Merged++
-		} else {
+		if isNew {
 			res.Events++
+		} else {
+			res.Merged++
+			merged = append(merged, target)
+		}
+		for _, m := range r.Mentions {
+			det, err := json.Marshal(mentionDetail{Verb: m.Verb, SourceSpan: m.SourceSpan, TargetSpan: m.TargetSpan, Evidence: m.Evidence, Date: m.Date, Confidence: m.Confidence})
+			if err != nil {
+				return res, err
+			}
+			mentions = append(mentions, []any{target, a.ID, r.ID, m.Sentence, m.Code, m.Anchor, m.Rule, m.Pattern, boolInt(r.IsRoot), string(det)})
+		}
+	}
+	if err := w.insertRows(ctx, `INSERT INTO mentions (event_id, article_id, record_id, sentence, code, anchor, rule, pattern, is_root, detail) VALUES `, mentions); err != nil {
+		return res, err
+	}
+	// Counts of the events the article joined, now that its mentions are in.
+	for _, id := range merged {
+		if err := s.refresh(ctx, w, id); err != nil {
+			return res, err
 		}
 	}
 	return res, nil
+}
+
+// rowsPerInsert bounds the rows of one multi-row INSERT.
+const rowsPerInsert = 64
+
+// insertRows runs head (an INSERT ... VALUES ) for the rows, many rows to
+// a statement: each statement run costs more than its rows.
+func (w *txw) insertRows(ctx context.Context, head string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerInsert)
+		var q strings.Builder
+		q.WriteString(head)
+		var args []any
+		for i, row := range rows[:n] {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(")
+			for j, v := range row {
+				if j > 0 {
+					q.WriteString(", ")
+				}
+				args = append(args, v)
+				q.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			q.WriteString(")")
+		}
+		if _, err := w.exec(ctx, q.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }
 
 // eventDay is the day of an event: the text's day when it resolves one,
@@ -337,8 +391,9 @@ type mentionDetail struct {
 
 // appendEvent stores an article's event, merging it into a stored event
 // of the same dyad and code within the window that this article has not
-// already merged into.
-func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Record, used map[int64]bool) (bool, error) {
+// already merged into; it returns the stored event's ID and whether it is
+// new. The caller adds the mentions.
+func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Record, used map[int64]bool) (int64, bool, error) {
 	day, hasDay := eventDay(r)
 	var target int64
 	if hasDay {
@@ -346,7 +401,7 @@ func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Recor
 		cands, err := w.ids(ctx, `SELECT id FROM events WHERE a1_code = $1 AND a2_code = $2 AND code = $3 AND day BETWEEN $4 AND $5 AND modality = $7 ORDER BY abs(day - $6), id LIMIT 8`,
 			r.Source.Code, r.Target.Code, r.Code, day-win, day+win, day, r.Modality)
 		if err != nil {
-			return false, err
+			return 0, false, err
 		}
 		for _, id := range cands {
 			if !used[id] {
@@ -359,25 +414,14 @@ func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Recor
 	if !merged {
 		var err error
 		if target, err = s.insertEvent(ctx, w, a, r, day, hasDay); err != nil {
-			return false, err
+			return 0, false, err
 		}
 	}
 	used[target] = true
-	for _, m := range r.Mentions {
-		det, err := json.Marshal(mentionDetail{Verb: m.Verb, SourceSpan: m.SourceSpan, TargetSpan: m.TargetSpan, Evidence: m.Evidence, Date: m.Date, Confidence: m.Confidence})
-		if err != nil {
-			return false, err
-		}
-		if _, err := w.exec(ctx, `INSERT INTO mentions (event_id, article_id, record_id, sentence, sentence_id, section, paragraph, code, anchor, start_byte, end_byte, rule, pattern, is_root, detail)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-			target, a.ID, r.ID, m.Sentence, m.SentenceID, string(m.Section), m.Paragraph, m.Code, m.Anchor, m.Start, m.End, m.Rule, m.Pattern, boolInt(r.IsRoot), string(det)); err != nil {
-			return false, err
-		}
-	}
 	if merged {
-		return true, s.refresh(ctx, w, target)
+		return target, false, nil
 	}
-	return false, s.addActors(ctx, w, r)
+	return target, true, s.addActors(ctx, w, r)
 }
 
 // insertEvent stores a new event and returns its ID: the record's, or,
@@ -397,26 +441,18 @@ func (s *db) insertEvent(ctx context.Context, w *txw, a *Article, r *story.Recor
 	if r.Published != nil {
 		pub = timeText(*r.Published)
 	}
-	src, tgt := actorCols(r.Source), actorCols(r.Target)
 	id := r.ID
 	for range 16 {
-		args := []any{id, dayArg}
-		args = append(args, src...)
-		args = append(args, tgt...)
-		args = append(args, boolInt(r.IsRoot), r.Code, r.Confidence, r.Modality, r.BaseCode, r.RootCode, r.QuadClass, r.Goldstein,
-			len(r.Mentions), 1, 1, s.opts.Now().Unix(), a.ID, r.Label, r.PLOVER.Category, r.PLOVER.Mode,
-			strings.Join(r.PLOVER.Context, " "), pub, dv, dp, dr, dt)
+		args := []any{id, dayArg, r.Source.Code, r.Source.Name, r.Target.Code, r.Target.Name,
+			boolInt(r.IsRoot), r.Code, r.Confidence, r.Modality, r.QuadClass, r.Goldstein,
+			len(r.Mentions), 1, 1, s.opts.Now().Unix(), a.ID, r.PLOVER.Category, pub, dv, dp, dr, dt}
 		args = append(args, geoCols(r.ActionGeo)...)
-		res, err := w.exec(ctx, `INSERT INTO events (id, day,
-			a1_code, a1_name, a1_country, a1_known_group, a1_religion1, a1_religion2, a1_type1, a1_type2, a1_type3,
-			a2_code, a2_name, a2_country, a2_known_group, a2_religion1, a2_religion2, a2_type1, a2_type2, a2_type3,
-			is_root, code, confidence, modality, base_code, root_code, quad_class, goldstein, num_mentions, num_sources, num_articles,
-			date_added, article_id, label, plover_category, plover_mode, plover_context, published,
-			date_value, date_precision, date_resolved, date_text,
+		res, err := w.exec(ctx, `INSERT INTO events (id, day, a1_code, a1_name, a2_code, a2_name,
+			is_root, code, confidence, modality, quad_class, goldstein, num_mentions, num_sources, num_articles,
+			date_added, article_id, plover_category, published, date_value, date_precision, date_resolved, date_text,
 			geo_type, geo_full_name, geo_country_code, geo_adm1_code, geo_lat, geo_long, geo_feature_id, geo_method, geo_text)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-			$21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41,
-			$42, $43, $44, $45, $46, $47, $48, $49, $50, $51)
+			$21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)
 			ON CONFLICT (id) DO NOTHING`, args...)
 		if err != nil {
 			return 0, err

@@ -67,19 +67,19 @@ CREATE TABLE actor_names (
 
 -- Events, GDELT 2.0's columns where they apply: Actor1* is a1_*, Actor2*
 -- a2_*. article_id is the first article reporting the event (SOURCEURL).
+-- What the codes determine is not repeated in each row, to keep rows and
+-- inserts small: the actors' parts (Actor1CountryCode...) are in actors,
+-- and EventBaseCode, EventRootCode, the label and PLOVER's mode and
+-- context follow from code and the codebook.
 CREATE TABLE events (
 	id              INTEGER PRIMARY KEY, -- GlobalEventID
 	day             INTEGER,             -- the text's day, else the article's; NULL when neither is known
-	a1_code TEXT NOT NULL, a1_name TEXT NOT NULL, a1_country TEXT NOT NULL, a1_known_group TEXT NOT NULL,
-	a1_religion1 TEXT NOT NULL, a1_religion2 TEXT NOT NULL, a1_type1 TEXT NOT NULL, a1_type2 TEXT NOT NULL, a1_type3 TEXT NOT NULL,
-	a2_code TEXT NOT NULL, a2_name TEXT NOT NULL, a2_country TEXT NOT NULL, a2_known_group TEXT NOT NULL,
-	a2_religion1 TEXT NOT NULL, a2_religion2 TEXT NOT NULL, a2_type1 TEXT NOT NULL, a2_type2 TEXT NOT NULL, a2_type3 TEXT NOT NULL,
+	a1_code TEXT NOT NULL, a1_name TEXT NOT NULL,
+	a2_code TEXT NOT NULL, a2_name TEXT NOT NULL,
 	is_root         INTEGER NOT NULL,
 	code            TEXT NOT NULL,
 	confidence      REAL NOT NULL,      -- of the first article's coding, 0-1
 	modality        TEXT NOT NULL,       -- how the article tells it: asserted, negated, ...
-	base_code       TEXT NOT NULL,
-	root_code       TEXT NOT NULL,
 	quad_class      INTEGER NOT NULL,    -- 0 for a code that is not CAMEO
 	goldstein       REAL NOT NULL,
 	num_mentions    INTEGER NOT NULL,
@@ -87,10 +87,7 @@ CREATE TABLE events (
 	num_articles    INTEGER NOT NULL,
 	date_added      INTEGER NOT NULL,    -- Unix seconds
 	article_id      TEXT NOT NULL REFERENCES articles(id),
-	label           TEXT NOT NULL,
 	plover_category TEXT NOT NULL,
-	plover_mode     TEXT NOT NULL,
-	plover_context  TEXT NOT NULL,       -- space-separated
 	published       TEXT NOT NULL,       -- the first article's date, RFC 3339, '' when unknown
 	date_value      TEXT NOT NULL,       -- the event's own date (story.DateJSON); precision '' when none
 	date_precision  TEXT NOT NULL,
@@ -105,24 +102,19 @@ CREATE INDEX events_dyad ON events(a1_code, a2_code, day, quad_class, goldstein)
 CREATE INDEX events_target ON events(a2_code, day);
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_code ON events(code, day);
-CREATE INDEX events_root ON events(root_code, day);
-CREATE INDEX events_quad ON events(quad_class, day);
-CREATE INDEX events_plover ON events(plover_category, day);
+-- Root, QuadClass and PLOVER filters are not selective enough for an index
+-- of their own to pay for its cost on every insert; they read events_day.
 
--- Each sentence reporting an event; detail is JSON (spans, evidence, date).
+-- Each sentence reporting an event; its ID, section, paragraph and offsets
+-- are the sentence's. detail is JSON (spans, evidence, date, confidence).
 CREATE TABLE mentions (
 	id          INTEGER PRIMARY KEY,
 	event_id    INTEGER NOT NULL REFERENCES events(id),
 	article_id  TEXT NOT NULL REFERENCES articles(id),
 	record_id   INTEGER NOT NULL, -- the event's ID within its article (dyad code's id)
 	sentence    INTEGER NOT NULL,
-	sentence_id TEXT NOT NULL,
-	section     TEXT NOT NULL,
-	paragraph   INTEGER NOT NULL,
 	code        TEXT NOT NULL,
 	anchor      TEXT NOT NULL,
-	start_byte  INTEGER NOT NULL,
-	end_byte    INTEGER NOT NULL,
 	rule        TEXT NOT NULL,
 	pattern     TEXT NOT NULL,
 	is_root     INTEGER NOT NULL,
