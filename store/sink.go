@@ -36,8 +36,6 @@ type IngestSummary struct {
 	// Events counts the events that started a stored event, Merged those
 	// that joined one.
 	Events, Merged int
-	// Failures are the inputs or articles that failed, with the reason.
-	Failures []string
 }
 
 func (s IngestSummary) String() string {
@@ -56,12 +54,11 @@ func NewSink(a Appender, opts SinkOptions) *Sink {
 	return &Sink{a: a, opts: opts}
 }
 
-// Put takes one result of the pipeline: a failure is counted and listed,
-// an article is queued for the next commit.
+// Put takes one result of the pipeline: a failure is counted (the
+// pipeline's caller reports it), an article is queued for the next commit.
 func (s *Sink) Put(ctx context.Context, r *pipeline.Result) error {
 	if r.Err != nil {
 		s.sum.Failed++
-		s.sum.Failures = append(s.sum.Failures, r.Err.Error())
 		return nil
 	}
 	c, ok := coded(r)
