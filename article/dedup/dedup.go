@@ -23,6 +23,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dyad/article"
 )
@@ -119,7 +120,16 @@ func New(opts Options) *Index {
 
 // Add indexes a text under id and reports the group it joins, if it is a
 // near-duplicate of a text added before; ok is false for a new story.
+//
+// Only the first maxTextBytes of text are read: that tells copies apart as
+// well as the whole, and bounds the work on a huge text.
 func (ix *Index) Add(id, text string) (m Match, ok bool) {
+	if n := maxTextBytes; len(text) > n {
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		text = text[:n]
+	}
 	if len(ix.cur.roots) >= ix.opts.Window/2 {
 		ix.old, ix.cur = ix.cur, newGeneration(ix.opts.Bands)
 	}
@@ -198,6 +208,10 @@ const (
 	closeCopy = 0.9
 	maxBucket = 64
 )
+
+// maxTextBytes is the prefix of a text the index reads: 256 KiB, five
+// times the longest news article.
+const maxTextBytes = 256 << 10
 
 // AddArticle indexes an article's title, standfirst and body text under its
 // ID and sets its DuplicateOf field to the group it joins.
