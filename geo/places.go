@@ -45,12 +45,6 @@ var compass = map[string]bool{
 // Jordan Times", "Paris Hilton") are not places.
 func (g *Gazetteer) Mentions(s *nlp.Sentence) []Mention {
 	toks := s.Tokens
-	inEntity := make([]string, len(toks))
-	for _, e := range s.Entities {
-		for k := e.First; k <= e.Last && k < len(toks); k++ {
-			inEntity[k] = e.Type
-		}
-	}
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
 		if !capitalised(toks[i].Form) {
@@ -65,7 +59,7 @@ func (g *Gazetteer) Mentions(s *nlp.Sentence) []Mention {
 			m.Compass = strings.ToLower(toks[i-1].Form)
 		}
 		m.Qualifier = g.qualifier(toks, i+n)
-		if g.isPlace(toks, m, inEntity) {
+		if g.isPlace(s, m) {
 			out = append(out, m)
 			i += n - 1 + 2*len(m.Qualifier)
 		}
@@ -107,26 +101,58 @@ func (g *Gazetteer) qualifier(toks []nlp.Token, i int) []*Place {
 	return out
 }
 
-func (g *Gazetteer) isPlace(toks []nlp.Token, m Mention, inEntity []string) bool {
-	for k := m.First; k <= m.Last; k++ {
-		if t := inEntity[k]; t == "PER" || t == "ORG" {
+func (g *Gazetteer) isPlace(s *nlp.Sentence, m Mention) bool {
+	toks := s.Tokens
+	// A place inside a longer name of a person or an organisation ("the
+	// Islamic Army in Iraq", "Bank of England") is part of that name; a
+	// name the recogniser took whole for a person or an organisation
+	// ("Jordan") is judged by the cues below, as the recogniser is often
+	// wrong about single names.
+	locLabel := false
+	for _, e := range s.Entities {
+		if (e.Type == "PER" || e.Type == "ORG") && e.First <= m.Last && e.Last >= m.First && e.Last-e.First > m.Last-m.First {
 			return false
 		}
+		locLabel = locLabel || e.Type == "LOC" && e.First <= m.First && e.Last >= m.Last
 	}
-	if inEntity[m.First] == "LOC" || m.Compass != "" || len(m.Qualifier) > 0 {
-		return true
+	prev := ""
+	if m.First > 0 {
+		prev = strings.ToLower(toks[m.First-1].Form)
+		if prev == "the" && m.First > 1 {
+			prev = strings.ToLower(toks[m.First-2].Form)
+		}
 	}
-	if m.Candidates[0].Kind == Country {
-		return true
-	}
-	if m.First == 0 {
+	one := m.First == m.Last
+	word := toks[m.First].Form
+	rel := toks[m.Last].DepRel
+	switch {
+	case one && commonWord[strings.ToLower(word)] && !locLabel:
+		// "in March", "the City", "the West"
 		return false
+	case one && len(word) <= 4 && upperWord(word) && m.Candidates[0].Kind != Country && !locLabel:
+		// an acronym ("NATO", "UN") that is also a town's name
+		return false
+	case (rel == "nsubj" || rel == "nsubj:pass") && !locative[prev]:
+		// The subject of a clause is an actor ("Russia expelled…",
+		// "Moscow said"), not a place.
+		return false
+	case locLabel || m.Compass != "" || len(m.Qualifier) > 0 || locative[prev]:
+		return true
 	}
-	prev := strings.ToLower(toks[m.First-1].Form)
-	if prev == "the" && m.First > 1 {
-		prev = strings.ToLower(toks[m.First-2].Form)
-	}
-	return locative[prev]
+	return m.Candidates[0].Kind == Country
+}
+
+// commonWord are capitalised words that name towns somewhere but are far
+// more often something else: months, days, directions ("the West") and
+// nouns that start the names of institutions. They count as places only when the recogniser says so.
+var commonWord = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"city": true, "council": true, "union": true, "state": true, "republic": true, "capital": true, "university": true,
+	"court": true, "police": true, "army": true, "government": true, "parliament": true, "church": true, "congress": true,
+	"senate": true, "president": true, "minister": true, "central": true, "national": true, "security": true,
+	"west": true, "east": true, "north": true, "south": true, "centre": true, "center": true,
 }
 
 // capitalised reports whether a word starts with an upper-case letter.
@@ -163,11 +189,12 @@ func (c Context) Add(g *Gazetteer, code string, w float64) {
 // Resolve chooses the place a mention denotes: the candidate in the
 // country or division its qualifier names, else the one the article's
 // context and its population favour; a country's name denotes the country.
-// ok is false when the mention has no candidate.
+// ok is false when the mention has no candidate, or when the best is a
+// town of under 50,000 people in a country the article does not name.
 func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
 	best, bestScore := (*Place)(nil), math.Inf(-1)
 	for _, c := range m.Candidates {
-		score := math.Log10(float64(c.Population)+10) + math.Min(ctx[c.Country], 4)
+		score := math.Log10(float64(c.Population)+10) + math.Min(ctx[c.Country], 2)
 		switch {
 		case c.Kind == Country:
 			score += 10
@@ -176,7 +203,11 @@ func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
 		case c.Feature == "PPLA":
 			score += 0.5
 		case c.Kind == ADM1:
-			score += 2
+			// GeoNames gives divisions no population: count one as a
+			// city of a million, above towns that share its name
+			// ("Nevada", Missouri) and below the big city it is named
+			// after (Baghdad).
+			score = 6 + math.Min(ctx[c.Country], 2)
 		}
 		for _, q := range m.Qualifier {
 			if q.Country == c.Country && (q.Kind == Country || q.ADM1 == c.ADM1) {
@@ -186,6 +217,13 @@ func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
 		if score > bestScore {
 			best, bestScore = c, score
 		}
+	}
+	// A small town abroad, in a country the article never names, is more
+	// likely a place the gazetteer lacks under a name it shares
+	// ("Heathrow" in a London story is a town in Florida): no place is
+	// better than a wrong one.
+	if best != nil && best.Kind == City && len(m.Qualifier) == 0 && len(ctx) > 0 && ctx[best.Country] == 0 && best.Population < 50_000 {
+		return nil, false
 	}
 	return best, best != nil
 }
