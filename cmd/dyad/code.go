@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,6 +33,8 @@ type codeOptions struct {
 	newActorSize int
 	modal        bool
 	minConf      float64
+	format       string
+	mentions     string
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
@@ -64,7 +67,10 @@ QuadClass, PLOVER category, its actors and the words that named them, its
 date and its mentions; --explain adds the words and dictionary entries
 (file:line) behind each mention; --json prints one JSON object per event
 and --tsv a table whose columns follow GDELT 2.0's event table (both
-described in docs/FORMATS.md); --parses prints the parsed sentences of each
+described in docs/FORMATS.md); --format gdelt writes GDELT 2.0's export
+file exactly (61 columns by position, no header), with --mentions FILE its
+mentions file, an event reported by several articles of the run being one
+row with their counts; --parses prints the parsed sentences of each
 coded article in CoNLL-U instead. Output is in input order however many
 --workers code at once.
 
@@ -85,6 +91,8 @@ the command stops after the last whole article and says what it did.`,
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "print one JSON object per event")
 	f.BoolVar(&o.tsv, "tsv", false, "print a tab-separated table with GDELT 2.0 column names")
+	f.StringVar(&o.format, "format", "", `output format: "text", "json", "tsv", "conllu" (as --parses) or "gdelt" (GDELT 2.0's event table, with --mentions its mentions table)`)
+	f.StringVar(&o.mentions, "mentions", "", "with --format gdelt, write GDELT 2.0's mentions table to this file")
 	f.BoolVar(&o.parses, "parses", false, "print the parsed sentences of each coded article in CoNLL-U, not its events")
 	f.BoolVar(&o.explain, "explain", false, "show the words and dictionary entries behind each event")
 	o.codingFlags(f)
@@ -151,24 +159,69 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--date %q: want YYYY-MM-DD or YYYYMMDD", s)
+	return time.Time{}, usageError{fmt.Errorf("--date %q: want YYYY-MM-DD or YYYYMMDD", s)}
+}
+
+// codeFormat returns the output format the flags ask for; gdelt is true
+// for --format gdelt, which is not a Writer's.
+func (o *codeOptions) codeFormat() (f pipeline.Format, gdelt bool, err error) {
+	n := 0
+	for _, set := range []bool{o.json, o.tsv, o.parses, o.format != ""} {
+		if set {
+			n++
+		}
+	}
+	if n > 1 {
+		return 0, false, usageError{errors.New("--format, --json, --tsv and --parses: choose one")}
+	}
+	if o.mentions != "" && o.format != "gdelt" {
+		return 0, false, usageError{errors.New("--mentions goes with --format gdelt")}
+	}
+	switch {
+	case o.json || o.format == "json":
+		return pipeline.JSONLines, false, nil
+	case o.tsv || o.format == "tsv":
+		return pipeline.TSV, false, nil
+	case o.parses || o.format == "conllu":
+		return pipeline.CoNLLU, false, nil
+	case o.format == "gdelt":
+		return 0, true, nil
+	case o.format == "" || o.format == "text":
+		return pipeline.Text, false, nil
+	}
+	return 0, false, usageError{fmt.Errorf("--format %q: want text, json, tsv, conllu or gdelt", o.format)}
 }
 
 func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string, o *codeOptions, showProgress bool) error {
-	format := pipeline.Text
-	switch {
-	case o.json && o.tsv, o.json && o.parses, o.tsv && o.parses:
-		return errors.New("--json, --tsv and --parses: choose one")
-	case o.json:
-		format = pipeline.JSONLines
-	case o.tsv:
-		format = pipeline.TSV
-	case o.parses:
-		format = pipeline.CoNLLU
+	format, gdelt, err := o.codeFormat()
+	if err != nil {
+		return err
 	}
 	opts, cache, err := o.codingOptions(stdin)
 	if err != nil {
 		return err
 	}
-	return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{Explain: o.explain}), "code", showProgress)
+	if !gdelt {
+		return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{Explain: o.explain}), "code", showProgress)
+	}
+	var mentions io.Writer
+	if o.mentions != "" {
+		f, err := os.Create(o.mentions)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		mentions = f
+	}
+	sink := pipeline.NewGDELT(stdout, mentions, pipeline.WriterOptions{})
+	err = runPipeline(ctx, stderr, args, opts, cache, sink, "code", showProgress)
+	if cerr := sink.Close(); cerr != nil {
+		return cerr
+	}
+	if f, ok := mentions.(*os.File); ok {
+		if cerr := f.Close(); cerr != nil {
+			return cerr
+		}
+	}
+	return err
 }

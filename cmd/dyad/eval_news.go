@@ -76,7 +76,7 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 				return errors.New("choose one of --set, --show and --check")
 			case set != "":
 				if len(args) > 0 {
-					return errors.New("--set takes no arguments")
+					return usageError{errors.New("--set takes no arguments")}
 				}
 				rep, err := eval.News(cmd.Context(), eval.NewsOptions{Data: data, Dir: filepath.Dir(docsFile), Set: set,
 					Pipeline: pipeline.Options{Dicts: dicts, DictHome: dictHome()}, Tokenizer: tok, NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}})
@@ -137,7 +137,7 @@ const confidencePenalty = 20.0
 // leave-one-document-out cross-validation gives.
 func writeConfidence(w io.Writer, path, set string, rep *eval.NewsReport) error {
 	if set != "dev" {
-		return errors.New("--fit-confidence learns from the dev set only")
+		return usageError{errors.New("--fit-confidence learns from the dev set only")}
 	}
 	trained := fmt.Sprintf("dyad eval news --set dev --fit-confidence: %d annotated documents, %d coded mentions, %d strictly right; logistic regression, L2 penalty %g",
 		rep.Annotated, len(rep.Mentions), rep.Strict.Matched, confidencePenalty)

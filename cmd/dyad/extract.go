@@ -42,10 +42,10 @@ type extractOptions struct {
 // warnings go to log. The cache, if any, must be saved after.
 func (o *extractOptions) pipelineOptions(log *slog.Logger) (pipeline.Options, *fetch.FileCache, error) {
 	if o.maxBytes < 0 || o.maxBytes > maxMaxBytes { // 0: the default
-		return pipeline.Options{}, nil, fmt.Errorf("--max-bytes %d: want 1 to %d (%s)", o.maxBytes, maxMaxBytes, source.Size(maxMaxBytes))
+		return pipeline.Options{}, nil, usageError{fmt.Errorf("--max-bytes %d: want 1 to %d (%s)", o.maxBytes, maxMaxBytes, source.Size(maxMaxBytes))}
 	}
 	if o.userAgent != "" && len(strings.Fields(strings.SplitN(o.userAgent, "/", 2)[0])) == 0 {
-		return pipeline.Options{}, nil, fmt.Errorf("--user-agent %q: give a name, as in %q", o.userAgent, fetch.DefaultUserAgent)
+		return pipeline.Options{}, nil, usageError{fmt.Errorf("--user-agent %q: give a name, as in %q", o.userAgent, fetch.DefaultUserAgent)}
 	}
 	opts := pipeline.Options{
 		Source:  source.Options{MaxBytes: o.maxBytes, NoFollow: o.noFollow, Logger: log},

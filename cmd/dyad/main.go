@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -21,8 +22,17 @@ func main() {
 		if !isReported(err) {
 			fmt.Fprintln(os.Stderr, "dyad:", err)
 		}
-		os.Exit(1)
+		os.Exit(exitStatus(err))
 	}
+}
+
+// exitStatus is 2 for a usage error and 1 for any other failure.
+func exitStatus(err error) int {
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
 }
 
 // interruptible returns a context that the first SIGINT or SIGTERM ends,

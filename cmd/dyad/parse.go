@@ -40,7 +40,7 @@ and offsets are into the input.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "conllu" && format != "json" {
-				return fmt.Errorf("--format %q: want conllu or json", format)
+				return usageError{fmt.Errorf("--format %q: want conllu or json", format)}
 			}
 			data, name, err := readInput(cmd.InOrStdin(), args[0])
 			if err != nil {

@@ -51,13 +51,44 @@ whom in CAMEO, with every event traced to its sentence.`,
 		newBenchCmd(g),
 		newGeoCmd(g),
 	)
+	root.Version = versionString()
+	root.SetVersionTemplate("dyad {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	strictUsage(root)
 	return root
+}
+
+// usageError is an error in how dyad was called (a flag, an argument, a
+// subcommand): the exit status is 2, as for Unix tools.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// strictUsage makes argument errors usage errors and makes a command that
+// only groups others ("dyad", "dyad eval") refuse an unknown subcommand
+// instead of printing its help and exiting 0.
+func strictUsage(c *cobra.Command) {
+	if c.HasSubCommands() && !c.Runnable() {
+		c.Args = cobra.NoArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	}
+	if args := c.Args; args != nil {
+		c.Args = func(cmd *cobra.Command, a []string) error {
+			if err := args(cmd, a); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		strictUsage(sub)
+	}
 }
 
 func (g *globals) setupLogging(w io.Writer) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
-		return fmt.Errorf("--log-level: %w", err)
+		return usageError{fmt.Errorf("--log-level: %w", err)}
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
 	return nil
@@ -75,14 +106,20 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print the version of dyad",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v := version
-			if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-				v = bi.Main.Version
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "dyad %s %s %s/%s\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return nil
+			_, err := fmt.Fprintf(cmd.OutOrStdout(), "dyad %s\n", versionString())
+			return err
 		},
 	}
+}
+
+// versionString is what "dyad version" and "dyad --version" print after
+// the name.
+func versionString() string {
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	return fmt.Sprintf("%s %s %s/%s", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 // errReported is returned by commands that have already printed their
