@@ -51,6 +51,9 @@ func FromRecord(rec source.Record) (*Article, error) {
 		a.Language = detectLanguage(a.FullText())
 	}
 	a.SetID()
+	if rec.Meta.ID != "" {
+		a.ID = rec.Meta.ID // the container's, so that output joins its input
+	}
 	return a, nil
 }
 

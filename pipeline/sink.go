@@ -71,6 +71,9 @@ const (
 	ArticleText
 	// ArticleJSON prints each article as one JSON object per line.
 	ArticleJSON
+	// PETRARCH prints one line per event as PETRARCH 2's event files
+	// have them (story.WritePETRARCH).
+	PETRARCH
 )
 
 // WriterOptions configure a Writer. The zero value is ready to use.
@@ -146,6 +149,12 @@ func (sw *Writer) write(r *Result) error {
 			}
 		}
 		return story.WriteTSV(sw.w, st, sw.o.Added)
+	case PETRARCH:
+		var publisher string
+		if r.Article != nil {
+			publisher = r.Article.Source
+		}
+		return story.WritePETRARCH(sw.w, st, publisher)
 	case CoNLLU:
 		for _, s := range st.Sentences {
 			if s.Parsed == nil {

@@ -48,6 +48,8 @@ func fromDoc(d doc, opts Options, tree *sitemapTree) Source {
 		return newFeed(d, opts)
 	case kindSitemap:
 		return newSitemap(d, opts, tree)
+	case kindPETRARCH:
+		return newPETRARCH(d.data, d.origin)
 	case kindXML:
 		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap", root)))
 	}

@@ -98,3 +98,10 @@ func FuzzJSONL(f *testing.F) {
 		readAllFuzz(t, "rows.jsonl", data)
 	})
 }
+
+func FuzzPETRARCH(f *testing.F) {
+	seedFiles(f, "*.petr.xml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readAllFuzz(t, "stories.xml", append([]byte("<Sentences>"), data...))
+	})
+}

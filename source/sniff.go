@@ -19,10 +19,11 @@ const (
 	kindWARC
 	kindJSONL
 	kindXML // XML that is neither a feed nor a sitemap
+	kindPETRARCH
 )
 
 func (k kind) String() string {
-	return [...]string{"plain text", "HTML page", "feed", "sitemap", "WARC file", "JSON Lines", "XML document"}[k]
+	return [...]string{"plain text", "HTML page", "feed", "sitemap", "WARC file", "JSON Lines", "XML document", "PETRARCH story file"}[k]
 }
 
 var gzipMagic = []byte{0x1f, 0x8b}
@@ -58,6 +59,8 @@ func sniff(head []byte, contentType string) (kind, string) {
 		return kindFeed, root
 	case local == "urlset" || local == "sitemapindex":
 		return kindSitemap, root
+	case local == "sentences":
+		return kindPETRARCH, root
 	case local == "html" || local == "head" || local == "body":
 		return kindHTML, root
 	case root != "" && bytes.HasPrefix(head, []byte("<?xml")) && !strings.Contains(mt, "html"):

@@ -52,6 +52,9 @@ type Meta struct {
 	// Text is the article body when the container gave it as plain text (a
 	// JSON Lines "text" field): paragraphs separated by blank lines.
 	Text string
+	// ID is the container's own identifier of the document, which the
+	// article keeps: a PETRARCH sentence's id, a JSON Lines row's id.
+	ID string
 }
 
 // IsHTML reports whether the record's body is an HTML or XHTML page.

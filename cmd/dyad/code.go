@@ -70,7 +70,8 @@ and --tsv a table whose columns follow GDELT 2.0's event table (both
 described in docs/FORMATS.md); --format gdelt writes GDELT 2.0's export
 file exactly (61 columns by position, no header), with --mentions FILE its
 mentions file, an event reported by several articles of the run being one
-row with their counts; --parses prints the parsed sentences of each
+row with their counts; --format petrarch writes PETRARCH 2's event lines
+for comparing coders; --parses prints the parsed sentences of each
 coded article in CoNLL-U instead. Output is in input order however many
 --workers code at once.
 
@@ -91,7 +92,7 @@ the command stops after the last whole article and says what it did.`,
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "print one JSON object per event")
 	f.BoolVar(&o.tsv, "tsv", false, "print a tab-separated table with GDELT 2.0 column names")
-	f.StringVar(&o.format, "format", "", `output format: "text", "json", "tsv", "conllu" (as --parses) or "gdelt" (GDELT 2.0's event table, with --mentions its mentions table)`)
+	f.StringVar(&o.format, "format", "", `output format: "text", "json", "tsv", "conllu" (as --parses), "gdelt" (GDELT 2.0's event table, with --mentions its mentions table) or "petrarch" (PETRARCH 2's event lines)`)
 	f.StringVar(&o.mentions, "mentions", "", "with --format gdelt, write GDELT 2.0's mentions table to this file")
 	f.BoolVar(&o.parses, "parses", false, "print the parsed sentences of each coded article in CoNLL-U, not its events")
 	f.BoolVar(&o.explain, "explain", false, "show the words and dictionary entries behind each event")
@@ -186,10 +187,12 @@ func (o *codeOptions) codeFormat() (f pipeline.Format, gdelt bool, err error) {
 		return pipeline.CoNLLU, false, nil
 	case o.format == "gdelt":
 		return 0, true, nil
+	case o.format == "petrarch":
+		return pipeline.PETRARCH, false, nil
 	case o.format == "" || o.format == "text":
 		return pipeline.Text, false, nil
 	}
-	return 0, false, usageError{fmt.Errorf("--format %q: want text, json, tsv, conllu or gdelt", o.format)}
+	return 0, false, usageError{fmt.Errorf("--format %q: want text, json, tsv, conllu, gdelt or petrarch", o.format)}
 }
 
 func runCode(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string, o *codeOptions, showProgress bool) error {

@@ -1,6 +1,9 @@
 package story
 
 import (
+	"bufio"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -166,4 +169,46 @@ func GDELTMentionRows(id int64, r *Record, src MentionSource, added time.Time) [
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// WritePETRARCH writes the story's events as PETRARCH 2 writes its event
+// file, for comparing coders: one tab-separated line per event with the
+// story's date (YYYYMMDD), the source, target and event codes, the issues
+// (empty: Dyad codes none), the IDs of the sentences that report it joined
+// by ";" — the article's ID for a story of one sentence, as a PETRARCH
+// input's sentence is —, the URL when known and the publisher
+// ("NULL" when unknown, as PETRARCH writes it).
+func WritePETRARCH(w io.Writer, st *Story, publisher string) error {
+	bw := bufio.NewWriter(w)
+	date := ""
+	if !st.Published.IsZero() {
+		date = st.Published.Format("20060102")
+	}
+	if publisher == "" {
+		publisher = "NULL"
+	}
+	for _, ev := range st.Events {
+		var ids []string
+		for _, m := range ev.Mentions {
+			id := m.SentenceID
+			if len(st.Sentences) == 1 {
+				id = st.ArticleID
+			}
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		row := []string{date, ev.Source, ev.Target, ev.Code, "", strings.Join(ids, ";")}
+		if st.URL != "" {
+			row = append(row, st.URL)
+		}
+		row = append(row, publisher)
+		for i, f := range row {
+			row[i] = tsvField(f)
+		}
+		if _, err := bw.WriteString(strings.Join(row, "\t") + "\n"); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
