@@ -1,6 +1,7 @@
 package article
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -26,6 +27,8 @@ func FromRecord(rec source.Record) (*Article, error) {
 	var a *Article
 	var err error
 	switch {
+	case rec.ContentType == source.ArticleJSON:
+		return fromJSON(rec)
 	case len(rec.Body) > 0 && rec.IsHTML():
 		a, err = FromHTML(rec.Body, rec.URL, rec.ContentType)
 		if errors.Is(err, ErrNoArticle) && rec.Meta.Title != "" {
@@ -53,6 +56,22 @@ func FromRecord(rec source.Record) (*Article, error) {
 	a.SetID()
 	if rec.Meta.ID != "" {
 		a.ID = rec.Meta.ID // the container's, so that output joins its input
+	}
+	return a, nil
+}
+
+// fromJSON reads an article that "dyad extract --json" wrote: the same
+// article, its ID included; only an empty origin is the record's.
+func fromJSON(rec source.Record) (*Article, error) {
+	a := &Article{}
+	if err := json.Unmarshal(rec.Body, a); err != nil {
+		return nil, fmt.Errorf("article JSON: %w", err)
+	}
+	if a.Blocks == nil {
+		a.Blocks = []Block{}
+	}
+	if a.Origin == "" {
+		a.Origin = rec.Origin
 	}
 	return a, nil
 }

@@ -192,7 +192,7 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 		return send(ctx, out, it)
 	}
 	for nth, in := range inputs {
-		if p.opts.CoNLLU || in == "-" {
+		if p.opts.CoNLLU {
 			t0 := time.Now()
 			its, err := p.readWhole(in)
 			m.add(stageRead, time.Since(t0))
@@ -207,7 +207,21 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 			}
 			continue
 		}
-		src := source.Open(in, p.opts.Source)
+		var src source.Source
+		if in == "-" {
+			// Standard input is read whole and then as a file would be:
+			// text, a page, JSON Lines, a URL list…
+			data, err := readAll(in, p.stdin())
+			if err != nil {
+				if err := emit(&item{nth: nth, input: in, err: fmt.Errorf("standard input: %w", err)}); err != nil {
+					return err
+				}
+				continue
+			}
+			src = source.FromBytes("standard input", data, p.opts.Source)
+		} else {
+			src = source.Open(in, p.opts.Source)
+		}
 		for {
 			t0 := time.Now()
 			rec, err := src.Next(ctx)
@@ -237,34 +251,24 @@ func (p *Pipeline) read(ctx context.Context, inputs []string, out chan<- *item, 
 // maxWholeInput bounds an input read whole: standard input or a CoNLL-U file.
 const maxWholeInput = source.DefaultMaxBytes
 
-// readWhole reads an input that is not a source: "-", a plain-text article
-// on Stdin, or in CoNLL-U mode a file of parsed sentences. A text article
-// that cannot be read is a document error, and so are a CoNLL-U file that
-// cannot be read and each of its sentences that does not parse: the rest
-// is coded.
+// stdin is Options.Stdin, or an empty reader.
+func (p *Pipeline) stdin() io.Reader {
+	if p.opts.Stdin == nil {
+		return strings.NewReader("")
+	}
+	return p.opts.Stdin
+}
+
+// readWhole reads a file of parsed sentences in CoNLL-U mode ("-" for
+// Stdin). A file that cannot be read is a document error, and so is each
+// of its sentences that does not parse: the rest is coded.
 func (p *Pipeline) readWhole(in string) ([]*item, error) {
 	name := in
 	var r io.Reader
 	if in == "-" {
-		name = "standard input"
-		r = p.opts.Stdin
-		if r == nil {
-			r = strings.NewReader("")
-		}
+		name, r = "standard input", p.stdin()
 	}
 	data, err := readAll(in, r)
-	if !p.opts.CoNLLU {
-		it := &item{input: in, err: err}
-		if err == nil {
-			if it.art, err = article.FromText(data); err == nil {
-				it.art.Origin = name
-			}
-		}
-		if err != nil {
-			it.err = fmt.Errorf("%s: %w", name, err)
-		}
-		return []*item{it}, nil
-	}
 	if err != nil {
 		return []*item{{input: in, err: fmt.Errorf("%s: %w", name, err)}}, nil
 	}

@@ -19,7 +19,8 @@ type doc struct {
 	contentType string
 	header      http.Header
 	date        time.Time
-	depth       int // sitemap nesting depth
+	depth       int  // sitemap nesting depth
+	stdin       bool // read by FromBytes: a URL list's paths are relative to the working directory
 }
 
 // fromDoc returns the source for a document held in memory, choosing the
@@ -52,6 +53,13 @@ func fromDoc(d doc, opts Options, tree *sitemapTree) Source {
 		return newPETRARCH(d.data, d.origin)
 	case kindXML:
 		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap", root)))
+	case kindText:
+		if isURLList(d.data) {
+			if opts.inList {
+				return failed(docErr(d.origin, "", errNestedList))
+			}
+			return newURLList(d, opts)
+		}
 	}
 	rec := Record{Origin: d.origin, URL: d.url, Body: d.data, Header: d.header, Date: d.date, ContentType: d.contentType}
 	if k == kindHTML {

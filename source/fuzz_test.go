@@ -105,3 +105,24 @@ func FuzzPETRARCH(f *testing.F) {
 		readAllFuzz(t, "stories.xml", append([]byte("<Sentences>"), data...))
 	})
 }
+
+// FuzzURLList checks the recognition and splitting of URL lists; the
+// entries are not opened, since a fuzzed list could name any file.
+func FuzzURLList(f *testing.F) {
+	f.Add([]byte("# inputs\nhttps://a.example/rss\npages/one.html\n"))
+	f.Add([]byte("Troops attacked rebels.\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !isURLList(data) {
+			return
+		}
+		s := newURLList(doc{origin: "list.txt", data: data}, Options{}).(*listSource)
+		if len(s.entries) == 0 || len(s.entries) != len(s.lines) {
+			t.Fatalf("a list of %d entries (%d lines)", len(s.entries), len(s.lines))
+		}
+		for _, e := range s.entries {
+			if e == "" || strings.ContainsAny(e, " \t\n") {
+				t.Fatalf("entry %q", e)
+			}
+		}
+	})
+}

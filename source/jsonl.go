@@ -41,7 +41,16 @@ type jsonlRow struct {
 	Author    string `json:"author"`
 	Source    string `json:"source"`
 	Language  string `json:"language"`
+	// ID and Blocks mark a row of "dyad extract --json", which is passed
+	// on whole (ArticleJSON).
+	ID     string          `json:"id"`
+	Blocks json.RawMessage `json:"blocks"`
 }
+
+// ArticleJSON is the content type of a record whose body is an article as
+// "dyad extract --json" writes it: read back, it is the same article, all
+// its fields and its ID.
+const ArticleJSON = "application/vnd.dyad.article+json"
 
 func (s *jsonlSource) Close() error {
 	if s.closed {
@@ -87,6 +96,9 @@ func (s *jsonlSource) Next(ctx context.Context) (Record, error) {
 			return Record{}, docErr(s.name, where, fmt.Errorf("invalid JSON: %w", err))
 		}
 		s.started = true
+		if row.ID != "" && len(row.Blocks) > 0 && row.Blocks[0] == '[' {
+			return Record{Origin: fmt.Sprintf("%s#line=%d", s.name, s.line), URL: row.URL, ContentType: ArticleJSON, Body: bytes.Clone(line)}, nil
+		}
 		return s.record(row, where)
 	}
 }

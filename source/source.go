@@ -166,6 +166,8 @@ type Options struct {
 	MaxRatio       int
 	// Logger receives warnings that lose nothing; nil discards them.
 	Logger *slog.Logger
+
+	inList bool // reading the entries of a URL list
 }
 
 // DefaultMaxBytes is the default bound on one document.
@@ -284,6 +286,20 @@ func Open(input string, opts Options) Source {
 		return &lazy{open: w.open}
 	}
 	return &lazy{open: func(context.Context) Source { return openPath(input, opts) }}
+}
+
+// FromBytes returns the source for a document already read, such as
+// standard input, choosing the reader from its content as for a file.
+// name is its origin; paths in a URL list are relative to the working
+// directory.
+func FromBytes(name string, data []byte, opts Options) Source {
+	if len(data) == 0 {
+		return failed(docErr(name, "", errors.New("empty document")))
+	}
+	if int64(len(data)) > opts.maxBytes() {
+		return failed(docErr(name, "", tooLarge(opts.maxBytes())))
+	}
+	return fromDoc(doc{origin: name, name: name, data: data, stdin: true}, opts, nil)
 }
 
 func isURL(s string) bool {

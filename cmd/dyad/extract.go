@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -36,6 +38,8 @@ type extractOptions struct {
 	cache     string
 	// allowPrivate lets the fetcher reach loopback and private addresses.
 	allowPrivate bool
+	outDir       string
+	stdin        io.Reader // for the input "-"
 }
 
 // pipelineOptions turns the flags into the options of a pipeline run;
@@ -92,8 +96,13 @@ An INPUT is a file, a directory (searched recursively for files named like
 news: .html, .htm, .txt, .warc, .xml, .rss, .atom, .json, .jsonl, gzipped
 or not, or with no extension), or an http(s) URL. What a file holds is found from its content: an HTML page, a plain-text
 dump, a gzip file, a WARC archive (.warc, .warc.gz; response records), an
-RSS, Atom or JSON feed, a sitemap or news sitemap, or JSON Lines (one
-article per line with url, title, text or html, published). Feeds and
+RSS, Atom or JSON feed, a sitemap or news sitemap, JSON Lines (one
+article per line with url, title, text or html, published; the output of
+--json is read back as the same articles, IDs included), PETRARCH story
+XML (each sentence an article with its ID and date), or a list of inputs
+(one URL or path per line, # comments, as trafilatura's -i reads). "-" is
+standard input, read as any file is. --output-dir DIR writes each article
+to a file of its own, DIR/ID.txt (ID.json with --json). Feeds and
 sitemaps yield the pages they link to, fetched politely (robots.txt, one
 request per --delay per host); with --no-follow (or --no-fetch, which also
 refuses URL inputs), a feed item yields its own content and a sitemap entry
@@ -110,10 +119,12 @@ feed item whose page fails) gets one line on stderr naming it and the
 problem; the others are still processed, and the exit status is 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.stdin = cmd.InOrStdin()
 			return runExtract(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, o, g.showProgress())
 		},
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print one JSON object per article")
+	cmd.Flags().StringVar(&o.outDir, "output-dir", "", "write each article to a file of its own in this folder (ID.txt, or ID.json with --json)")
 	cmd.Flags().Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "largest input document to read, in bytes")
 	cmd.Flags().BoolVar(&o.noFetch, "no-fetch", false, "use no network: no URLs, no pages linked from feeds and sitemaps")
 	cmd.Flags().BoolVar(&o.noFollow, "no-follow", false, "read feeds and sitemaps without fetching the pages they link to")
@@ -131,12 +142,34 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, args []string, o 
 	if err != nil {
 		return err
 	}
-	opts.ExtractOnly = true
-	format := pipeline.ArticleText
+	opts.ExtractOnly, opts.Stdin = true, o.stdin
+	format, ext := pipeline.ArticleText, ".txt"
 	if o.json {
-		format = pipeline.ArticleJSON
+		format, ext = pipeline.ArticleJSON, ".json"
 	}
-	return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{}), "extract", showProgress)
+	if o.outDir == "" {
+		return runPipeline(ctx, stderr, args, opts, cache, pipeline.NewWriter(stdout, format, pipeline.WriterOptions{}), "extract", showProgress)
+	}
+	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+		return err
+	}
+	// One file per article, named by its ID, as trafilatura's -o writes
+	// a folder: the same article read again overwrites its own file.
+	sink := pipeline.SinkFunc(func(ctx context.Context, r *pipeline.Result) error {
+		if r.Article == nil || r.Err != nil {
+			return nil
+		}
+		f, err := os.Create(filepath.Join(o.outDir, fileName(r.Article.ID)+ext))
+		if err != nil {
+			return err
+		}
+		if err := pipeline.NewWriter(f, format, pipeline.WriterOptions{}).Put(ctx, r); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	})
+	return runPipeline(ctx, stderr, args, opts, cache, sink, "extract", showProgress)
 }
 
 // runPipeline runs the pipeline over the inputs into out, with one line on
@@ -187,4 +220,19 @@ func hint(err error) string {
 		return " (--no-fetch is set)"
 	}
 	return ""
+}
+
+// fileName makes an article ID safe as a file name: an ID a container gave
+// (a JSON Lines row's, a PETRARCH sentence's) may hold any character.
+func fileName(id string) string {
+	s := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
+			return r
+		}
+		return '_'
+	}, id)
+	if strings.Trim(s, ".") == "" {
+		return "_" + s
+	}
+	return s
 }
