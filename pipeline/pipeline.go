@@ -414,6 +414,10 @@ func (w *worker) code(it *item) {
 	if a == nil || a.DuplicateOf != "" {
 		return
 	}
+	if l := strings.ToLower(a.Language); l != "" && l != "en" && !strings.HasPrefix(l, "en-") {
+		it.err = &LanguageError{Origin: a.Origin, Language: l}
+		return
+	}
 	if a.Published.IsZero() {
 		a.Published = w.p.opts.Date
 	}

@@ -13,6 +13,7 @@ import (
 	"dyad/article"
 	"dyad/coder/story"
 	"dyad/nlp/conllu"
+	"dyad/source"
 )
 
 // Result is what became of one document, or of one input that could not be
@@ -38,6 +39,39 @@ type Result struct {
 // ErrSkipped is wrapped by the error of an article that was not coded
 // because it went beyond the Limits.
 var ErrSkipped = errors.New("skipped")
+
+// LanguageError is the error of an article in a language Dyad has no
+// models for: it is not coded (the English models would code it wrongly),
+// and a run passes it over (PassReason).
+type LanguageError struct {
+	Origin   string
+	Language string // the article's ISO 639-1 code
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("%s: not coded: in language %q, and Dyad codes English", e.Origin, e.Language)
+}
+
+// PassReason says why a document was passed over rather than failed: it
+// was read, but it is not news Dyad codes — a folder's file that is not
+// news (source.ErrNotNews), a page without article text
+// (article.ErrNoArticle), an article in another language (LanguageError).
+// It is "" for nil and for any other error. A run's Summary counts passed
+// over documents by reason, apart from failures.
+func PassReason(err error) string {
+	var le *LanguageError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &le):
+		return "language " + le.Language
+	case errors.Is(err, source.ErrNotNews):
+		return "not news"
+	case errors.Is(err, article.ErrNoArticle):
+		return "no article text"
+	}
+	return ""
+}
 
 // Sink receives the results of a run in input order, one call at a time.
 // An error from Put stops the run and is Run's error.

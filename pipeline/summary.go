@@ -3,6 +3,8 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -63,6 +65,9 @@ type Summary struct {
 	Duplicates int `json:"duplicates"`
 	// Skipped articles went beyond the Limits.
 	Skipped int `json:"skipped"`
+	// PassedOver counts by reason the documents that were read but are
+	// not news Dyad codes (PassReason): neither failed nor coded.
+	PassedOver map[string]int `json:"passed_over,omitempty"`
 	// Coded articles, and their sentences, words and events.
 	Coded     int `json:"coded"`
 	Sentences int `json:"sentences"`
@@ -89,6 +94,9 @@ func (s Summary) String() string {
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, ", %d skipped", s.Skipped)
 	}
+	if n, why := s.Passed(); n > 0 {
+		fmt.Fprintf(&b, ", %d passed over (%s)", n, why)
+	}
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %d failed", s.Failed)
 	}
@@ -97,6 +105,17 @@ func (s Summary) String() string {
 		b.WriteString(", interrupted")
 	}
 	return b.String()
+}
+
+// Passed returns how many documents were passed over and why, by reason:
+// "2 not news, 1 language de".
+func (s Summary) Passed() (n int, why string) {
+	var parts []string
+	for _, r := range slices.Sorted(maps.Keys(s.PassedOver)) {
+		parts = append(parts, fmt.Sprintf("%d %s", s.PassedOver[r], r))
+		n += s.PassedOver[r]
+	}
+	return n, strings.Join(parts, ", ")
 }
 
 // meter gathers a run's counts and stage times. The stage times are added
@@ -119,7 +138,12 @@ func (m *meter) count(r *Result) {
 	if r.Article != nil || r.Story != nil {
 		s.Articles++
 	}
-	switch {
+	switch reason := PassReason(r.Err); {
+	case reason != "":
+		if s.PassedOver == nil {
+			s.PassedOver = map[string]int{}
+		}
+		s.PassedOver[reason]++
 	case errors.Is(r.Err, ErrSkipped):
 		s.Skipped++
 	case r.Err != nil:

@@ -52,7 +52,7 @@ func fromDoc(d doc, opts Options, tree *sitemapTree) Source {
 	case kindPETRARCH:
 		return newPETRARCH(d.data, d.origin)
 	case kindXML:
-		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap", root)))
+		return failed(docErr(d.origin, "", fmt.Errorf("XML document with root <%s> is neither a feed nor a sitemap%w", root, noMessage{errNotArticles})))
 	case kindText:
 		if isURLList(d.data) {
 			if opts.inList {
@@ -121,3 +121,10 @@ func gzipErr(err error) error {
 	}
 	return fmt.Errorf("corrupt gzip: %w", err)
 }
+
+// noMessage wraps an error for errors.Is without adding to the message.
+type noMessage struct{ error }
+
+func (noMessage) Error() string { return "" }
+
+func (e noMessage) Unwrap() error { return e.error }

@@ -172,6 +172,12 @@ func (s *dirSource) list() {
 			}
 			return nil
 		}
+		if d.IsDir() && p != s.root && strings.HasSuffix(d.Name(), "_files") {
+			// A browser's "Save page as…" puts a page's scripts, styles
+			// and data beside it in NAME_files/.
+			s.errs = append(s.errs, item{err: docErr(p, "", fmt.Errorf("%w: a folder of a saved page's assets", ErrNotNews))})
+			return filepath.SkipDir
+		}
 		if !d.IsDir() && newsFile(d.Name()) {
 			s.paths = append(s.paths, p)
 		}
@@ -227,6 +233,12 @@ func (s *dirSource) Next(ctx context.Context) (Record, error) {
 			s.cur.Close()
 			s.cur = nil
 			continue
+		}
+		var de *DocError
+		if errors.Is(err, errNotArticles) && errors.As(err, &de) {
+			// In a folder, JSON and XML that hold no articles sit
+			// beside the news (metadata, configuration): not news.
+			err = docErr(de.Origin, de.Where, fmt.Errorf("%w: %w", ErrNotNews, de.Err))
 		}
 		return rec, err
 	}

@@ -91,7 +91,7 @@ func (s *jsonlSource) Next(ctx context.Context) (Record, error) {
 				// A first line that is not a JSON object: some other JSON
 				// (pretty-printed, an array), not one error per line.
 				s.Close()
-				return Record{}, docErr(s.name, "", fmt.Errorf("not JSON Lines: line %d is not a JSON object: %w", s.line, err))
+				return Record{}, docErr(s.name, "", fmt.Errorf("not JSON Lines: line %d is not a JSON object: %w%w", s.line, err, noMessage{errNotArticles}))
 			}
 			return Record{}, docErr(s.name, where, fmt.Errorf("invalid JSON: %w", err))
 		}

@@ -123,7 +123,15 @@ var (
 	ErrNoFetcher = errors.New("fetching is disabled")
 	// ErrNotFeed reports a feed URL or file whose content is not a feed.
 	ErrNotFeed = errors.New("not a feed")
+	// ErrNotNews reports a file of a folder that is not news: the assets
+	// of a page a browser saved (page_files/), metadata JSON, XML of
+	// another kind. Named alone, such a file is an error of its own kind.
+	ErrNotNews = errors.New("not news")
 )
+
+// errNotArticles is wrapped by the errors of JSON and XML files in no
+// format that holds articles.
+var errNotArticles = errors.New("no articles")
 
 // Fetcher gets documents over HTTP; *fetch.Client is one.
 type Fetcher interface {

@@ -181,9 +181,13 @@ func runPipeline(ctx context.Context, stderr io.Writer, inputs []string, opts pi
 		ctx = context.Background()
 	}
 	prog := newProgress(showProgress, stderr, label, 0)
+	verbose := slog.Default().Enabled(ctx, slog.LevelInfo)
 	sum, err := pipeline.Run(ctx, inputs, opts, pipeline.SinkFunc(func(ctx context.Context, r *pipeline.Result) error {
 		prog.Add(1)
-		if r.Err != nil {
+		passed := pipeline.PassReason(r.Err) != ""
+		// Documents passed over are counted in the summary, and listed
+		// one by one with -v.
+		if r.Err != nil && (!passed || verbose) {
 			prog.Done()
 			fmt.Fprintf(stderr, "dyad: %v%s\n", r.Err, hint(r.Err))
 		}
@@ -203,10 +207,28 @@ func runPipeline(ctx context.Context, stderr io.Writer, inputs []string, opts pi
 			return err
 		}
 	}
+	// The end-of-run summary: on a terminal, and whenever documents were
+	// passed over, which have no line of their own without -v.
+	if showProgress || len(sum.PassedOver) > 0 {
+		fmt.Fprintf(stderr, "dyad: %s: %s\n", label, summaryLine(label, sum))
+	}
 	if n := sum.Failed + sum.Skipped; n > 0 {
 		return errReported{failed: n, total: sum.Results}
 	}
 	return nil
+}
+
+// summaryLine is the end-of-run account: documents read, passed over by
+// reason, failed, and for code the articles coded and their events.
+func summaryLine(label string, sum pipeline.Summary) string {
+	if label != "extract" {
+		return fmt.Sprintf("%d documents read: %s", sum.Results, sum)
+	}
+	line := fmt.Sprintf("%d documents read: %d articles extracted", sum.Results, sum.Articles)
+	if n, why := sum.Passed(); n > 0 {
+		line += fmt.Sprintf(", %d passed over (%s)", n, why)
+	}
+	return line + fmt.Sprintf(", %d failed in %.1f s", sum.Failed+sum.Skipped, sum.Elapsed.Seconds())
 }
 
 // hint names the flag that changes the outcome of an error, if any.

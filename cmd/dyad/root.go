@@ -20,6 +20,7 @@ var version = "dev"
 type globals struct {
 	logLevel string
 	quiet    bool
+	verbose  bool
 }
 
 func newRootCmd() *cobra.Command {
@@ -38,6 +39,7 @@ whom in CAMEO, with every event traced to its sentence.`,
 	}
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress display")
+	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "list the documents passed over (not news, no article text, another language), and log at info level")
 	root.AddCommand(
 		newVersionCmd(),
 		newExtractCmd(g),
@@ -90,7 +92,10 @@ func (g *globals) setupLogging(w io.Writer) error {
 	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
 		return usageError{fmt.Errorf("--log-level: %w", err)}
 	}
-	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})))
+	if g.verbose && level > slog.LevelInfo {
+		level = slog.LevelInfo
+	}
+	slog.SetDefault(slog.New(newLineHandler(w, level)))
 	return nil
 }
 
