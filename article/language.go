@@ -1,6 +1,8 @@
 package article
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -29,5 +31,42 @@ func detectLanguage(text string) string {
 	if !info.IsReliable() {
 		return ""
 	}
-	return info.Lang.Iso6391()
+	lang := info.Lang.Iso6391()
+	if lang != "en" && englishShare(text) >= 0.15 {
+		// Trigram statistics take short English news, dense with names
+		// ("Russia praised India on Monday"), for Italian or Dutch; its
+		// share of English function words does not.
+		return "en"
+	}
+	return lang
+}
+
+// englishFunctionWords are words frequent in English and rare elsewhere as
+// words of their own.
+var englishFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "and": true, "or": true,
+	"for": true, "with": true, "by": true, "at": true, "from": true, "over": true, "as": true, "is": true,
+	"was": true, "were": true, "are": true, "be": true, "been": true, "has": true, "have": true, "had": true,
+	"that": true, "this": true, "it": true, "its": true, "said": true, "says": true, "after": true, "not": true,
+	"but": true, "will": true, "would": true, "he": true, "she": true, "they": true, "his": true, "their": true,
+	"who": true, "which": true,
+}
+
+// englishShare is the share of the words of text, among its first
+// thousand, that are English function words.
+func englishShare(text string) float64 {
+	words, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		words++
+		if englishFunctionWords[strings.ToLower(w)] {
+			hits++
+		}
+		if words == 1000 {
+			break
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(hits) / float64(words)
 }
