@@ -50,7 +50,10 @@ by default ~/.local/share/dyad/dicts/phoenix. An existing installation is
 replaced only once the new one is complete, in one atomic swap; a
 directory that holds anything else is left alone and the install refused.
 
---from gives another address to fetch the same files from (a mirror).`,
+--from gives another address to fetch the same files from (a mirror), or
+a local folder that holds them (such as a PETRARCH checkout's
+dictionaries), read without the network; the files are checked against
+the same checksums.`,
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: []string{"phoenix"},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,6 +71,6 @@ directory that holds anything else is left alone and the install refused.
 		},
 	}
 	cmd.Flags().StringVar(&dir, "dir", "", "install into this directory instead")
-	cmd.Flags().StringVar(&from, "from", "", "fetch the files from this base URL (default: GitHub at the pinned commit)")
+	cmd.Flags().StringVar(&from, "from", "", "fetch the files from this base URL, or copy them from this folder (default: GitHub at the pinned commit)")
 	return cmd
 }

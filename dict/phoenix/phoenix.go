@@ -90,7 +90,8 @@ var (
 // a client that gives up on a file after Timeout.
 type Options struct {
 	// BaseURL is the directory URL the file names are appended to; a local
-	// mirror works as well as the default.
+	// mirror works as well as the default, and so does a local folder (a
+	// path or a file:// URL), read without the network.
 	BaseURL string
 	// Client makes the requests; nil means a client with Timeout.
 	Client *http.Client
@@ -115,6 +116,12 @@ func Install(ctx context.Context, dir string, opts Options) error {
 	base := opts.BaseURL
 	if base == "" {
 		base = DefaultBaseURL
+	}
+	// A base that is not an http(s) URL is a local folder (or a file://
+	// URL of one), such as a copy of the files made earlier: no network.
+	var local string
+	if l := strings.ToLower(base); !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+		local = strings.TrimPrefix(base, "file://")
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
@@ -146,6 +153,14 @@ func Install(ctx context.Context, dir string, opts Options) error {
 		}
 	}()
 	for _, f := range Files {
+		if local != "" {
+			p := filepath.Join(local, f.Name)
+			if err := copyFile(p, f, filepath.Join(tmp, f.Name)); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			log.Info("copied", "file", f.Name, "bytes", f.Size)
+			continue
+		}
 		url := base + f.Name
 		fctx, cancel := context.WithTimeout(ctx, timeout)
 		err := fetch(fctx, client, url, f, filepath.Join(tmp, f.Name))
@@ -264,9 +279,26 @@ func fetch(ctx context.Context, client *http.Client, url string, f File, path st
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("HTTP status %s", resp.Status)
 	}
+	return copyVerified(resp.Body, f, path)
+}
+
+// copyFile copies the local file src to path if it is f, checked as a
+// download is.
+func copyFile(src string, f File, path string) error {
+	r, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return copyVerified(r, f, path)
+}
+
+// copyVerified writes r to path, failing with ErrChecksum unless it has
+// f's size and SHA-256.
+func copyVerified(r io.Reader, f File, path string) error {
 	h := sha256.New()
 	cr := &counter{}
-	if err := writeSynced(path, io.TeeReader(io.LimitReader(resp.Body, f.Size+1), io.MultiWriter(h, cr))); err != nil {
+	if err := writeSynced(path, io.TeeReader(io.LimitReader(r, f.Size+1), io.MultiWriter(h, cr))); err != nil {
 		return err
 	}
 	n := cr.n

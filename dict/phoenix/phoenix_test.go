@@ -127,3 +127,36 @@ func TestVerifyAltered(t *testing.T) {
 		t.Errorf("err = %v, want ErrChecksum", err)
 	}
 }
+
+// TestInstallFromFolder installs from a local folder without the network
+// (it was refused as a URL), checking the files as downloads are: an
+// altered copy is ErrChecksum naming the file.
+func TestInstallFromFolder(t *testing.T) {
+	src := sharedtest.Path(t, "events", "petrarch", "dictionaries")
+	for _, base := range []string{src, "file://" + src} {
+		dir := filepath.Join(t.TempDir(), "phoenix")
+		if err := Install(context.Background(), dir, Options{BaseURL: base}); err != nil {
+			t.Fatalf("from %s: %v", base, err)
+		}
+		if err := Verify(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := t.TempDir()
+	for _, f := range Files {
+		data, err := os.ReadFile(filepath.Join(src, f.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == Files[0].Name {
+			data[0] ^= 1
+		}
+		if err := os.WriteFile(filepath.Join(bad, f.Name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := Install(context.Background(), filepath.Join(t.TempDir(), "phoenix"), Options{BaseURL: bad})
+	if !errors.Is(err, ErrChecksum) || !strings.Contains(err.Error(), filepath.Join(bad, Files[0].Name)) {
+		t.Errorf("altered copy: %v, want ErrChecksum naming the file", err)
+	}
+}
