@@ -29,5 +29,13 @@ fi
 # The store's conformance suite runs against a real PostgreSQL server.
 . scripts/postgres.sh
 pg_start
+# The binary builds without cgo, statically linked, as the README says.
+static=$(mktemp -d)
+CGO_ENABLED=0 go build -o "$static/dyad" ./cmd/dyad
+if ! go version -m "$static/dyad" | grep -q 'CGO_ENABLED=0'; then
+	echo "test.sh: dyad did not build with CGO_ENABLED=0" >&2
+	exit 1
+fi
+rm -rf "$static"
 go test -count=1 ./...
 go test -count=1 -tags eval ./cmd/dyad
