@@ -44,10 +44,7 @@ pprof FILE").`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				if shared == "" {
-					shared = os.Getenv("DYAD_SHARED")
-				}
-				if shared == "" {
-					shared = filepath.Join("..", "shared", "data")
+					shared = sharedData()
 				}
 				args = []string{filepath.Join(shared, "extraction", "scrapinghub", "html"), filepath.Join(shared, "news", "text", "bbc-2005")}
 				for _, a := range args {

@@ -51,7 +51,7 @@ own parse of their text.`,
 			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
-	petrarch := filepath.Join("..", "shared", "data", "events", "petrarch")
+	petrarch := filepath.Join(sharedData(), "events", "petrarch")
 	f := cmd.Flags()
 	f.StringVar(&records, "records", filepath.Join(petrarch, "validation", "GigaWord.sample.PETR_parsed.xml"), "PETRARCH validation file whose sentences are coded")
 	f.StringVar(&phoenix, "phoenix", filepath.Join(petrarch, "dictionaries"), `Phoenix dictionary directory, or "phoenix" for the installed set`)

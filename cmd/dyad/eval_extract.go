@@ -43,7 +43,7 @@ pass. Dyad's 10 worst pages are listed with their precision and recall.`,
 			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
-	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data", "extraction", "scrapinghub"), "benchmark directory (ground-truth.json, html/*.html.gz)")
+	cmd.Flags().StringVar(&data, "data", filepath.Join(sharedData(), "extraction", "scrapinghub"), "benchmark directory (ground-truth.json, html/*.html.gz)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().IntVar(&passes, "passes", 5, "timed passes over the pages; speed is their median")
 	return cmd

@@ -85,7 +85,7 @@ listed.
 			return errors.New(`want --set dev|test or --check`)
 		},
 	}
-	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data"), "shared data directory the documents refer to")
+	cmd.Flags().StringVar(&data, "data", sharedData(), "shared data directory the documents refer to")
 	cmd.Flags().StringVar(&docsFile, "docs", filepath.Join(newsDir, "docs.jsonl"), "documents file (one JSON object a line)")
 	cmd.Flags().StringVar(&set, "set", "", `score the "dev" or "test" set`)
 	cmd.Flags().BoolVar(&check, "check", false, "validate place gold files (arguments, or every one)")

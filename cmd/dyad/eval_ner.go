@@ -3,8 +3,6 @@
 package main
 
 import (
-	"path/filepath"
-
 	"github.com/spf13/cobra"
 
 	"dyad/eval"
@@ -40,7 +38,7 @@ CoNLL-2003's MISC entities are not scored.`,
 			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
-	cmd.Flags().StringVar(&shared, "shared", filepath.Join("..", "shared", "data"), "shared data directory")
+	cmd.Flags().StringVar(&shared, "shared", sharedData(), "shared data directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
 }

@@ -113,7 +113,7 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 			return errors.New("want --set dev|test, --show DOCID or --check")
 		},
 	}
-	cmd.Flags().StringVar(&data, "data", filepath.Join("..", "shared", "data"), "shared data directory the documents refer to")
+	cmd.Flags().StringVar(&data, "data", sharedData(), "shared data directory the documents refer to")
 	cmd.Flags().StringVar(&docsFile, "docs", filepath.Join(newsDir, "docs.jsonl"), "documents file (one JSON object a line)")
 	cmd.Flags().StringVar(&show, "show", "", "print document DOCID's sentences with their byte spans")
 	cmd.Flags().BoolVar(&check, "check", false, "validate gold files (arguments, or every gold file)")

@@ -48,7 +48,7 @@ trade.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files := append(treebanks, args...)
 			if len(files) == 0 {
-				files = []string{filepath.Join("..", "shared", "data", "nlp", "ud-ewt", "en_ewt-ud-test.conllu")}
+				files = []string{filepath.Join(sharedData(), "nlp", "ud-ewt", "en_ewt-ud-test.conllu")}
 			}
 			if goldTags {
 				spec.Input = nlp.Tokens | nlp.Tags

@@ -58,7 +58,7 @@ to the record that follows it.`,
 			return printReport(cmd.OutOrStdout(), rep, asJSON)
 		},
 	}
-	petrarch := filepath.Join("..", "shared", "data", "events", "petrarch")
+	petrarch := filepath.Join(sharedData(), "events", "petrarch")
 	f := cmd.Flags()
 	f.StringVar(&records, "records", filepath.Join(petrarch, "validation", "PETR_Validate_records_2_02.xml"), "PETRARCH validation file")
 	f.StringVar(&dicts, "dicts", filepath.Join(petrarch, "dictionaries"), "directory of the dictionaries the file names")

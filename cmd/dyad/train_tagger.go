@@ -21,9 +21,19 @@ type trainFlags struct {
 	seed   uint64
 }
 
-func (f *trainFlags) register(cmd *cobra.Command, out string) {
-	cmd.Flags().StringVar(&f.shared, "shared", filepath.Join("..", "shared", "data"), "shared data directory holding nlp/ud-ewt and nlp/gum-news")
-	cmd.Flags().StringVarP(&f.out, "out", "o", out, "model file to write")
+// register adds the flags to cmd, whose RunE it makes refuse to run
+// without --out: training writes where it is told, never over the shipped
+// model by default.
+func (f *trainFlags) register(cmd *cobra.Command, shipped string) {
+	cmd.Flags().StringVar(&f.shared, "shared", sharedData(), "shared data directory holding nlp/ud-ewt and nlp/gum-news (default $DYAD_SHARED, or shared/data beside the source tree)")
+	cmd.Flags().StringVarP(&f.out, "out", "o", "", "model file to write (required; the shipped model is "+shipped+")")
+	run := cmd.RunE
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if f.out == "" {
+			return usageError{fmt.Errorf("--out: name the model file to write (the shipped model is %s)", shipped)}
+		}
+		return run(c, args)
+	}
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "random seed; the same seed gives the same model")
 }
 

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"dyad/internal/sharedtest"
 )
 
 // TestUsage checks the Unix conventions of the command line: --version,
@@ -27,6 +30,9 @@ func TestUsage(t *testing.T) {
 		{"code", "--date", "May", "x"},
 		{"extract", "--max-bytes", "-1", "x"},
 		{"parse", "--format", "xml", "x"},
+		// Training writes where it is told, never over the shipped model.
+		{"train", "tagger"},
+		{"train", "parser", "--seed", "2"},
 	} {
 		out, err := runDyadErr(args...)
 		if err == nil || exitStatus(err) != 2 {
@@ -44,4 +50,19 @@ func status(err error) int {
 		return 0
 	}
 	return exitStatus(err)
+}
+
+// TestSharedDataDefault checks that the shared data the eval, train and
+// bench commands read by default are found wherever they are run from
+// (they were ../shared/data from the working directory).
+func TestSharedDataDefault(t *testing.T) {
+	want := sharedtest.Path(t)
+	t.Chdir(t.TempDir())
+	t.Setenv("DYAD_SHARED", "")
+	got := sharedData()
+	gi, err1 := os.Stat(got)
+	wi, err2 := os.Stat(want)
+	if err1 != nil || err2 != nil || !os.SameFile(gi, wi) {
+		t.Errorf("sharedData() = %q (%v), want %q (%v)", got, err1, want, err2)
+	}
 }
