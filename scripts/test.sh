@@ -39,3 +39,7 @@ fi
 rm -rf "$static"
 go test -count=1 ./...
 go test -count=1 -tags eval ./cmd/dyad
+# In CI (.ci/run), every fuzz target also mutates its corpus for 2000 inputs.
+if [ "${DYAD_REQUIRE_SHARED:-}" = 1 ]; then
+	./scripts/fuzz.sh
+fi
