@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	neturl "net/url"
 	"strings"
 	"time"
 )
@@ -129,4 +130,19 @@ func (a *Article) MarshalJSON() ([]byte, error) {
 		*plain
 		Text string `json:"text"`
 	}{(*plain)(a), a.Text()})
+}
+
+// Publisher names who published an article, as event data counts sources
+// (GDELT's NumSources): source, the publisher's name, else the host of the
+// canonical URL or the URL without "www.", else "".
+func Publisher(source, canonicalURL, url string) string {
+	if source != "" {
+		return source
+	}
+	for _, s := range []string{canonicalURL, url} {
+		if u, err := neturl.Parse(s); err == nil && u.Host != "" {
+			return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+		}
+	}
+	return ""
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"net/url"
 	"strings"
 	"time"
 
@@ -73,20 +72,6 @@ func closeDays(a, b time.Time) bool {
 	return d <= MergeWindow*24*time.Hour
 }
 
-// Publisher is the name NumSources counts an article's publisher by: its
-// source name, else the host of its canonical URL or URL, else "".
-func Publisher(a *article.Article) string {
-	if a.Source != "" {
-		return a.Source
-	}
-	for _, s := range []string{a.CanonicalURL, a.URL} {
-		if u, err := url.Parse(s); err == nil && u.Host != "" {
-			return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-		}
-	}
-	return ""
-}
-
 // Put adds r's events to the run's, merging each into an earlier
 // article's event when SameEvent says they are one.
 func (g *GDELT) Put(_ context.Context, r *Result) error {
@@ -94,7 +79,7 @@ func (g *GDELT) Put(_ context.Context, r *Result) error {
 		return nil
 	}
 	a := r.Article
-	src := story.MentionSource{Name: Publisher(a), Identifier: a.URL, Time: a.Published, FullText: a.FullText()}
+	src := story.MentionSource{Name: article.Publisher(a.Source, a.CanonicalURL, a.URL), Identifier: a.URL, Time: a.Published, FullText: a.FullText()}
 	if src.Identifier == "" {
 		src.Identifier = a.Origin
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"net/url"
 	"strings"
 	"time"
 
@@ -87,18 +86,8 @@ func (a *Article) key() string {
 	return "article:" + a.ID
 }
 
-// sourceName is the publisher, else the host of the URL, else "".
-func (a *Article) sourceName() string {
-	if a.Source != "" {
-		return a.Source
-	}
-	for _, s := range []string{a.CanonicalURL, a.URL} {
-		if u, err := url.Parse(s); err == nil && u.Host != "" {
-			return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-		}
-	}
-	return ""
-}
+// sourceName is the article's publisher (article.Publisher).
+func (a *Article) sourceName() string { return article.Publisher(a.Source, a.CanonicalURL, a.URL) }
 
 func contentHash(text string) string {
 	h := sha256.Sum256([]byte(text))
