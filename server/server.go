@@ -358,23 +358,66 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, q store.EventQue
 	}
 }
 
-func (s *Server) event(q store.EventQuerier) http.HandlerFunc {
+// answer makes a handler of the usual shape: parse the request into a
+// query (a *ParamError when it is bad), run it, and answer JSON.
+func answer[Q, R any](s *Server, parse func(*http.Request) (Q, error), run func(context.Context, Q) (R, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		q, err := parse(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		out, err := run(r.Context(), q)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+func (s *Server) event(q store.EventQuerier) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (int64, error) {
 		id, err := ParseEventID(r.PathValue("id"))
 		if err == nil {
 			err = noParams(r)
 		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
+		return id, err
+	}, q.Event)
+}
+
+func (s *Server) article(q store.ArticleReader) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (string, error) {
+		id, err := ParseArticleID(r.PathValue("id"))
+		if err == nil {
+			err = noParams(r)
 		}
-		rec, err := q.Event(r.Context(), id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, rec)
-	}
+		return id, err
+	}, q.Article)
+}
+
+func (s *Server) actors(q store.ActorQuerier) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (store.ActorSearch, error) { return ParseActors(r.URL.Query()) },
+		func(ctx context.Context, a store.ActorSearch) (map[string]any, error) {
+			m, err := q.Actors(ctx, a)
+			return map[string]any{"actors": m}, err
+		})
+}
+
+func (s *Server) actor(q store.ActorQuerier) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (store.ActorQuery, error) { return ParseActor(r.PathValue("code"), r.URL.Query()) }, q.Actor)
+}
+
+func (s *Server) network(q store.NetworkQuerier) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (store.NetworkQuery, error) { return ParseNetwork(r.URL.Query()) }, q.Network)
+}
+
+func (s *Server) search(q store.Searcher) http.HandlerFunc {
+	return answer(s, func(r *http.Request) (store.SearchQuery, error) { return ParseSearch(r.URL.Query()) },
+		func(ctx context.Context, sq store.SearchQuery) (map[string]any, error) {
+			hits, err := q.Search(ctx, sq)
+			return map[string]any{"hits": hits}, err
+		})
 }
 
 func noParams(r *http.Request) error {
@@ -385,57 +428,6 @@ func noParams(r *http.Request) error {
 		return &ParamError{Param: k, Msg: "unknown parameter; this endpoint takes none"}
 	}
 	return nil
-}
-
-func (s *Server) article(q store.ArticleReader) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := ParseArticleID(r.PathValue("id"))
-		if err == nil {
-			err = noParams(r)
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		v, err := q.Article(r.Context(), id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, v)
-	}
-}
-
-func (s *Server) actors(q store.ActorQuerier) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		query, err := ParseActors(r.URL.Query())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		m, err := q.Actors(r.Context(), query)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"actors": m})
-	}
-}
-
-func (s *Server) actor(q store.ActorQuerier) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		query, err := ParseActor(r.PathValue("code"), r.URL.Query())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		v, err := q.Actor(r.Context(), query)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, v)
-	}
 }
 
 // dyadAnswer is a dyad's series with the events its points list.
@@ -473,38 +465,6 @@ func (s *Server) dyad(q store.DyadQuerier, eq store.EventQuerier) http.HandlerFu
 			}
 		}
 		writeJSON(w, http.StatusOK, out)
-	}
-}
-
-func (s *Server) network(q store.NetworkQuerier) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		query, err := ParseNetwork(r.URL.Query())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		n, err := q.Network(r.Context(), query)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, n)
-	}
-}
-
-func (s *Server) search(q store.Searcher) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		query, err := ParseSearch(r.URL.Query())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		hits, err := q.Search(r.Context(), query)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"hits": hits})
 	}
 }
 

@@ -363,10 +363,7 @@ func TestAPIDoc(t *testing.T) {
 }
 
 func TestRunStops(t *testing.T) {
-	srv, err := server.New(nil, server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, srv := fixture(t, server.Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

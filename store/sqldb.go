@@ -473,18 +473,6 @@ func geoCols(g *story.GeoJSON) []any {
 	return []any{g.Type, g.FullName, g.CountryCode, g.ADM1Code, g.Lat, g.Long, g.FeatureID, g.Method, g.Text}
 }
 
-// actorCols are an actor's nine GDELT columns.
-func actorCols(x story.Actor) []any {
-	cols := []any{x.Code, x.Name, x.Country, x.KnownGroup, "", "", "", "", ""}
-	for i := 0; i < len(x.Religions) && i < 2; i++ {
-		cols[4+i] = x.Religions[i]
-	}
-	for i := 0; i < len(x.Types) && i < 3; i++ {
-		cols[6+i] = x.Types[i]
-	}
-	return cols
-}
-
 // addActors records the event's actors and the words that named them.
 func (s *db) addActors(ctx context.Context, w *txw, r *story.Record) error {
 	for _, x := range []story.Actor{r.Source, r.Target} {
@@ -492,8 +480,12 @@ func (s *db) addActors(ctx context.Context, w *txw, r *story.Record) error {
 		known, knownName := s.actors[x.Code], s.actors[x.Code+"\x00"+x.Name]
 		s.mu.Unlock()
 		if !known {
-			cols := actorCols(x)
-			cols = append(cols[:1], cols[2:]...)
+			var cols []any
+			for i, c := range x.Columns() {
+				if i != 1 { // the actors table has names apart
+					cols = append(cols, c)
+				}
+			}
 			if _, err := w.exec(ctx, `INSERT INTO actors (code, country, known_group, religion1, religion2, type1, type2, type3) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`, cols...); err != nil {
 				return err
 			}

@@ -394,8 +394,8 @@ func (r Record) Row(added time.Time) []string {
 		nart = strconv.Itoa(r.NumArticles)
 	}
 	row := []string{strconv.FormatInt(r.ID, 10), dayS, monthS, yearS, fracS}
-	row = append(row, actorCols(r.Source)...)
-	row = append(row, actorCols(r.Target)...)
+	row = append(row, r.Source.Columns()...)
+	row = append(row, r.Target.Columns()...)
 	row = append(row, root, r.Code, r.BaseCode, r.RootCode, quad, gold, strconv.Itoa(r.NumMentions), nsrc, nart)
 	row = append(row, geoCols(r.ActionGeo)...)
 	return append(row, added.UTC().Format("20060102150405"), url,
@@ -405,8 +405,9 @@ func (r Record) Row(added time.Time) []string {
 		strconv.FormatFloat(r.Confidence, 'f', 3, 64))
 }
 
-// actorCols returns an actor's nine GDELT columns.
-func actorCols(a Actor) []string {
+// Columns returns the actor's nine GDELT columns: code, name, country,
+// known group, two religions and three types, empty where it has none.
+func (a Actor) Columns() []string {
 	cols := []string{a.Code, a.Name, a.Country, a.KnownGroup, "", "", "", "", ""}
 	for i := 0; i < len(a.Religions) && i < 2; i++ {
 		cols[4+i] = a.Religions[i]
