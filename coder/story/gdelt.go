@@ -84,7 +84,7 @@ func GDELTRow(r *Record, n Counts, added time.Time) []string {
 		row = append(row, "", "", "", "")
 	}
 	for _, a := range []Actor{r.Source, r.Target} {
-		c := actorCols(a)
+		c := a.Columns()
 		row = append(row, c[0], c[1], c[2], c[3], "")
 		row = append(row, c[4:]...)
 	}
