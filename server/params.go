@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -45,6 +46,8 @@ var (
 	actorRe   = regexp.MustCompile(`^[A-Za-z0-9"' ._-]{1,64}$`)
 	codeRe    = regexp.MustCompile(`^[0-9]{2,4}$`)
 	rootRe    = regexp.MustCompile(`^[0-9]{2}$`)
+	countryRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	adm1Re    = regexp.MustCompile(`^[A-Z]{2}\.[A-Za-z0-9]{1,12}$`)
 	ploverRe  = regexp.MustCompile(`^[A-Za-z_]{1,32}$`)
 	articleRe = regexp.MustCompile(`^[A-Za-z0-9_.:#-]{1,128}$`)
 )
@@ -121,6 +124,38 @@ func (p *params) match(name string, re *regexp.Regexp, what string) string {
 		return ""
 	}
 	return s
+}
+
+// bbox reads "west,south,east,north" in degrees: longitudes within
+// ±180, latitudes within ±90, south not above north.
+func (p *params) bbox(name string) *store.BBox {
+	s := p.v.Get(name)
+	if s == "" {
+		return nil
+	}
+	f := strings.Split(s, ",")
+	if len(f) != 4 {
+		p.fail(name, "%q is not west,south,east,north", clip(s))
+		return nil
+	}
+	var x [4]float64
+	for i, v := range f {
+		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		lim := 180.0
+		if i%2 == 1 {
+			lim = 90
+		}
+		if err != nil || math.IsNaN(n) || n < -lim || n > lim {
+			p.fail(name, "%q: %q is not a number within ±%g", clip(s), clip(v), lim)
+			return nil
+		}
+		x[i] = n
+	}
+	if x[1] > x[3] {
+		p.fail(name, "%q: south is above north", clip(s))
+		return nil
+	}
+	return &store.BBox{West: x[0], South: x[1], East: x[2], North: x[3]}
 }
 
 // clip shortens a bad value for an error message.
@@ -210,7 +245,7 @@ type EventsRequest struct {
 // ParseEvents reads the parameters of /api/events.
 func ParseEvents(v url.Values) (EventsRequest, error) {
 	p := newParams(v, "actor", "actor_name", "source", "target", "dyad", "direction", "code", "root", "quad_class",
-		"plover", "from", "to", "q", "article", "sort", "limit", "cursor", "format", "max")
+		"plover", "country", "adm1", "bbox", "from", "to", "q", "article", "sort", "limit", "cursor", "format", "max")
 	var r EventsRequest
 	q := &r.Query
 	q.Actor = p.match("actor", actorRe, "an actor code")
@@ -232,6 +267,9 @@ func ParseEvents(v url.Values) (EventsRequest, error) {
 	q.Root = p.match("root", rootRe, "a CAMEO root (2 digits)")
 	q.QuadClass = p.intIn("quad_class", 0, 1, 4)
 	q.PLOVER = strings.ToUpper(p.match("plover", ploverRe, "a PLOVER category"))
+	q.Country = p.match("country", countryRe, "an ISO 3166-1 alpha-2 country code (IQ)")
+	q.ADM1 = p.match("adm1", adm1Re, `a first-level division code ("IQ.07")`)
+	q.BBox = p.bbox("bbox")
 	q.From, q.To = p.dates()
 	q.Text = p.str("q", maxText)
 	q.ArticleID = p.match("article", articleRe, "an article ID")

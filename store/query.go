@@ -138,6 +138,20 @@ func (s *db) eventFilter(b *builder, q *EventQuery) {
 	if q.PLOVER != "" {
 		b.cond("e.plover_category = %s", q.PLOVER)
 	}
+	if q.Country != "" {
+		b.cond("e.geo_country_code = %s", q.Country)
+	}
+	if q.ADM1 != "" {
+		b.cond("e.geo_adm1_code = %s", q.ADM1)
+	}
+	if x := q.BBox; x != nil {
+		b.cond("(e.geo_type <> 0 AND e.geo_lat >= %s AND e.geo_lat <= %s)", x.South, x.North)
+		if x.West <= x.East {
+			b.cond("(e.geo_long >= %s AND e.geo_long <= %s)", x.West, x.East)
+		} else {
+			b.cond("(e.geo_long >= %s OR e.geo_long <= %s)", x.West, x.East)
+		}
+	}
 	dayRange(b, "e.day", q.From, q.To)
 	if q.Text != "" {
 		b.where = append(b.where, "e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN ("+s.d.ftsArticles(b.arg(s.d.ftsArg(q.Text)))+"))")

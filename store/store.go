@@ -175,6 +175,12 @@ type EventQuery struct {
 	Root      string // the CAMEO root is it exactly ("19")
 	QuadClass int    // 1-4
 	PLOVER    string // PLOVER category, exact ("ASSAULT")
+	// Country, ADM1 and BBox keep the events placed (action_geo) in a
+	// country (ISO 3166-1 alpha-2), a first-level division ("IQ.07") or a
+	// box of longitudes and latitudes.
+	Country   string
+	ADM1      string
+	BBox      *BBox
 	From, To  time.Time
 	Text      string // full-text search over the events' articles
 	ArticleID string
@@ -182,6 +188,10 @@ type EventQuery struct {
 	Limit     int // events per page, 1 to MaxLimit
 	After     *Cursor
 }
+
+// BBox is a box of longitudes (West to East, across the antimeridian when
+// West > East) and latitudes (South to North), in degrees.
+type BBox struct{ West, South, East, North float64 }
 
 // MaxLimit bounds the events, hits or points one query returns.
 const MaxLimit = 1000

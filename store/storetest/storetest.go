@@ -390,6 +390,12 @@ func testFilters(t *testing.T, s store.Store) {
 		{"text", store.EventQuery{Text: "gas"}, "RUS>UKR:138"},
 		{"text, all words", store.EventQuery{Text: "gas truce"}, ""},
 		{"article", store.EventQuery{ArticleID: "r1"}, "RUS>UKR:138"},
+		{"country", store.EventQuery{Country: "IQ"}, "IRQREB>IRQMIL:190"},
+		{"another country", store.EventQuery{Country: "UA"}, ""},
+		{"division", store.EventQuery{ADM1: "IQ.07"}, "IRQREB>IRQMIL:190"},
+		{"box", store.EventQuery{BBox: &store.BBox{West: 38, South: 29, East: 49, North: 38}}, "IRQREB>IRQMIL:190"},
+		{"box elsewhere", store.EventQuery{BBox: &store.BBox{West: 0, South: 0, East: 10, North: 10}}, ""},
+		{"box across the antimeridian", store.EventQuery{BBox: &store.BBox{West: 170, South: 29, East: 50, North: 38}}, "IRQREB>IRQMIL:190"},
 		{"SQL in a value", store.EventQuery{Actor: "' OR 1=1 --", ActorName: "'; DROP TABLE events; --", Text: `"NEAR( OR`}, ""},
 	}
 	// PLOVER categories come from the codebook: find the one 190 has.
