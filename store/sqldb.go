@@ -351,20 +351,6 @@ func (w *txw) insertRows(ctx context.Context, head string, rows [][]any) error {
 	return nil
 }
 
-// eventDay is the day of an event: the text's day when it resolves one,
-// else the article's date.
-func eventDay(r *story.Record) (int64, bool) {
-	if r.Date != nil && r.Date.Resolved && r.Date.Precision == "day" {
-		if t, err := time.Parse("2006-01-02", r.Date.Value); err == nil {
-			return dayNum(t), true
-		}
-	}
-	if r.Published != nil {
-		return dayNum(*r.Published), true
-	}
-	return 0, false
-}
-
 func dayNum(t time.Time) int64 {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
@@ -394,7 +380,12 @@ type mentionDetail struct {
 // already merged into; it returns the stored event's ID and whether it is
 // new. The caller adds the mentions.
 func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Record, used map[int64]bool) (int64, bool, error) {
-	day, hasDay := eventDay(r)
+	var day int64
+	t := r.Day()
+	hasDay := !t.IsZero()
+	if hasDay {
+		day = dayNum(t)
+	}
 	var target int64
 	if hasDay {
 		win := int64(s.opts.window())
