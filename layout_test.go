@@ -25,6 +25,7 @@ var rank = map[string]int{
 	"dyad/pipeline": 6,
 	"dyad/store":    7,
 	"dyad/server":   8,
+	"dyad/web":      8,
 	"dyad/eval":     9,
 	"dyad/cmd":      10,
 }

@@ -26,6 +26,14 @@ if ! "$staticcheck" -version 2>/dev/null | grep -q "$staticcheck_version"; then
 fi
 "$staticcheck" ./...
 "$staticcheck" -tags eval ./cmd/dyad
+# The UI's bundle (embedded by package web) and headless Chromium for the
+# browser tests in cmd/dyad (TestUI).
+scripts/ui.sh
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${DYAD_CHROMIUM:-}" ]; then
+	echo "test.sh: installing Debian's chromium for the browser tests" >&2
+	if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+	$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
 # The store's conformance suite runs against a real PostgreSQL server.
 . scripts/postgres.sh
 pg_start

@@ -47,6 +47,9 @@ type Options struct {
 	MaxBody int64
 	// Logger receives a line per failed request; nil discards.
 	Logger *slog.Logger
+	// UI, when set, serves every GET outside /api/, /healthz and
+	// /metrics (the browser UI, package web); nil answers them 404.
+	UI http.Handler
 }
 
 // Server is Dyad's JSON API over a store.
@@ -108,9 +111,15 @@ func New(q store.Querier, opts Options) (*Server, error) {
 		mux.Handle(rt.method+" "+rt.pattern, instrument(rt.pattern, rt.h, requests, latency))
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	notFound := func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "path", "no such endpoint: "+clip(r.URL.Path)+" (see /api/openapi.json)")
-	})
+	}
+	mux.HandleFunc("/api/", notFound)
+	if opts.UI != nil {
+		mux.Handle("/", opts.UI)
+	} else {
+		mux.HandleFunc("/", notFound)
+	}
 	s.handler = s.guard(mux)
 	return s, nil
 }

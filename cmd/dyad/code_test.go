@@ -284,6 +284,44 @@ func TestDictCheckCmd(t *testing.T) {
 	}
 }
 
+// TestCodeStoryline codes the demo's storyline (examples/iraq-2007, dated
+// by the pages themselves): the Islamic Army in Iraq (IRQREB) and al-Qaeda
+// (IMGMUSALQ) move from alliance to demands, clashes and a truce.
+func TestCodeStoryline(t *testing.T) {
+	parsertest.Pipeline(t)
+	rs := readRecords(t, runDyad(t, "code", filepath.Join("..", "..", "examples", "iraq-2007"), "--json"))
+	got := map[string][]string{} // month → "A>B:root" of the dyad's events
+	for _, r := range rs {
+		a, b := r.Source.Code, r.Target.Code
+		if (a == "IRQREB" && b == "IMGMUSALQ") || (a == "IMGMUSALQ" && b == "IRQREB") {
+			month := r.Published.Format("2006-01")
+			got[month] = append(got[month], a+">"+b+":"+r.RootCode)
+		}
+	}
+	for month, want := range map[string][]string{
+		"2006-11": {"IRQREB>IMGMUSALQ:05", "IMGMUSALQ>IRQREB:05"}, // alliance: praise, agreement
+		"2007-01": {"IMGMUSALQ>IRQREB:05"},                        // thanks for joint attacks
+		"2007-03": {"IRQREB>IMGMUSALQ:10", "IRQREB>IMGMUSALQ:11"}, // the demand, the accusation
+		"2007-04": {"IRQREB>IMGMUSALQ:19", "IMGMUSALQ>IRQREB:19"}, // clashes in west Baghdad
+		"2007-05": {"IRQREB>IMGMUSALQ:19", "IMGMUSALQ>IRQREB:19"}, // fighting for Samarra
+		"2007-06": {"IRQREB>IMGMUSALQ:08", "IMGMUSALQ>IRQREB:08"}, // the truce holds, prisoners freed
+		"2007-08": {"IRQREB>IMGMUSALQ:04", "IMGMUSALQ>IRQREB:04"}, // talks
+	} {
+		for _, w := range want {
+			if !slices.Contains(got[month], w) {
+				t.Errorf("%s: no event %s; got %v", month, w, got[month])
+			}
+		}
+	}
+	for _, month := range []string{"2006-11", "2007-01", "2007-06", "2007-08"} {
+		for _, e := range got[month] {
+			if strings.HasSuffix(e, ":19") || strings.HasSuffix(e, ":18") {
+				t.Errorf("%s: a fight in a month of alliance or truce: %v", month, got[month])
+			}
+		}
+	}
+}
+
 // TestCodeExamples codes the README's examples with the default
 // dictionaries. kashmir-ceasefire.txt shows what article-level coding
 // adds: an event told in the headline and the body is one event with two

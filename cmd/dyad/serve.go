@@ -11,6 +11,7 @@ import (
 
 	"dyad/server"
 	"dyad/store"
+	"dyad/web"
 )
 
 // serveOptions are the flags of dyad serve.
@@ -52,7 +53,7 @@ func runServe(ctx context.Context, stderr io.Writer, o *serveOptions) error {
 		return err
 	}
 	defer st.Close()
-	opts := server.Options{Addr: o.addr, Logger: slog.Default()}
+	opts := server.Options{Addr: o.addr, Logger: slog.Default(), UI: web.Handler()}
 	// The token comes from the environment, not a flag, so that it does
 	// not show in the process list.
 	if tok := os.Getenv("DYAD_WRITE_TOKEN"); tok != "" {
@@ -62,6 +63,10 @@ func runServe(ctx context.Context, stderr io.Writer, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "dyad: serving %s on http://%s/api/\n", o.db, o.addr)
+	if web.Built() {
+		fmt.Fprintf(stderr, "dyad: serving %s on http://%s/ (the UI) and http://%s/api/\n", o.db, o.addr, o.addr)
+	} else {
+		fmt.Fprintf(stderr, "dyad: serving %s on http://%s/api/ (this binary has no UI: see http://%s/)\n", o.db, o.addr, o.addr)
+	}
 	return srv.Run(ctx)
 }
