@@ -142,3 +142,13 @@ export function eventSentence(e) {
   const m = (e.mentions || [])[0];
   return m ? m.text : '';
 }
+
+// lazyDetails is a <details> whose body is built when first opened, so
+// that a long table costs nothing until someone asks for it.
+export function lazyDetails(summary, build) {
+  const d = h('details', {}, h('summary', {}, summary));
+  d.addEventListener('toggle', () => {
+    if (d.open && d.children.length === 1) d.append(build());
+  });
+  return d;
+}

@@ -1,7 +1,7 @@
 // Dyad: two actors' events both ways over time, stacked by QuadClass with
 // mean Goldstein; a brushed span (or a period's row) lists its events.
 import { api } from '../api.js';
-import { h, link, go, status, errorStatus, actorPicker, field, select, formParams, QUADS, fmtNum } from '../ui.js';
+import { h, link, go, status, errorStatus, actorPicker, field, select, formParams, QUADS, fmtNum, lazyDetails } from '../ui.js';
 import { quadChart, bucketEnd } from '../charts.js';
 import { eventTable } from '../eventlist.js';
 
@@ -69,14 +69,15 @@ export async function render(root, p, signal) {
   // screen readers.
   const byStart = (pts) => new Map(pts.map(x => [x.start.slice(0, 10), x]));
   const ab = byStart(s.a_to_b), ba = byStart(s.b_to_a);
-  const rows = xs.filter(d => ab.has(d) || ba.has(d)).map(d => {
+  const withEvents = xs.filter(d => ab.has(d) || ba.has(d));
+  const rows = () => withEvents.map(d => {
     const cells = pt => pt ? [h('td', { class: 'num' }, pt.quad.join(' / ')), h('td', { class: 'num' }, fmtNum(pt.mean_goldstein))] : [h('td', { class: 'num muted' }, '–'), h('td', {})];
     return h('tr', {}, h('td', {}, d), ...cells(ab.get(d)), ...cells(ba.get(d)),
       h('td', {}, h('button', { class: 'plain', type: 'button', onclick: () => showSpan(d, bucketEnd(d, interval)) }, 'list events')));
   });
-  root.append(h('details', {}, h('summary', {}, `The chart as a table (${rows.length} ${interval}s with events)`),
+  root.append(lazyDetails(`The chart as a table (${withEvents.length} ${interval}s with events)`, () =>
     h('table', { class: 'periods' }, h('thead', {}, h('tr', {}, h('th', {}, interval), h('th', { class: 'num' }, `${p.a}→${p.b} by QuadClass 1/2/3/4`), h('th', { class: 'num' }, 'Goldstein'),
-      h('th', { class: 'num' }, `${p.b}→${p.a} by QuadClass 1/2/3/4`), h('th', { class: 'num' }, 'Goldstein'), h('th', {}, ''))), h('tbody', {}, rows))));
+      h('th', { class: 'num' }, `${p.b}→${p.a} by QuadClass 1/2/3/4`), h('th', { class: 'num' }, 'Goldstein'), h('th', {}, ''))), h('tbody', {}, rows()))));
 
   if (p.span) {
     const [from, to] = p.span.split('..');

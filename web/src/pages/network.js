@@ -3,7 +3,7 @@
 // count; a node opens its actor, an edge its dyad.
 import cytoscape from 'cytoscape';
 import { api } from '../api.js';
-import { h, link, go, status, field, select, formParams, dataRange, fmtNum } from '../ui.js';
+import { h, link, go, status, field, select, formParams, dataRange, fmtNum, lazyDetails } from '../ui.js';
 
 export const title = () => 'Network';
 
@@ -38,6 +38,7 @@ export async function render(root, p, signal) {
     field('To', { name: 'to', type: 'date', value: p.to, required: true }),
     field('Actors (top)', { name: 'top', type: 'number', min: 2, max: 500, value: p.top || 50 }),
     field('Edges of at least', { name: 'min', type: 'number', min: 1, value: min }),
+    field('Edges drawn (strongest)', { name: 'drawn', type: 'number', min: 1, max: 5000, value: p.drawn || 300 }),
     select('Edges', 'kind', [['all', 'all'], ['coop', 'mostly cooperation'], ['conflict', 'mostly conflict']], kind),
     h('button', { type: 'submit' }, 'Show'));
   root.replaceChildren(h('h1', {}, 'Network'), form);
@@ -47,19 +48,24 @@ export async function render(root, p, signal) {
   wait.remove();
   const edges = net.edges.filter(e => e.events >= min &&
     (kind === 'all' || (kind === 'coop' ? e.cooperation > e.conflict : e.conflict > e.cooperation)));
+  // Thousands of edges make a hairball that takes seconds to lay out: the
+  // strongest are drawn, all are in the table.
+  const maxDrawn = Math.max(1, Number(p.drawn) || 300);
+  const drawn = [...edges].sort((x, y) => y.events - x.events).slice(0, maxDrawn);
   if (!net.nodes.length) {
     root.append(status('empty', `No events with two actors from ${p.from} to ${p.to}: widen the window.`));
     return;
   }
   const el = h('div', { class: 'graph', role: 'img', 'aria-label': `Network of ${net.nodes.length} actors and ${edges.length} edges` });
-  const maxN = Math.max(...net.nodes.map(n => n.events)), maxE = Math.max(1, ...edges.map(e => e.events));
-  root.append(h('p', {}, `${net.nodes.length} actors, ${edges.length} directed edges from ${p.from} to ${p.to}. `,
+  const maxN = Math.max(...net.nodes.map(n => n.events)), maxE = Math.max(1, ...drawn.map(e => e.events));
+  root.append(h('p', {}, `${net.nodes.length} actors, ${edges.length} directed edges from ${p.from} to ${p.to}` +
+    (drawn.length < edges.length ? `; the ${drawn.length} strongest are drawn (raise "Edges drawn" for more). ` : '. '),
     h('span', { class: 'muted' }, 'Blue edges are mostly cooperation, red mostly conflict; width counts events. Click a node for its actor, an edge for its dyad.')), el);
   cy = cytoscape({
     container: el,
     elements: [
       ...net.nodes.map(n => ({ data: { id: n.code, label: n.code, title: n.name, events: n.events } })),
-      ...edges.map((e, i) => ({ data: { id: 'e' + i, source: e.source, target: e.target, events: e.events, coop: e.cooperation, conf: e.conflict, g: e.mean_goldstein } })),
+      ...drawn.map((e, i) => ({ data: { id: 'e' + i, source: e.source, target: e.target, events: e.events, coop: e.cooperation, conf: e.conflict, g: e.mean_goldstein } })),
     ],
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#4a5a6a', color: '#1d2329', 'text-valign': 'bottom', 'text-margin-y': 3,
@@ -69,7 +75,7 @@ export async function render(root, p, signal) {
         'target-arrow-color': e => mix(e.data('conf') / (e.data('coop') + e.data('conf') || 1)) } },
       { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f0a020', 'line-color': '#f0a020' } },
     ],
-    layout: net.nodes.length > 150 ? { name: 'concentric', concentric: n => n.data('events'), animate: false } : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 },
+    layout: net.nodes.length > 150 || drawn.length > 1000 ? { name: 'concentric', concentric: n => n.data('events'), animate: false } : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 },
     wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', ev => go('actor', { code: ev.target.id() }));
@@ -77,7 +83,8 @@ export async function render(root, p, signal) {
   el.dataset.rendered = '1';
   // The edges as a table: links for the keyboard and screen readers.
   const sorted = [...edges].sort((x, y) => y.events - x.events);
-  root.append(h('details', {}, h('summary', {}, `The edges as a table (${sorted.length})`),
+
+  root.append(lazyDetails(`The edges as a table (${sorted.length})`, () =>
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'source'), h('th', {}, 'target'), h('th', { class: 'num' }, 'events'),
       h('th', { class: 'num' }, 'cooperation'), h('th', { class: 'num' }, 'conflict'), h('th', { class: 'num' }, 'mean Goldstein'))),
     h('tbody', {}, sorted.map(e => h('tr', {},
