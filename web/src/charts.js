@@ -80,7 +80,7 @@ export function quadChart(el, groups, interval, onSpan) {
     }));
     series.push({
       name: 'mean Goldstein', type: 'line', xAxisIndex: gi, yAxisIndex: 2 * gi + 1, data: gold,
-      connectNulls: false, symbolSize: 6, itemStyle: { color: '#333' }, lineStyle: { width: 1.5 },
+      connectNulls: false, symbolSize: 6, showSymbol: xs.length <= 120, itemStyle: { color: '#333' }, lineStyle: { width: 1.5 },
     });
   });
   // Registered first: a small chart can finish within setOption.
