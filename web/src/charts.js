@@ -55,7 +55,7 @@ export function quadChart(el, groups, interval, onSpan) {
   const chart = echarts.init(el, null, { renderer });
   const n = groups.length;
   const grids = [], xAxis = [], yAxis = [], series = [], titles = [];
-  const gap = 10, top = 12, height = (100 - top - 10 - gap * (n - 1)) / n;
+  const gap = 10, top = n === 1 ? 16 : 12, height = (100 - top - 10 - gap * (n - 1)) / n;
   const showLabels = xs.length <= 60;
   groups.forEach((g, gi) => {
     const y0 = top + gi * (height + gap);
