@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"dyad/internal/parsertest"
@@ -127,6 +128,44 @@ func TestUI(t *testing.T) {
 			t.Errorf("the event's explanation names no pattern file:line: %q", explained)
 		}
 		shot(t, ctx, "article")
+	})
+
+	t.Run("brush", func(t *testing.T) {
+		// Drag across April and May 2007 on the chart, as a person would.
+		var box struct{ X0, X1, Y float64 }
+		run(t, ctx, "dyad page", chromedp.Navigate(base+"/#/dyad?a="+a+"&b="+b+"&interval=month"),
+			chromedp.WaitVisible(".chart[data-rendered]", chromedp.ByQuery),
+			chromedp.Evaluate(`(() => {
+				const label = d => [...document.querySelectorAll('.chart svg text')].find(t => t.textContent === d).getBoundingClientRect();
+				const a = label('2007-04-01'), b = label('2007-05-01'), c = document.querySelector('.chart').getBoundingClientRect();
+				return {X0: a.left + a.width / 2 - 15, X1: b.left + b.width / 2 + 15, Y: c.top + c.height * 0.3};
+			})()`, &box))
+		run(t, ctx, "brush", chromedp.ActionFunc(func(ctx context.Context) error {
+			steps := []*input.DispatchMouseEventParams{
+				input.DispatchMouseEvent(input.MouseMoved, box.X0, box.Y),
+				input.DispatchMouseEvent(input.MousePressed, box.X0, box.Y).WithButton(input.Left).WithClickCount(1),
+			}
+			for x := box.X0; x < box.X1; x += 10 {
+				steps = append(steps, input.DispatchMouseEvent(input.MouseMoved, x, box.Y).WithButton(input.Left).WithButtons(1))
+			}
+			steps = append(steps, input.DispatchMouseEvent(input.MouseReleased, box.X1, box.Y).WithButton(input.Left).WithClickCount(1))
+			for _, s := range steps {
+				if err := s.Do(ctx); err != nil {
+					return err
+				}
+			}
+			return nil
+		}), chromedp.WaitVisible(`table.events tr.ev`, chromedp.ByQuery))
+		if u := currentURL(t, ctx); !strings.Contains(u, "span=2007-04-01..2007-05-31") {
+			t.Errorf("brushing April and May gives %s", u)
+		}
+		var rows int
+		run(t, ctx, "rows", chromedp.Evaluate(`document.querySelectorAll('table.events tr.ev').length`, &rows))
+		var page struct{ Events []struct{ ID json.Number } }
+		apiJSON(t, base+"/api/events?dyad="+a+","+b+"&from=2007-04-01&to=2007-05-31&limit=1000", &page)
+		if rows != len(page.Events) || rows == 0 {
+			t.Errorf("the brushed span lists %d events; the API has %d", rows, len(page.Events))
+		}
 	})
 
 	t.Run("events+export", func(t *testing.T) {
