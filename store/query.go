@@ -450,6 +450,23 @@ func (s *db) Article(ctx context.Context, id string) (*ArticleView, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	v.Duplicates = []ArticleRef{}
+	rows, err = s.sql.QueryContext(ctx, s.d.rebind(`SELECT id, title, url FROM articles WHERE dup_group = $1 AND id <> $1 ORDER BY id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: article %s: %w", id, err)
+	}
+	for rows.Next() {
+		var r ArticleRef
+		if err := rows.Scan(&r.ID, &r.Title, &r.URL); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		v.Duplicates = append(v.Duplicates, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	rows, err = s.sql.QueryContext(ctx, s.d.rebind(`SELECT event_id FROM mentions WHERE article_id = $1 GROUP BY event_id ORDER BY min(sentence), event_id`), id)
 	if err != nil {
 		return nil, fmt.Errorf("store: article %s: %w", id, err)

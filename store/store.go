@@ -216,6 +216,16 @@ type ArticleView struct {
 	Article   Article        `json:"article"`
 	Sentences []Sentence     `json:"sentences"`
 	Events    []story.Record `json:"events"`
+	// Duplicates are the stored near-duplicates of this article (those
+	// whose DuplicateOf is its ID), so that a reader sees them apart.
+	Duplicates []ArticleRef `json:"duplicates"`
+}
+
+// ArticleRef names an article.
+type ArticleRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
 }
 
 // ArticleReader reads articles.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -285,6 +286,10 @@ func testDuplicates(t *testing.T, s store.Store) {
 	v, err := s.Article(ctx, "a2")
 	if err != nil || v.Article.DuplicateOf != "a1" || len(v.Events) != 0 {
 		t.Errorf("near-duplicate stored as %+v, %v; want duplicate_of a1 and no events", v, err)
+	}
+	// The original lists its near-duplicate, for readers to see apart.
+	if v, err := s.Article(ctx, "a1"); err != nil || !slices.ContainsFunc(v.Duplicates, func(r store.ArticleRef) bool { return r.ID == "a2" && r.Title == "Rebels and the army agree truce" }) {
+		t.Errorf("a1's duplicates = %+v, %v; want a2 among them", v.Duplicates, err)
 	}
 	if got := outcomes(mustAppend(t, s, c)); got != "unchanged" {
 		t.Errorf("the mirror again = %s, want unchanged", got)

@@ -35,6 +35,11 @@ export async function render(root, p, signal) {
     header.push(status('empty', 'This article is a near-duplicate of ', h('a', { href: link('article', { id: a.duplicate_of }) }, 'another one'),
       ': its events are counted there, not here.'));
   }
+  if (v.duplicates && v.duplicates.length) {
+    header.push(h('aside', { class: 'dups' }, h('b', {}, `${v.duplicates.length} near-duplicate${v.duplicates.length === 1 ? '' : 's'}, kept apart`),
+      ' (their events are counted here, once): ',
+      v.duplicates.map((d, i) => [i ? ' · ' : '', h('a', { href: link('article', { id: d.id }) }, d.title || d.url || d.id)])));
+  }
   const text = h('div', { class: 'article-text', id: 'article-text' }, marked(a.text, spans));
   const explain = h('section', { 'aria-label': 'Events and their explanations' },
     h('h2', {}, `${v.events.length} event${v.events.length === 1 ? '' : 's'} coded from this article`),
