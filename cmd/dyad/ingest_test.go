@@ -82,12 +82,14 @@ func TestIngestSeed(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "dyad.db")
 	args := []string{"ingest", seed, filepath.Join("..", "..", "examples"), "--db", db, "--date", "2007-06-07", "-q"}
 	out := runDyad(t, args...)
-	if !strings.Contains(out, "ingest: 10 articles new, 0 unchanged") {
+	// Ten articles, and a wire copy of one (examples/iraq-2007), stored
+	// as its near-duplicate.
+	if !strings.Contains(out, "ingest: 10 articles new, 0 unchanged, 1 duplicate") {
 		t.Fatalf("first ingest: %s", out)
 	}
 	before := dumpDB(t, db)
 	out = runDyad(t, args...)
-	if !strings.Contains(out, "ingest: 0 articles new, 10 unchanged, 0 duplicate, 0 replaced, 0 failed; 0 events added") {
+	if !strings.Contains(out, "ingest: 0 articles new, 11 unchanged, 0 duplicate, 0 replaced, 0 failed; 0 events added") {
 		t.Errorf("second ingest: %s", out)
 	}
 	if after := dumpDB(t, db); after != before {

@@ -257,6 +257,16 @@ func TestUI(t *testing.T) {
 		shot(t, ctx, "search")
 	})
 
+	t.Run("near-duplicates", func(t *testing.T) {
+		var dups string
+		run(t, ctx, "the truce's article", chromedp.Navigate(base+"/#/search?q=truce+holds"), chromedp.WaitVisible(".hit", chromedp.ByQuery),
+			chromedp.Click(`//h2/a[text()="Truce between Iraqi insurgent groups holds"]`, chromedp.BySearch),
+			chromedp.WaitVisible("aside.dups", chromedp.ByQuery), chromedp.Text("aside.dups", &dups, chromedp.ByQuery))
+		if !strings.Contains(dups, "1 near-duplicate, kept apart") || !strings.Contains(dups, "Iraqi insurgents keep to truce, residents say") {
+			t.Errorf("the article's near-duplicates read %q", dups)
+		}
+	})
+
 	t.Run("map", func(t *testing.T) {
 		run(t, ctx, "map", chromedp.Navigate(base+"/#/map?actor="+a), chromedp.WaitVisible(".mapbox[data-rendered]", chromedp.ByQuery))
 		shot(t, ctx, "map")
