@@ -126,21 +126,15 @@ export function actorLink(a) {
   return h('a', { href: link('actor', { code: a.code }), title: a.name || '' }, a.code);
 }
 
-// dataRange returns the first and last days of the store's events, to
-// open windows on what is there.
+// dataRange returns the first and last days of the store's dated events,
+// to open windows on what is there.
 export async function dataRange(signal, params) {
-  const [first, last] = await Promise.all([
-    api.events({ ...params, sort: 'date', limit: 50 }, signal),
-    api.events({ ...params, sort: '-date', limit: 1 }, signal),
-  ]);
+  // A from date leaves out the events without a day.
+  const q = { ...params, from: '1900-01-01', limit: 1 };
+  const [first, last] = await Promise.all([api.events({ ...q, sort: 'date' }, signal), api.events({ ...q, sort: '-date' }, signal)]);
   const f = first.events.map(day).find(d => d);
   const l = last.events.map(day).find(d => d);
   return f && l ? { from: f, to: l } : null;
-}
-
-export function eventSentence(e) {
-  const m = (e.mentions || [])[0];
-  return m ? m.text : '';
 }
 
 // lazyDetails is a <details> whose body is built when first opened, so

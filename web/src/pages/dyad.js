@@ -57,7 +57,7 @@ export async function render(root, p, signal) {
     h('p', { class: 'muted' }, 'Bars count events by QuadClass (left axis); the line is their mean Goldstein score, from -10 to 10 (right axis). Drag across the chart to list the events of a span, or click a bar; the table below the chart does the same from the keyboard.'),
     el, list);
   let xs = [];
-  const showSpan = async (from, to) => {
+  const showSpan = (from, to) => {
     go('dyad', { ...p, span: `${from}..${to}` }, true);
   };
   chart = quadChart(el, [
