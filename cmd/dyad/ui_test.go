@@ -104,13 +104,24 @@ func serve(t *testing.T, db string) string {
 // the test.
 func browser(t *testing.T, path string) context.Context {
 	t.Helper()
+	// The profile is removed only once Chromium has exited: t.TempDir's
+	// cleanup could race with its last writes.
+	profile, err := os.MkdirTemp("", "dyad-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()))
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(profile))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() { cancelT(); cancel(); cancelA() })
+	bctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(bctx, 4*time.Minute)
+	t.Cleanup(func() {
+		cancelT()
+		cancel()
+		cancelA() // waits for the browser's process to end
+		os.RemoveAll(profile)
+	})
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventExceptionThrown:
