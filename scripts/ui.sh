@@ -5,6 +5,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
+	if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		apt-get install -y npm >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y npm >/dev/null; } || true
+	fi
 	if ! command -v npm >/dev/null 2>&1; then
 		echo "ui.sh: npm is needed once to fetch the UI's libraries (Debian: apt-get install npm)" >&2
 		exit 1
