@@ -56,6 +56,8 @@ type npInfo struct {
 	// usedOf are prepositional phrases consumed by a name spanning them
 	// ("Prince of Dol Amroth", "Islamic Army in Iraq").
 	usedOf map[int]bool
+	// covered are the words a dictionary name matched.
+	covered map[int]bool
 }
 
 type agentHit struct {
@@ -184,6 +186,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 			i += m.Len
 			continue
 		}
+		if in.covered == nil {
+			in.covered = map[int]bool{}
+		}
+		for _, k := range ids[i : i+m.Len] {
+			in.covered[k] = true
+		}
 		for _, k := range ofKids {
 			if last >= k && first < k {
 				if in.usedOf == nil {
@@ -200,6 +208,9 @@ func (cs *coding) npCodes(h int) *npInfo {
 			agents = append(agents, agentHit{a: m.Agent, name: m.Name, first: first, last: last})
 		}
 		i += m.Len
+	}
+	if !cs.c.opts.PETRARCH {
+		agents = cs.asFormer(core, agents)
 	}
 	in.agents = agents
 	first, last := core[0], core[len(core)-1]
@@ -246,10 +257,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 		}
 	}
 	// Without an actor of its own, a phrase names people only if its head
-	// is an agent noun ("soldiers") or a collective one ("a militant
-	// group"): an agent word that merely describes a thing ("a strict
+	// is an agent noun ("soldiers"), a collective one ("a militant
+	// group") or a personal name with a title ("Interior Minister Manfred
+	// Kanther"): an agent word that merely describes a thing ("a strict
 	// Islamic state", "a Kurdish town") codes nothing.
-	if !collectiveNouns[hw.ulem] && !slices.ContainsFunc(agents, func(g agentHit) bool { return g.first <= h && h <= g.last }) {
+	titled := !cs.c.opts.PETRARCH && cs.titled(h, agents)
+	if !collectiveNouns[hw.ulem] && !titled && !slices.ContainsFunc(agents, func(g agentHit) bool { return g.first <= h && h <= g.last }) {
 		agents = nil
 	}
 	// No actor on the phrase's own words: the first prepositional phrase
@@ -304,7 +317,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 			return in
 		}
 	}
-	if len(agents) > 0 && !cs.unknownNamed(h, agents) {
+	if len(agents) > 0 && (titled || !cs.unknownNamed(h, agents)) {
 		code := mixCode("", agents)
 		if code == dict.NullCode+"PPL" && !cs.c.opts.PETRARCH {
 			return in // "people", "women": nobody in particular
@@ -369,14 +382,31 @@ func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 // story a person known as an elite (ELI) except while in office is taken
 // in office, the last one held: news names officials mostly while they
 // hold office ("Mr Blair said" in an undated story is the British
-// government speaking). PETRARCH's conventions keep the elite code.
+// government speaking). Those offices date the story (Discourse.period),
+// and an actor with a code for the whole of that time takes it.
+// PETRARCH's conventions keep the elite code.
 func (cs *coding) codeAt(a *dict.Actor) (dict.DatedCode, bool) {
 	dc, ok := a.CodeAt(cs.date)
-	if !ok || cs.date != 0 || cs.c.opts.PETRARCH || !strings.HasSuffix(dc.Code, "ELI") {
+	if !ok || cs.date != 0 || cs.c.opts.PETRARCH {
+		return dc, ok
+	}
+	if cs.disc != nil && cs.disc.period[0] != 0 {
+		// The offices of the people the story names date it: the Tories
+		// are the opposition in an undated story where Tony Blair
+		// governs.
+		p := cs.disc.period
+		for _, c := range a.Codes {
+			if !c.Default() && c.From <= p[0] && (c.To == 0 || p[1] != 0 && p[1] <= c.To) {
+				return c, true
+			}
+		}
+	}
+	if !strings.HasSuffix(dc.Code, "ELI") {
 		return dc, ok
 	}
 	for i := len(a.Codes) - 1; i >= 0; i-- {
 		if c := a.Codes[i]; !c.Default() && len(c.Code) >= 3 && c.Code[:3] == dc.Code[:3] {
+			cs.offices = append(cs.offices, [2]int{c.From, c.To})
 			return c, true
 		}
 	}

@@ -127,11 +127,12 @@ const (
 // Code codes one parsed sentence. date is the sentence's date as YYYYMMDD
 // (0 if unknown); it selects date-restricted actor codes.
 func (c *Coder) Code(s *nlp.Sentence, date int) Result {
-	return c.code(s, date, nil)
+	return c.code(s, date, nil, false)
 }
 
-// code codes s, in discourse d if it is not nil.
-func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse) Result {
+// code codes s, in discourse d if it is not nil; a preview only reads the
+// actors s names into d, and codes no events.
+func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse, preview bool) Result {
 	if d != nil {
 		defer func() { d.sent++ }()
 	}
@@ -160,6 +161,10 @@ func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse) Result {
 	cs.disc = d
 	if d != nil {
 		cs.collect()
+	}
+	if preview {
+		cs.observe()
+		return res
 	}
 	res.Events = cs.events()
 	if d != nil {

@@ -36,6 +36,11 @@ type Discourse struct {
 	// home is the country of a wire story's dateline ("COLOMBO
 	// 1996-08-22"): the country of its agents named without one.
 	home string
+	// period is when an undated story happens, as far as the terms of
+	// office of the people it names tell (from, to; YYYYMMDD, 0 for
+	// unknown or open); periodBad is set when they do not overlap.
+	period    [2]int
+	periodBad bool
 }
 
 // entity is an actor of the discourse, known by its code.
@@ -122,7 +127,47 @@ func (d *Discourse) entity(code string) *entity {
 // follows: references in s resolve to the actors of earlier sentences (and
 // of earlier words of s), and s's actors join d.
 func (c *Coder) CodeIn(s *nlp.Sentence, date int, d *Discourse) Result {
-	return c.code(s, date, d)
+	return c.code(s, date, d, false)
+}
+
+// Foresee reads the sentences of a text before it is coded and returns
+// the discourse to code them in, knowing what holds for the whole text:
+// the country of its wire dateline and, in an undated story, the time the
+// terms of office of the people it names allow (codeAt). A headline that
+// names "police" or "the Tories" before the story says whose they are is
+// then understood as the story is. Actors' salience is not carried over:
+// references still look back only.
+func (c *Coder) Foresee(sents []*nlp.Sentence, date int) *Discourse {
+	if c.opts.PETRARCH {
+		return &Discourse{}
+	}
+	scratch := &Discourse{}
+	for _, s := range sents {
+		c.code(s, date, scratch, true)
+	}
+	return &Discourse{home: scratch.home, period: scratch.period, periodBad: scratch.periodBad}
+}
+
+// narrow narrows the story's period to a term of office it names; terms
+// that do not overlap leave the period unknown.
+func (d *Discourse) narrow(o [2]int) {
+	if d.periodBad || o[0] == 0 {
+		return
+	}
+	p := d.period
+	if p[0] == 0 {
+		d.period = o
+		return
+	}
+	p[0] = max(p[0], o[0])
+	if o[1] != 0 && (p[1] == 0 || o[1] < p[1]) {
+		p[1] = o[1]
+	}
+	if p[1] != 0 && p[0] > p[1] {
+		d.period, d.periodBad = [2]int{}, true
+		return
+	}
+	d.period = p
 }
 
 // Role weights of a mention in salience.
@@ -140,6 +185,9 @@ const (
 func (cs *coding) observe() {
 	d := cs.disc
 	d.protest = d.protest || cs.protestWords()
+	for _, o := range cs.offices {
+		d.narrow(o)
+	}
 	if d.home == "" && cs.datedDateline() {
 		for _, m := range cs.pre {
 			if m.real() && len(m.code) >= 3 {

@@ -27,7 +27,10 @@ type coding struct {
 	disc   *Discourse
 	pre    []mention
 	things []mention
-	refs   map[int]*Reference // by the head of the referring phrase
+	// offices are the terms of office an undated story's people were
+	// taken in (codeAt).
+	offices [][2]int
+	refs    map[int]*Reference // by the head of the referring phrase
 }
 
 // analysis is what one verb, predicate or event noun of the sentence

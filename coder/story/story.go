@@ -296,7 +296,11 @@ func (sc *Coder) code(st *Story) {
 	if !st.Published.IsZero() {
 		date = st.Published.Year()*10000 + int(st.Published.Month())*100 + st.Published.Day()
 	}
-	d := &coder.Discourse{}
+	parsed := make([]*nlp.Sentence, len(st.Sentences))
+	for i, s := range st.Sentences {
+		parsed[i] = s.Parsed
+	}
+	d := sc.c.Foresee(parsed, date)
 	for _, s := range st.Sentences {
 		res := sc.c.CodeIn(s.Parsed, date, d)
 		s.Result = res

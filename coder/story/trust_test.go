@@ -124,6 +124,23 @@ var trustCases = []trustCase{
 		[]string{"GBROPP GBRGOV 11 asserted"}},
 	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
+
+	// People the dictionaries do not know (kind 8): a title right before
+	// a name codes the person, of the story's country; a former holder
+	// of an office is an elite.
+	{"person", "title and name", "Talks\n\nBERLIN 2005-03-01\n\nInterior Minister Konrad Wessel criticised Iran.",
+		[]string{"DEUGOV IRN 11 asserted"}},
+	{"person", "former official", "Talks\n\nLONDON 2005-03-01\n\nFormer Foreign Secretary John Smithers criticised Iran.",
+		[]string{"GBRELI IRN 11 asserted"}},
+	{"person", "no title", "Talks\n\nMOSCOW 1996-08-22\n\nIvan Petrovsky, who met the minister, criticised Japan.",
+		nil},
+	{"person", "former is not a title", "Talks\n\nLONDON 2005-03-01\n\nThe former colony criticised Iran.",
+		nil},
+	// A headline is coded knowing the story's dateline, which follows it.
+	{"context", "headline before the dateline", "Police detain students\n\nDHAKA 2003-05-06\n\nThe government criticised India.",
+		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},
+	{"context", "headline without a dateline", "Police detain students\n\nThe government criticised India.",
+		[]string{"---GOV IND 11 asserted"}},
 }
 
 var datedLine = regexp.MustCompile(`^[A-Z]+ \d{4}-\d\d-\d\d$`)
@@ -179,19 +196,51 @@ func TestTrust(t *testing.T) {
 			for p := range strings.SplitSeq(body, "\n\n") {
 				a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph, Text: p})
 			}
-			st, err := sc.Code(a)
-			if err != nil {
-				t.Fatal(err)
+			checkTrust(t, sc, a, tc)
+		})
+	}
+}
+
+// checkTrust codes article a and compares its events with tc's.
+func checkTrust(t *testing.T, sc *story.Coder, a *article.Article, tc trustCase) {
+	t.Helper()
+	st, err := sc.Code(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range st.Records() {
+		got = append(got, r.Source.Code+" "+r.Target.Code+" "+r.RootCode+" "+r.Modality)
+	}
+	slices.Sort(got)
+	want := slices.Sorted(slices.Values(tc.want))
+	if !slices.Equal(got, want) {
+		t.Errorf("%s\n got %q\nwant %q", tc.text, got, want)
+	}
+}
+
+// undatedCases are stories without a date (kind 8: parties are the
+// government or the opposition as the story's people date it).
+var undatedCases = []trustCase{
+	{"undated", "party by a leader's term", "Election\n\nThe Tories criticised Tony Blair.",
+		[]string{"GBROPP GBRGOV 11 asserted"}},
+	{"undated", "party named before the leader", "Election\n\nThe Tories criticised Iran.\n\nTony Blair criticised Ireland.",
+		[]string{"GBROPP IRN 11 asserted", "GBRGOV IRL 11 asserted"}},
+	{"undated", "no one dates the story", "Election\n\nThe Tories criticised Iran.",
+		[]string{"GBRPTY IRN 11 asserted"}},
+}
+
+// TestTrustUndated codes the undatedCases as articles with no date.
+func TestTrustUndated(t *testing.T) {
+	sc := newTrustCoder(t)
+	for _, tc := range undatedCases {
+		t.Run(tc.kind+"/"+tc.name, func(t *testing.T) {
+			title, body, _ := strings.Cut(tc.text, "\n\n")
+			a := &article.Article{ID: "trust", Title: title}
+			for p := range strings.SplitSeq(body, "\n\n") {
+				a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph, Text: p})
 			}
-			var got []string
-			for _, r := range st.Records() {
-				got = append(got, r.Source.Code+" "+r.Target.Code+" "+r.RootCode+" "+r.Modality)
-			}
-			slices.Sort(got)
-			want := slices.Sorted(slices.Values(tc.want))
-			if !slices.Equal(got, want) {
-				t.Errorf("%s\n got %q\nwant %q", tc.text, got, want)
-			}
+			checkTrust(t, sc, a, tc)
 		})
 	}
 }
