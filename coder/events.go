@@ -426,7 +426,9 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		a.modality = cs.modality(a)
 	}
 	var out []Event
-	add := func(s, t mention, code string) {
+	// add codes s → t; mirror is set for the other direction of a
+	// reciprocal or mirrored code (a meeting, a call, a visit's host).
+	add := func(s, t mention, code string, mirror bool) {
 		if dict.IsNull(code) {
 			return
 		}
@@ -450,8 +452,11 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		if !cs.c.opts.PETRARCH && cooperative(code) && cs.against(t) {
 			return // "joined arms in a campaign against US troops" praises no one
 		}
-		if !cs.c.opts.PETRARCH && verbal(code) && cs.medium(t) {
-			return // "told reporters the decision to drop the inquiry": no demand to the press
+		if !cs.c.opts.PETRARCH && verbal(code) && (cs.medium(t) || mirror && cs.medium(s)) {
+			// "told reporters the decision to drop the inquiry": no demand
+			// to the press; "held a call with reporters": no call from
+			// them either.
+			return
 		}
 		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code)) {
 			// A statement's target is whom it is made to, not what it is
@@ -467,7 +472,7 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		for i, s := range a.sources {
 			for j, t := range a.sources {
 				if i != j {
-					add(s, t, a.code.Primary)
+					add(s, t, a.code.Primary, true)
 				}
 			}
 		}
@@ -493,8 +498,8 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 	}
 	for _, s := range sources {
 		for _, t := range targets {
-			add(s, t, a.code.Primary)
-			add(t, s, secondary)
+			add(s, t, a.code.Primary, false)
+			add(t, s, secondary, true)
 		}
 	}
 	return out

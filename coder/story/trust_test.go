@@ -57,7 +57,7 @@ var trustCases = []trustCase{
 	{"statement", "addressee", "Talks\n\nThe Egyptian president told Israel that the crossing would stay closed.",
 		[]string{"EGYGOV ISR 01 asserted"}},
 	{"statement", "report stands", "Talks\n\nIran said Syria had met Iraq.",
-		[]string{"SYR IRQ 04 asserted"}},
+		[]string{"SYR IRQ 04 asserted", "IRQ SYR 04 asserted"}},
 	{"statement", "accusation", "Talks\n\nRussia said Ukraine attacked its troops.",
 		[]string{"UKR RUSMIL 19 asserted"}},
 
@@ -122,6 +122,18 @@ var trustCases = []trustCase{
 		[]string{"GBRGOV IRN 11 asserted"}},
 	{"context", "party by date", "Talks\n\nLONDON 2005-03-01\n\nThe Tories criticised Mr Blair.",
 		[]string{"GBROPP GBRGOV 11 asserted"}},
+	// Consultations told by nouns, and meetings, both ways (kind 8 and
+	// docs/ANNOTATION.md: reciprocal events both ways).
+	{"nominal", "call with", "Talks\n\nThe French president's call with Iran's president lasted an hour.",
+		[]string{"FRAGOV IRNGOV 04 asserted", "IRNGOV FRAGOV 04 asserted"}},
+	{"nominal", "had talks", "Talks\n\nKenya's president had talks with Somalia's president in Nairobi.",
+		[]string{"KENGOV SOMGOV 04 asserted", "SOMGOV KENGOV 04 asserted"}},
+	{"nominal", "met with", "Talks\n\nChile's foreign minister met with Peru's foreign minister.",
+		[]string{"CHLGOV PERGOV 04 asserted", "PERGOV CHLGOV 04 asserted"}},
+	{"nominal", "call for calm", "Talks\n\nThe Chilean president's call for calm went unheard.",
+		nil},
+	{"nominal", "call with reporters", "Talks\n\nThe Iranian president held a call with reporters.",
+		nil},
 	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
 
