@@ -64,6 +64,16 @@
 // accusation or a claim. Options.PETRARCH restores PETRARCH's
 // conventions, in which a statement is aimed at what it is about.
 //
+// What a statement reports can make it a stronger act, aimed at the actor
+// the reported clause or quotation is about: a demand on its subject
+// ("said the insurgents must give up violence", "'The authorities must
+// end this crackdown,' said …"), a threat ("if they attack again, we
+// will fight them"), an accusation ("had told lies") or criticism
+// ("said Beijing was overreacting", "the call was improper"). The cue must
+// be the reported clause's own (its auxiliary, condition or predicate),
+// not a word of a phrase in it or of a clause further down; the event's
+// evidence names it ("stance").
+//
 // # Places, media and the story's country
 //
 // By Dyad's conventions (docs/ANNOTATION.md) places are not actors: a wire

@@ -60,6 +60,9 @@ type analysis struct {
 	transformed []Event
 	subjHeads   []int
 	combined    bool // the code was combined with a governed clause's
+	// stance is set when what a statement reports made it a stronger
+	// act (see stance): it is not absorbed by the clause it reports.
+	stance bool
 	// negatedUncoded is set for a negated anchor that the dictionary has
 	// no negated code for: its events are told as Negated.
 	negatedUncoded bool
@@ -124,7 +127,7 @@ func (cs *coding) events() []Event {
 			if la == nil || len(la.events) == 0 || la.negatedUncoded {
 				continue
 			}
-			if weak || la.pm != nil && a.pm == nil || ownSide(all, la.events) {
+			if weak || la.pm != nil && a.pm == nil && !a.stance || ownSide(all, la.events) {
 				a.absorbed = true
 			}
 		}

@@ -144,6 +144,7 @@ func (cs *coding) analyze(v int) *analysis {
 		a.rules = append(a.rules, "verb")
 	}
 	cs.finish(a, v)
+	cs.stance(a)
 	return a
 }
 
@@ -166,6 +167,13 @@ func (cs *coding) naming(v int) bool {
 			}
 		case "obj":
 			objs++
+			// An adjective after its noun is the predicate the parser
+			// hung on the object: "called the move illegal".
+			for _, g := range st.w[k].kids {
+				if st.w[g].rel == "amod" && g > k {
+					return true
+				}
+			}
 		}
 	}
 	return objs >= 2
