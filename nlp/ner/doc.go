@@ -21,7 +21,7 @@
 //
 // # Model format
 //
-// A gzip stream written by the shared perceptron format: the magic string
-// "dyad-ner-1", the label names, the gazetteer's phrases (sorted) and
+// A file written by the shared perceptron format: the magic string
+// "dyad-ner-2", the label names, the gazetteer's phrases (sorted) and
 // their types, then one perceptron.
 package ner

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -25,7 +24,7 @@ const (
 // Types lists the entity types in label order.
 var Types = []string{Person, Organization, Place}
 
-const magic = "dyad-ner-1"
+const magic = "dyad-ner-2"
 
 // Recognizer finds named entities in tagged sentences. It is safe for
 // concurrent use.
@@ -130,10 +129,19 @@ func (r *Recognizer) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a model written by WriteTo.
 func Read(rd io.Reader) (*Recognizer, error) {
-	mr, err := perceptron.NewReader(rd, magic)
+	data, err := io.ReadAll(rd)
 	if err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
+	mr, err := perceptron.NewReader(data, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	return load(mr)
+}
+
+// load reads a recogniser model from mr.
+func load(mr *perceptron.Reader) (*Recognizer, error) {
 	r := &Recognizer{labels: mr.Strings()}
 	phrases, types := mr.Strings(), mr.Strings()
 	if len(phrases) != len(types) {
@@ -163,7 +171,11 @@ func Read(rd io.Reader) (*Recognizer, error) {
 var defaultModel []byte
 
 var defaultRecognizer = sync.OnceValues(func() (*Recognizer, error) {
-	return Read(bytes.NewReader(defaultModel))
+	mr, err := perceptron.NewTrustedReader(defaultModel, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	return load(mr)
 })
 
 // Default returns the recogniser shipped with Dyad, trained by

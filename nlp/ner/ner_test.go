@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -141,6 +142,22 @@ func TestDefault(t *testing.T) {
 	r, err := ner.Default()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The shipped model writes back byte for byte, and Read, which checks
+	// every slot where Default trusts it, accepts it.
+	var b bytes.Buffer
+	if _, err := r.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("model/ner.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("written model differs from model/ner.bin: %d bytes, want %d", b.Len(), len(want))
+	}
+	if _, err := ner.Read(bytes.NewReader(want)); err != nil {
+		t.Error(err)
 	}
 	s := nlp.Sentence{}
 	r.Recognize(&s)

@@ -36,14 +36,14 @@
 //
 // # Model format
 //
-// A model file is a gzip stream written by the shared perceptron format:
-// the magic string "dyad-parser-3", the relation names, the width of the
-// search beam, its margin and the tagger margin under which runner-up
-// tags are weighed (both float32), the ambiguity classes of the
-// training words (word hash and class, as varint deltas), the transition
-// perceptron (4 classes: shift, reduce, left-arc, right-arc), then the
-// number of labelling passes and a label perceptron (one class per
-// relation) for each. A perceptron is its class count, weight scale,
-// sorted feature keys as varint deltas and for every key its sparse row of
-// int16 weights.
+// A model file is written by the shared perceptron format: the magic
+// string "dyad-parser-4", the relation names, the width of the search
+// beam, its margin and the tagger margin under which runner-up tags are
+// weighed (both float32), the ambiguity classes of the training words
+// (word hash and class, as varint deltas), the transition perceptron (4
+// classes: shift, reduce, left-arc, right-arc), then the number of
+// labelling passes and a label perceptron (one class per relation) for
+// each. A perceptron is stored as the hash table it is used as, so that
+// the embedded model is used where it lies in the binary: loading it
+// costs milliseconds, and only the pages that lookups touch are read.
 package parse

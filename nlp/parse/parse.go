@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -126,7 +125,7 @@ func (p *Parser) label(sc *scratch) {
 }
 
 // magic names the model file format and its version.
-const magic = "dyad-parser-3"
+const magic = "dyad-parser-4"
 
 // WriteTo writes the model of the parser to w in the format described in
 // the package documentation.
@@ -144,10 +143,19 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a parser model written by WriteTo.
 func Read(r io.Reader) (*Parser, error) {
-	mr, err := perceptron.NewReader(r, magic)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}
+	mr, err := perceptron.NewReader(data, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	return load(mr)
+}
+
+// load reads a parser model from mr.
+func load(mr *perceptron.Reader) (*Parser, error) {
 	p := &Parser{labels: mr.Strings(), beam: mr.Count(), margin: float64(mr.Float()), altMargin: float64(mr.Float())}
 	p.dict = mr.Map()
 	p.actions = mr.Model()
@@ -204,7 +212,11 @@ func (p *Parser) WithSearch(s Search) (*Parser, error) {
 var defaultModel []byte
 
 var defaultParser = sync.OnceValues(func() (*Parser, error) {
-	return Read(bytes.NewReader(defaultModel))
+	mr, err := perceptron.NewTrustedReader(defaultModel, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	return load(mr)
 })
 
 // Default returns the parser shipped with Dyad, trained by

@@ -19,12 +19,12 @@
 //
 // # Model format
 //
-// A model file is a gzip stream written by the shared perceptron format:
-// the magic string "dyad-tagger-2", the UPOS and XPOS names of the
-// classes, the number of taggers summed into the model, the word
-// dictionary (sorted hashes of lower-cased words as varint deltas, each
-// with its ambiguity class number), the fixed words (hash deltas, each
-// with its class), then the number of passes and a perceptron for each:
-// class count, weight scale, the sorted feature keys as varint deltas and
-// one sparse row of int16 weights per key.
+// A model file is written by the shared perceptron format: the magic
+// string "dyad-tagger-3", the UPOS and XPOS names of the classes, the
+// number of taggers summed into the model, the word dictionary (sorted
+// hashes of lower-cased words as varint deltas, each with its ambiguity
+// class number), the fixed words (hash deltas, each with its class), then
+// the number of passes and a perceptron for each, stored as the hash
+// table it is used as (see the perceptron format), so that the embedded
+// model is used where it lies in the binary.
 package tag

@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -114,7 +113,7 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 }
 
 // magic names the model file format and its version.
-const magic = "dyad-tagger-2"
+const magic = "dyad-tagger-3"
 
 // WriteTo writes the model of the tagger to w in the format described in
 // the package documentation.
@@ -135,10 +134,19 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a tagger model written by WriteTo.
 func Read(r io.Reader) (*Tagger, error) {
-	mr, err := perceptron.NewReader(r, magic)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read tagger: %w", err)
 	}
+	mr, err := perceptron.NewReader(data, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read tagger: %w", err)
+	}
+	return load(mr)
+}
+
+// load reads a tagger model from mr.
+func load(mr *perceptron.Reader) (*Tagger, error) {
 	t := &Tagger{upos: mr.Strings(), xpos: mr.Strings(), members: mr.Count()}
 	t.dict = mr.Map()
 	fixed := mr.Map()
@@ -172,7 +180,11 @@ func Read(r io.Reader) (*Tagger, error) {
 var defaultModel []byte
 
 var defaultTagger = sync.OnceValues(func() (*Tagger, error) {
-	return Read(bytes.NewReader(defaultModel))
+	mr, err := perceptron.NewTrustedReader(defaultModel, magic)
+	if err != nil {
+		return nil, fmt.Errorf("read tagger: %w", err)
+	}
+	return load(mr)
 })
 
 // Default returns the tagger shipped with Dyad, trained by

@@ -1,6 +1,8 @@
 package tag_test
 
 import (
+	"bytes"
+	"os"
 	"testing"
 
 	"dyad/internal/sharedtest"
@@ -136,4 +138,27 @@ func BenchmarkTag(b *testing.B) {
 		loops++
 	}
 	b.ReportMetric(float64(words*loops)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// The shipped model reads and writes back byte for byte: the format loses
+// nothing. Default trusts it; Read, which checks every slot, accepts it.
+func TestModelRoundTrip(t *testing.T) {
+	tagger, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := tagger.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("model/tagger.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("written model differs from model/tagger.bin: %d bytes, want %d", b.Len(), len(want))
+	}
+	if _, err := tag.Read(bytes.NewReader(want)); err != nil {
+		t.Error(err)
+	}
 }

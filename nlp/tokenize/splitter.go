@@ -1,7 +1,6 @@
 package tokenize
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"errors"
@@ -36,7 +35,7 @@ const (
 )
 
 // splitMagic names the splitter model format and its version.
-const splitMagic = "dyad-sentences-1"
+const splitMagic = "dyad-sentences-2"
 
 // Example is a paragraph of training text with the byte offsets at which
 // its sentences end.
@@ -419,10 +418,19 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // ReadSplitter reads a splitter model written by WriteTo.
 func ReadSplitter(r io.Reader) (*Splitter, error) {
-	mr, err := perceptron.NewReader(r, splitMagic)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read sentence splitter: %w", err)
 	}
+	mr, err := perceptron.NewReader(data, splitMagic)
+	if err != nil {
+		return nil, fmt.Errorf("read sentence splitter: %w", err)
+	}
+	return loadSplitter(mr)
+}
+
+// loadSplitter reads a splitter model from mr.
+func loadSplitter(mr *perceptron.Reader) (*Splitter, error) {
 	m := mr.Model()
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("read sentence splitter: %w", err)
@@ -437,7 +445,11 @@ func ReadSplitter(r io.Reader) (*Splitter, error) {
 var defaultSplitterModel []byte
 
 var defaultSplitter = sync.OnceValues(func() (*Splitter, error) {
-	return ReadSplitter(bytes.NewReader(defaultSplitterModel))
+	mr, err := perceptron.NewTrustedReader(defaultSplitterModel, splitMagic)
+	if err != nil {
+		return nil, fmt.Errorf("read sentence splitter: %w", err)
+	}
+	return loadSplitter(mr)
 })
 
 // DefaultSplitter returns the splitter shipped with Dyad, trained by

@@ -101,4 +101,9 @@ func TestShippedSplitter(t *testing.T) {
 	if !bytes.Equal(buf.Bytes(), defaultSplitterModel) {
 		t.Error("the embedded splitter differs from a fresh training: run `dyad train splitter`")
 	}
+	// Read, which checks every slot where DefaultSplitter trusts the
+	// model, accepts it.
+	if _, err := ReadSplitter(bytes.NewReader(defaultSplitterModel)); err != nil {
+		t.Error(err)
+	}
 }

@@ -9,44 +9,53 @@ import (
 	"maps"
 	"math"
 	"slices"
-
-	"compress/gzip"
+	"unsafe"
 )
 
-// The model file format is a gzip stream that starts with a magic string
-// naming the kind of model and its version, followed by values written in
-// order by the model's owner: unsigned varints, signed varints, float32
-// bits, length-prefixed strings and perceptron Models. A Model is its class
-// count, its scale, its row count, the sorted keys as varint deltas, then
-// for each row the number of its non-zero weights and, for each, the class
-// as a varint delta from the previous one and the int16 weight as a signed
-// varint.
+// The model file format starts with a magic string naming the kind of
+// model and its version, followed by values written in order by the
+// model's owner: unsigned varints, signed varints, float32 bits,
+// length-prefixed strings, maps and perceptron Models.
+//
+// A Model is stored as it is used, so that reading one costs nothing
+// however large it is: its class count, scale, numbers of rows and of
+// weights, the size of its hash table and the length of its long rows
+// (varints); then, from the next multiple of 64 bytes, the hash table's
+// slots and the long rows as little-endian words. A slot of a model of at
+// most four classes is 12 bytes (fingerprint, then the four int16
+// weights), of a larger model 16 (fingerprint, then three entries, see
+// slot). Models are not compressed: a program that embeds them maps them
+// into memory with its code, and the pages a run does not touch are never
+// read.
 
 // maxCount bounds any count read from a file, so that a corrupt or hostile
 // file gets an error rather than an enormous allocation.
 const maxCount = 1 << 28
 
+// align is the alignment of a model's table within the file: a cache
+// line, more than any of its words needs.
+const align = 64
+
 // Writer writes a model file. Errors are sticky and reported by Close.
 type Writer struct {
-	cw  countWriter
-	gz  *gzip.Writer
 	bw  *bufio.Writer
-	buf [binary.MaxVarintLen64]byte
+	n   int64 // bytes written so far: the offset in the file
+	buf [16]byte
 	err error
 }
 
 // NewWriter starts a model file of the given kind on w.
 func NewWriter(w io.Writer, magic string) *Writer {
-	mw := &Writer{cw: countWriter{w: w}}
-	mw.gz, _ = gzip.NewWriterLevel(&mw.cw, gzip.BestCompression)
-	mw.bw = bufio.NewWriter(mw.gz)
+	mw := &Writer{bw: bufio.NewWriterSize(w, 1<<16)}
 	mw.String(magic)
 	return mw
 }
 
 func (w *Writer) write(p []byte) {
 	if w.err == nil {
-		_, w.err = w.bw.Write(p)
+		var n int
+		n, w.err = w.bw.Write(p)
+		w.n += int64(n)
 	}
 }
 
@@ -64,9 +73,7 @@ func (w *Writer) Float(f float32) {
 // String writes a string.
 func (w *Writer) String(s string) {
 	w.Uint(uint64(len(s)))
-	if w.err == nil {
-		_, w.err = w.bw.WriteString(s)
-	}
+	w.write([]byte(s))
 }
 
 // Strings writes a list of strings.
@@ -99,24 +106,35 @@ func (w *Writer) Models(ms []*Model) {
 
 // Model writes a perceptron model.
 func (w *Writer) Model(m *Model) {
+	size := len(m.slots)
+	if m.dense != nil {
+		size = len(m.dense)
+	}
 	w.Uint(uint64(m.n))
 	w.Float(m.scale)
-	w.Uint(uint64(len(m.keys)))
-	var prev uint64
-	for _, k := range m.keys {
-		w.Uint(k - prev)
-		prev = k
-	}
-	for r := range m.keys {
-		row := m.row(r)
-		w.Uint(uint64(len(row)))
-		prev := -1
-		for _, e := range row {
-			c := int(e >> 16)
-			w.Uint(uint64(c - prev))
-			w.Int(int64(int16(uint16(e))))
-			prev = c
+	w.Uint(uint64(m.features))
+	w.Uint(uint64(m.weights))
+	w.Uint(uint64(size))
+	w.Uint(uint64(len(m.ext)))
+	var zero [align]byte
+	w.write(zero[:(align-w.n%align)%align])
+	le := binary.LittleEndian
+	for _, sl := range m.dense {
+		b := le.AppendUint32(w.buf[:0], sl.fp)
+		for _, v := range sl.w {
+			b = le.AppendUint16(b, uint16(v))
 		}
+		w.write(b)
+	}
+	for _, sl := range m.slots {
+		b := le.AppendUint32(w.buf[:0], sl.fp)
+		for _, e := range sl.e {
+			b = le.AppendUint32(b, e)
+		}
+		w.write(b)
+	}
+	for _, e := range m.ext {
+		w.write(le.AppendUint32(w.buf[:0], e))
 	}
 }
 
@@ -126,51 +144,61 @@ func (w *Writer) Close() (int64, error) {
 	if w.err == nil {
 		w.err = w.bw.Flush()
 	}
-	if err := w.gz.Close(); w.err == nil {
-		w.err = err
-	}
-	return w.cw.n, w.err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
+	return w.n, w.err
 }
 
 // Reader reads a model file written by Writer. Errors are sticky: after the
 // first one every read returns a zero value, and Err reports it.
 type Reader struct {
-	br  *bufio.Reader
-	err error
+	data  []byte
+	off   int
+	check bool
+	err   error
 }
 
-// NewReader opens a model file and checks that it is of the given kind.
-func NewReader(r io.Reader, magic string) (*Reader, error) {
-	gz, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("not a model file: %w", err)
-	}
-	mr := &Reader{br: bufio.NewReader(gz)}
-	if got := mr.String(); mr.err != nil || got != magic {
+// NewReader opens the model file held in data and checks that it is of the
+// given kind. The models it reads share data's memory, which must not
+// change afterwards. Every slot of their tables is checked, so that a
+// corrupt or hostile file gets an error, never a panic or a lookup that
+// does not end.
+func NewReader(data []byte, magic string) (*Reader, error) {
+	return newReader(data, magic, true)
+}
+
+// NewTrustedReader is NewReader for a model file that is part of the
+// program, written by Writer and checked by its tests: only the layout of
+// its models is checked, not each slot, so that the pages of their tables
+// are read only when a lookup needs them.
+func NewTrustedReader(data []byte, magic string) (*Reader, error) {
+	return newReader(data, magic, false)
+}
+
+func newReader(data []byte, magic string, check bool) (*Reader, error) {
+	r := &Reader{data: data, check: check}
+	if got := r.String(); r.err != nil || got != magic {
 		return nil, fmt.Errorf("not a %s model file", magic)
 	}
-	return mr, nil
+	return r, nil
 }
 
 func (r *Reader) fail(err error) {
-	if err == nil || r.err != nil {
-		return
+	if r.err == nil {
+		r.err = err
 	}
-	if errors.Is(err, io.EOF) {
-		err = io.ErrUnexpectedEOF
+}
+
+// take returns the next n bytes, or nil and an error if fewer are left.
+func (r *Reader) take(n int) []byte {
+	if r.err != nil {
+		return nil
 	}
-	r.err = err
+	if n < 0 || n > len(r.data)-r.off {
+		r.fail(io.ErrUnexpectedEOF)
+		return nil
+	}
+	b := r.data[r.off : r.off+n : r.off+n]
+	r.off += n
+	return b
 }
 
 // Uint reads an unsigned integer.
@@ -178,18 +206,13 @@ func (r *Reader) Uint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	// Decoding from the buffer, rather than byte by byte through
-	// binary.ReadUvarint, takes a quarter off loading a model.
-	buf, err := r.br.Peek(binary.MaxVarintLen64)
-	v, n := binary.Uvarint(buf)
+	v, n := binary.Uvarint(r.data[r.off:])
 	switch {
 	case n > 0:
-		_, _ = r.br.Discard(n) // within what Peek returned
+		r.off += n
 		return v
 	case n < 0:
 		r.fail(errors.New("varint overflows 64 bits"))
-	case err != nil:
-		r.fail(err)
 	default:
 		r.fail(io.ErrUnexpectedEOF)
 	}
@@ -215,25 +238,16 @@ func (r *Reader) Count() int {
 
 // Float reads a float32.
 func (r *Reader) Float() float32 {
-	if r.err != nil {
+	b := r.take(4)
+	if b == nil {
 		return 0
 	}
-	var b [4]byte
-	_, err := io.ReadFull(r.br, b[:])
-	r.fail(err)
-	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+	return math.Float32frombits(binary.LittleEndian.Uint32(b))
 }
 
 // String reads a string.
 func (r *Reader) String() string {
-	n := r.Count()
-	if r.err != nil || n == 0 {
-		return ""
-	}
-	b := make([]byte, n)
-	_, err := io.ReadFull(r.br, b)
-	r.fail(err)
-	return string(b)
+	return string(r.take(r.Count()))
 }
 
 // Strings reads a list of strings.
@@ -249,7 +263,8 @@ func (r *Reader) Strings() []string {
 // Map reads a map written by Writer.Map.
 func (r *Reader) Map() map[uint64]uint64 {
 	n := r.Count()
-	m := make(map[uint64]uint64, min(n, 1<<16))
+	// Each entry takes at least two bytes.
+	m := make(map[uint64]uint64, min(n, (len(r.data)-r.off)/2))
 	var k uint64
 	for i := 0; i < n && r.err == nil; i++ {
 		k += r.Uint()
@@ -268,65 +283,129 @@ func (r *Reader) Models() []*Model {
 	return ms
 }
 
-// Model reads a perceptron model.
+// Model reads a perceptron model. Its table and long rows are the file's
+// own bytes where the processor is little-endian and the data aligned (as
+// an embedded file and a buffer of its own are), and a copy otherwise.
 func (r *Reader) Model() *Model {
-	n := r.Count()
-	scale := r.Float()
-	rows := r.Count()
+	m := &Model{n: r.Count(), scale: r.Float(), features: r.Count(), weights: r.Count()}
+	size, extLen := r.Count(), r.Count()
 	if r.err != nil {
 		return nil
 	}
-	if n == 0 || n > 1<<16 {
-		r.fail(fmt.Errorf("model of %d classes out of range", n))
+	if m.n == 0 || m.n >= 1<<16 {
+		r.fail(fmt.Errorf("model of %d classes out of range", m.n))
 		return nil
 	}
-	// Grow as the data arrives rather than trusting the count.
-	keys := make([]uint64, 0, min(rows, 1<<16))
-	var prev uint64
-	for i := 0; i < rows && r.err == nil; i++ {
-		d := r.Uint()
-		if i > 0 && d == 0 {
-			r.fail(errors.New("model keys not strictly increasing"))
-		}
-		prev += d
-		keys = append(keys, prev)
+	if size == 0 {
+		r.fail(errors.New("model without a table"))
+		return nil
 	}
-	// The keys have arrived, so their count can be trusted.
-	m := &Model{n: n, scale: scale, keys: make([]uint64, 0, len(keys)), off: make([]uint32, 0, len(keys))}
-	var row []uint32
-	for _, key := range keys {
-		k := r.Count()
-		if r.err != nil {
-			return nil
-		}
-		if k == 0 || k > n {
-			r.fail(fmt.Errorf("row of %d weights for %d classes", k, n))
-			return nil
-		}
-		row = row[:0]
-		c := -1
-		for range k {
-			d := r.Uint()
-			if d == 0 || d > uint64(n) {
-				r.fail(fmt.Errorf("bad class step %d", d))
-				return nil
-			}
-			c += int(d)
-			v := r.Int()
-			if c >= n || v == 0 || v < math.MinInt16 || v > math.MaxInt16 {
-				r.fail(fmt.Errorf("bad weight %d of class %d", v, c))
-				return nil
-			}
-			row = append(row, entry(c, int16(v)))
-		}
-		m.add(key, row)
+	r.take((align - r.off%align) % align)
+	if m.n <= 4 {
+		m.dense = table(r.take(size*denseSize), size, decodeDense)
+	} else {
+		m.slots = table(r.take(size*slotSize), size, decodeSlot)
 	}
+	m.ext = table(r.take(extLen*4), extLen, binary.LittleEndian.Uint32)
 	if r.err != nil {
 		return nil
 	}
-	m.index()
+	if r.check {
+		if err := m.check(); err != nil {
+			r.fail(err)
+			return nil
+		}
+	}
 	return m
 }
 
 // Err returns the first error met while reading.
 func (r *Reader) Err() error { return r.err }
+
+// Sizes of a slot in a file.
+const (
+	denseSize = 12
+	slotSize  = 16
+)
+
+// The in-memory layouts are the file's, so that a table can be used where
+// it lies.
+var (
+	_ [denseSize - unsafe.Sizeof(denseSlot{})]byte
+	_ [unsafe.Sizeof(denseSlot{}) - denseSize]byte
+	_ [slotSize - unsafe.Sizeof(slot{})]byte
+	_ [unsafe.Sizeof(slot{}) - slotSize]byte
+)
+
+// littleEndian tells whether the processor stores words as the file does.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// table returns the n items of b as a slice that shares b's memory when
+// the processor and b's alignment allow, and a decoded copy otherwise. b
+// is nil after a read error.
+func table[T denseSlot | slot | uint32](b []byte, n int, decode func([]byte) T) []T {
+	if b == nil || n == 0 {
+		return nil
+	}
+	var zero T
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%unsafe.Alignof(zero) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
+	}
+	size := len(b) / n
+	out := make([]T, n)
+	for i := range out {
+		out[i] = decode(b[i*size : (i+1)*size])
+	}
+	return out
+}
+
+func decodeDense(b []byte) denseSlot {
+	sl := denseSlot{fp: binary.LittleEndian.Uint32(b)}
+	for c := range sl.w {
+		sl.w[c] = int16(binary.LittleEndian.Uint16(b[4+2*c:]))
+	}
+	return sl
+}
+
+func decodeSlot(b []byte) slot {
+	sl := slot{fp: binary.LittleEndian.Uint32(b)}
+	for i := range sl.e {
+		sl.e[i] = binary.LittleEndian.Uint32(b[4+4*i:])
+	}
+	return sl
+}
+
+// check checks that every lookup in the model ends and every entry it
+// adds is of one of its classes.
+func (m *Model) check() error {
+	empty := false
+	for _, sl := range m.dense {
+		empty = empty || sl.fp == 0
+	}
+	for _, sl := range m.slots {
+		if sl.fp == 0 {
+			empty = true
+			continue
+		}
+		if sl.e[0] == external {
+			if sl.e[2] <= inline || uint64(sl.e[1])+uint64(sl.e[2]) > uint64(len(m.ext)) {
+				return fmt.Errorf("long row of %d weights at %d out of range", sl.e[2], sl.e[1])
+			}
+			continue
+		}
+		for _, e := range sl.e {
+			if e != 0 && int(e>>16) >= m.n {
+				return fmt.Errorf("weight of class %d in a model of %d", e>>16, m.n)
+			}
+		}
+	}
+	if !empty {
+		return errors.New("hash table without an empty slot")
+	}
+	for _, e := range m.ext {
+		if int(e>>16) >= m.n {
+			return fmt.Errorf("weight of class %d in a model of %d", e>>16, m.n)
+		}
+	}
+	return nil
+}

@@ -8,7 +8,9 @@
 // through a map. Model is the frozen form used at run time: averaged
 // weights quantised to int16 with one scale per model, rows of features
 // that carry no weight pruned, and an open-addressing table that maps a
-// key to its row with one probe in the common case.
+// key to its row with one probe in the common case. The table is also the
+// file format (format.go), so that a model embedded in a program is used
+// in place: nothing is decoded or copied when it loads.
 package perceptron
 
 import (
@@ -181,20 +183,29 @@ func entry(class int, w int16) uint32 { return uint32(class)<<16 | uint32(uint16
 
 // Model is a frozen, quantised perceptron: for each feature key a sparse
 // row of int16 weights. It is safe for concurrent use.
+//
+// What scoring reads is the hash table (slots or dense) and ext; a model
+// read from a file has only those, sharing the file's memory (see
+// Reader.Model). A model built by Average, Sum or Prune also keeps its
+// rows by key, which Sum and Prune work on.
 type Model struct {
-	n     int
-	scale float32  // weight = int16 value × scale
-	keys  []uint64 // sorted; row i belongs to keys[i]
-	// Row i starts at data[off[i]] with its length, followed by its
-	// entries, each a class<<16 | uint16 weight: rows are sparse, most
-	// classes of most features having no weight. Keeping the length with
-	// the entries saves a cache miss per lookup.
+	n        int
+	scale    float32 // weight = int16 value × scale
+	features int     // rows
+	weights  int     // non-zero weights
+	// Rows by key, in a model built here: keys is sorted and row i starts
+	// at data[off[i]] with its length, followed by its entries, each a
+	// class<<16 | uint16 weight. Rows are sparse, most classes of most
+	// features having no weight.
+	keys []uint64
 	off  []uint32
 	data []uint32
 	// slots (or dense, for models of at most four classes) is an
 	// open-addressing table with linear probing.
 	slots []slot
 	dense []denseSlot
+	// ext holds the rows too long for their slot, one after the other.
+	ext []uint32
 }
 
 // add appends a row; keys must come in increasing order. Empty rows are
@@ -207,6 +218,8 @@ func (m *Model) add(key uint64, row []uint32) {
 	m.off = append(m.off, uint32(len(m.data)))
 	m.data = append(m.data, uint32(len(row)))
 	m.data = append(m.data, row...)
+	m.features++
+	m.weights += len(row)
 }
 
 // row returns the entries of row i.
@@ -219,7 +232,7 @@ func (m *Model) row(i int) []uint32 {
 // fingerprint of a key (0 when the slot is empty) and its row. Rows of up
 // to inline entries are kept in the slot itself, so that a lookup costs one
 // cache miss; a longer row is marked by external in the first entry and
-// lives at data[e[1]:e[1]+e[2]].
+// lives at ext[e[1]:e[1]+e[2]].
 type slot struct {
 	fp uint32
 	e  [inline]uint32
@@ -275,7 +288,8 @@ func (m *Model) index() {
 		if row := m.row(i); len(row) <= inline {
 			copy(sl.e[:], row)
 		} else {
-			sl.e = [inline]uint32{external, m.off[i] + 1, uint32(len(row))}
+			sl.e = [inline]uint32{external, uint32(len(m.ext)), uint32(len(row))}
+			m.ext = append(m.ext, row...)
 		}
 	}
 }
@@ -293,10 +307,10 @@ func fingerprint(k uint64) uint32 {
 func (m *Model) Classes() int { return m.n }
 
 // Features returns the number of feature rows.
-func (m *Model) Features() int { return len(m.keys) }
+func (m *Model) Features() int { return m.features }
 
 // Weights returns the number of non-zero weights.
-func (m *Model) Weights() int { return len(m.data) - len(m.keys) }
+func (m *Model) Weights() int { return m.weights }
 
 // Scale returns the factor that turns the integer scores of Score into the
 // perceptron's scores.
@@ -380,7 +394,7 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 			sl := m.resolve(f, &got[i])
 			rows[i] = sl
 			if sl != nil && sl.e[0] == external {
-				e := m.data[sl.e[1]]
+				e := m.ext[sl.e[1]]
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
@@ -420,7 +434,7 @@ func (m *Model) addRow(sl *slot, scores []int32) {
 		return
 	}
 	if sl.e[0] == external {
-		for _, e := range m.data[sl.e[1]+1 : sl.e[1]+sl.e[2]] {
+		for _, e := range m.ext[sl.e[1]+1 : sl.e[1]+sl.e[2]] {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 		return
@@ -567,7 +581,9 @@ func HashRunes(rs []rune) uint64 {
 
 // Prune returns a model without the rows whose largest weight is below min
 // in magnitude (in units of the scale): such features rarely change a
-// decision, and dropping them makes the model smaller and faster.
+// decision, and dropping them makes the model smaller and faster. Like
+// Sum, it works on the rows by key, which only a model built by Average,
+// Sum or Prune has: it is for training, not for a model read from a file.
 func (m *Model) Prune(min int) *Model {
 	p := &Model{n: m.n, scale: m.scale}
 	for i, k := range m.keys {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // toy is a learnable problem: the class of an instance is the sum of its
@@ -108,72 +109,175 @@ func TestScoreMatchesRows(t *testing.T) {
 }
 
 func TestRoundTrip(t *testing.T) {
-	data := newToy(300, 5, 3)
-	m := train(data, 5).Average(1)
+	// Two classes and five: a dense table, and a sparse one with rows in
+	// their slots and beyond them.
+	ms := []*Model{train(newToy(300, 2, 3), 2).Average(1), train(newToy(300, 5, 3), 5).Average(1), rowsModel(60)}
+	if len(ms[2].ext) == 0 {
+		t.Fatal("no long rows to test")
+	}
 	var buf bytes.Buffer
 	w := NewWriter(&buf, "test-1")
 	w.Strings([]string{"a", "", "ü"})
 	w.Int(-5)
 	w.Float(0.25)
-	w.Model(m)
-	if _, err := w.Close(); err != nil {
-		t.Fatal(err)
+	w.Map(map[uint64]uint64{1: 2, 1 << 60: 3})
+	w.Models(ms)
+	n, err := w.Close()
+	if err != nil || n != int64(buf.Len()) {
+		t.Fatalf("Close = %d, %v; wrote %d bytes", n, err, buf.Len())
 	}
-	r, err := NewReader(bytes.NewReader(buf.Bytes()), "test-1")
-	if err != nil {
-		t.Fatal(err)
+	file := buf.Bytes()
+	// The buffer itself, where the tables can be used in place, and a
+	// copy one byte off, where they cannot.
+	off := append([]byte{0}, file...)[1:]
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		open   func([]byte, string) (*Reader, error)
+		shared bool
+	}{
+		{"checked", file, NewReader, true},
+		{"trusted", file, NewTrustedReader, true},
+		{"misaligned", off, NewReader, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := tc.open(tc.data, "test-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss, i, f, mp, got := r.Strings(), r.Int(), r.Float(), r.Map(), r.Models()
+			if err := r.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ss, []string{"a", "", "ü"}) || i != -5 || f != 0.25 || len(mp) != 2 || mp[1] != 2 || mp[1<<60] != 3 {
+				t.Errorf("read %q %d %v %v", ss, i, f, mp)
+			}
+			for j, m := range ms {
+				m2 := got[j]
+				if m2.n != m.n || m2.scale != m.scale || m2.Features() != m.Features() || m2.Weights() != m.Weights() ||
+					!slices.Equal(m2.dense, m.dense) || !slices.Equal(m2.slots, m.slots) || !slices.Equal(m2.ext, m.ext) {
+					t.Errorf("model %d changed in the round trip", j)
+				}
+				table := unsafe.Pointer(unsafe.SliceData(m2.slots))
+				if m2.dense != nil {
+					table = unsafe.Pointer(unsafe.SliceData(m2.dense))
+				}
+				inFile := uintptr(table) >= uintptr(unsafe.Pointer(&tc.data[0])) && uintptr(table) < uintptr(unsafe.Pointer(&tc.data[0]))+uintptr(len(tc.data))
+				if inFile != tc.shared {
+					t.Errorf("model %d: table in the file's memory: %v, want %v", j, inFile, tc.shared)
+				}
+			}
+			var again bytes.Buffer
+			w := NewWriter(&again, "test-1")
+			w.Strings(ss)
+			w.Int(i)
+			w.Float(f)
+			w.Map(mp)
+			w.Models(got)
+			if _, err := w.Close(); err != nil || !bytes.Equal(again.Bytes(), file) {
+				t.Errorf("written again, the file differs (%v)", err)
+			}
+		})
 	}
-	ss, i, f, m2 := r.Strings(), r.Int(), r.Float(), r.Model()
-	if err := r.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(ss, []string{"a", "", "ü"}) || i != -5 || f != 0.25 {
-		t.Errorf("read %q %d %v", ss, i, f)
-	}
-	if !slices.Equal(m2.keys, m.keys) || !slices.Equal(m2.data, m.data) {
-		t.Error("model changed in the round trip")
-	}
-	if _, err := NewReader(bytes.NewReader(buf.Bytes()), "other-1"); err == nil {
+	if _, err := NewReader(file, "other-1"); err == nil {
 		t.Error("a model of another kind was accepted")
 	}
 }
 
+// rowsModel returns a model of the given number of classes whose rows have
+// from one weight to all.
+func rowsModel(classes int) *Model {
+	tr := NewTrainer(classes)
+	for i := range 200 {
+		for c := range 1 + i%classes {
+			tr.Add([]uint64{Key1(3, uint64(i))}, c, float32(1+i%7))
+		}
+		tr.Tick()
+	}
+	return tr.Average(1)
+}
+
 func TestReadBadInput(t *testing.T) {
-	var buf bytes.Buffer
-	w := NewWriter(&buf, "test-1")
-	w.Model(train(newToy(100, 3, 1), 3).Average(1))
-	w.Close()
-	good := buf.Bytes()
+	write := func(m *Model) []byte {
+		var buf bytes.Buffer
+		w := NewWriter(&buf, "test-1")
+		w.Model(m)
+		w.Close()
+		return buf.Bytes()
+	}
+	good := write(rowsModel(5))
+	// Bad models, made from good ones.
+	bad := func(classes int, spoil func(m *Model)) []byte {
+		m := rowsModel(classes)
+		spoil(m)
+		return write(m)
+	}
+	occupied := func(m *Model) *slot {
+		for i := range m.slots {
+			if m.slots[i].fp != 0 && m.slots[i].e[0] != external {
+				return &m.slots[i]
+			}
+		}
+		panic("no slot")
+	}
+	long := func(m *Model) *slot {
+		for i := range m.slots {
+			if m.slots[i].e[0] == external {
+				return &m.slots[i]
+			}
+		}
+		panic("no long row")
+	}
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"empty", nil},
-		{"not gzip", []byte("hello")},
+		{"not a model", []byte("hello")},
 		{"truncated", good[:len(good)/2]},
-		{"huge count", gzipped(func(w *Writer) { w.Uint(3); w.Float(1); w.Uint(1 << 40) })},
-		{"bad class", gzipped(func(w *Writer) {
-			w.Uint(3)
+		{"huge count", header(func(w *Writer) { w.Uint(3); w.Float(1); w.Uint(1 << 40) })},
+		{"no classes", header(func(w *Writer) {
+			w.Uint(0)
 			w.Float(1)
 			w.Uint(1)
-			w.Uint(5)
 			w.Uint(1)
-			w.Uint(7)
-			w.Int(1)
+			w.Uint(1)
+			w.Uint(0)
 		})},
-		{"zero weight", gzipped(func(w *Writer) {
+		{"no table", header(func(w *Writer) {
+			w.Uint(3)
+			w.Float(1)
+			w.Uint(0)
+			w.Uint(0)
+			w.Uint(0)
+			w.Uint(0)
+		})},
+		{"table beyond the file", header(func(w *Writer) {
 			w.Uint(3)
 			w.Float(1)
 			w.Uint(1)
-			w.Uint(5)
 			w.Uint(1)
-			w.Uint(1)
-			w.Int(0)
+			w.Uint(1000)
+			w.Uint(0)
+		})},
+		{"bad class", bad(5, func(m *Model) { occupied(m).e[0] = entry(9, 1) })},
+		{"bad class in a long row", bad(5, func(m *Model) { m.ext[len(m.ext)-1] = entry(5, 1) })},
+		{"long row beyond the rows", bad(5, func(m *Model) { long(m).e[1] = uint32(len(m.ext)) })},
+		{"short long row", bad(5, func(m *Model) { long(m).e[2] = 0 })},
+		{"full table", bad(5, func(m *Model) {
+			for i := range m.slots {
+				m.slots[i].fp |= 1
+			}
+		})},
+		{"full dense table", bad(2, func(m *Model) {
+			for i := range m.dense {
+				m.dense[i].fp |= 1
+			}
 		})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := NewReader(bytes.NewReader(tt.data), "test-1")
+			r, err := NewReader(tt.data, "test-1")
 			if err != nil {
 				return
 			}
@@ -184,7 +288,8 @@ func TestReadBadInput(t *testing.T) {
 	}
 }
 
-func gzipped(body func(*Writer)) []byte {
+// header returns a model file of the values body writes.
+func header(body func(*Writer)) []byte {
 	var buf bytes.Buffer
 	w := NewWriter(&buf, "test-1")
 	body(w)
@@ -196,18 +301,25 @@ func FuzzReader(f *testing.F) {
 	var buf bytes.Buffer
 	w := NewWriter(&buf, "test-1")
 	w.Strings([]string{"x"})
+	w.Model(rowsModel(5))
 	w.Model(train(newToy(50, 3, 2), 3).Average(1))
 	w.Close()
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := NewReader(bytes.NewReader(data), "test-1")
+		r, err := NewReader(data, "test-1")
 		if err != nil {
 			return
 		}
-		// Bad input must give an error, never a panic or a huge allocation.
+		// Bad input must give an error, never a panic, a huge allocation
+		// or a lookup that does not end.
 		r.Strings()
-		if m := r.Model(); m != nil {
-			m.Score([]uint64{1, 2, 3}, make([]int32, m.Classes()))
+		for range 2 {
+			if m := r.Model(); m != nil {
+				scores := make([]int32, m.Classes())
+				for k := range uint64(300) {
+					m.Score([]uint64{Key1(3, k), k << 32}, scores)
+				}
+			}
 		}
 	})
 }
