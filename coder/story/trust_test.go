@@ -175,6 +175,16 @@ var trustCases = []trustCase{
 		nil},
 	{"person", "former is not a title", "Talks\n\nLONDON 2005-03-01\n\nThe former colony criticised Iran.",
 		nil},
+	{"person", "industry secretary", "Talks\n\nLONDON 1996-08-22\n\nIndustry Secretary Ian Lang criticised Japan.",
+		[]string{"GBRGOV JPN 11 asserted"}},
+	// Companies are business of their country, not the country; Bonn was
+	// the German government until 1999, a German city after.
+	{"context", "company", "Talks\n\nLONDON 1996-08-22\n\nBritish Airways Plc criticised the French government.",
+		[]string{"GBRBUS FRAGOV 11 asserted"}},
+	{"context", "Bonn in 1996", "Talks\n\nBONN 1996-08-22\n\nBonn criticised Moscow.",
+		[]string{"DEUGOV RUS 11 asserted"}},
+	{"context", "Bonn in 2005", "Talks\n\nBERLIN 2005-03-01\n\nBonn criticised Moscow.",
+		[]string{"DEU RUS 11 asserted"}},
 	// A headline is coded knowing the story's dateline, which follows it.
 	{"context", "headline before the dateline", "Police detain students\n\nDHAKA 2003-05-06\n\nThe government criticised India.",
 		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},
