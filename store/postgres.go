@@ -30,6 +30,11 @@ var postgresDialect = dialect{
 		ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1')
 		FROM articles a, plainto_tsquery('english', $1) q WHERE a.tsv @@ q
 		ORDER BY ts_rank(a.tsv, q) DESC, a.id LIMIT $2 OFFSET $3`,
+	// Every index but those of primary keys and unique constraints (the
+	// full-text GIN index among them).
+	indexes:   `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+	bulkBegin: []string{`SET maintenance_work_mem = '256MB'`},
+	bulkEnd:   []string{`RESET maintenance_work_mem`},
 }
 
 // OpenPostgres connects to the PostgreSQL database dsn names (a URL or a

@@ -20,6 +20,11 @@ type Sink struct {
 	batch []Coded
 	since time.Time
 	sum   IngestSummary
+	bulk  *Bulk // the run's bulk load, with SinkOptions.Bulk
+	// loaded counts what the bulk load did, added to sum when it
+	// commits.
+	loaded IngestSummary
+	failed error // the bulk load's failure: nothing more is written
 }
 
 var _ pipeline.Sink = (*Sink)(nil)
@@ -28,6 +33,11 @@ var _ pipeline.Sink = (*Sink)(nil)
 type SinkOptions struct {
 	Batch int           // articles per transaction; 0 means 32
 	Every time.Duration // longest wait before a commit; 0 means 2 s
+	// Bulk makes the whole run one bulk load (Bulk), committed by Flush,
+	// when the store loads in bulk: for a first load of a large corpus
+	// into an empty store, whose indexes are then built once at the end.
+	// A run killed before Flush stores nothing.
+	Bulk bool
 }
 
 // IngestSummary counts what a Sink did.
@@ -70,7 +80,7 @@ func (s *Sink) Put(ctx context.Context, r *pipeline.Result) error {
 	}
 	s.batch = append(s.batch, c)
 	if len(s.batch) >= s.opts.Batch || time.Since(s.since) >= s.opts.Every {
-		return s.Flush(ctx)
+		return s.write(ctx)
 	}
 	return nil
 }
@@ -102,28 +112,74 @@ func coded(r *pipeline.Result) (Coded, bool) {
 	return Coded{}, false
 }
 
-// Flush commits the queued articles.
+// Flush commits the queued articles, and the bulk load.
 func (s *Sink) Flush(ctx context.Context) error {
+	if err := s.write(ctx); err != nil {
+		return err
+	}
+	if s.bulk == nil {
+		return nil
+	}
+	b := s.bulk
+	s.bulk = nil
+	if err := b.Commit(ctx); err != nil {
+		s.failed = err
+		return err
+	}
+	f := s.loaded
+	s.sum.New += f.New
+	s.sum.Unchanged += f.Unchanged
+	s.sum.Duplicate += f.Duplicate
+	s.sum.Replaced += f.Replaced
+	s.sum.Events += f.Events
+	s.sum.Merged += f.Merged
+	s.loaded = IngestSummary{}
+	return nil
+}
+
+// write appends the queued articles: a transaction of their own, or a
+// part of the bulk load.
+func (s *Sink) write(ctx context.Context) error {
+	if s.failed != nil {
+		return s.failed
+	}
 	if len(s.batch) == 0 {
 		return nil
 	}
-	res, err := s.a.Append(ctx, s.batch)
+	var res []Result
+	var err error
+	if bl, ok := s.a.(BulkLoader); ok && s.opts.Bulk && s.bulk == nil {
+		if s.bulk, err = bl.Bulk(ctx); err != nil {
+			s.failed = err
+			return err
+		}
+	}
+	sum := &s.sum
+	if s.bulk != nil {
+		sum = &s.loaded
+		if res, err = s.bulk.Append(ctx, s.batch); err != nil {
+			s.bulk.Rollback()
+			s.bulk, s.failed = nil, err
+		}
+	} else {
+		res, err = s.a.Append(ctx, s.batch)
+	}
 	if err != nil {
 		return err
 	}
 	for _, x := range res {
 		switch x.Outcome {
 		case New:
-			s.sum.New++
+			sum.New++
 		case Unchanged:
-			s.sum.Unchanged++
+			sum.Unchanged++
 		case Duplicate:
-			s.sum.Duplicate++
+			sum.Duplicate++
 		case Replaced:
-			s.sum.Replaced++
+			sum.Replaced++
 		}
-		s.sum.Events += x.Events
-		s.sum.Merged += x.Merged
+		sum.Events += x.Events
+		sum.Merged += x.Merged
 	}
 	s.batch = s.batch[:0]
 	return nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,6 +37,16 @@ type dialect struct {
 	// ftsAdd and ftsDelete keep the full-text index of article $1, for
 	// backends whose index is not maintained by the database; "" if it is.
 	ftsAdd, ftsDelete string
+	// indexes selects the name and definition of the secondary indexes a
+	// bulk load into an empty store drops and builds at its end.
+	indexes string
+	// bulkBegin and bulkEnd set up a bulk load's connection and give it
+	// back as it was.
+	bulkBegin, bulkEnd []string
+	// stageEvents says whether a bulk load into an empty store stages
+	// events in temp.bulk_events, to store them in the order of their
+	// IDs.
+	stageEvents bool
 }
 
 // db is the store over database/sql that both backends are.
@@ -118,6 +129,26 @@ type txw struct {
 	d      dialect
 	stmts  map[string]*sql.Stmt
 	actors []string // actor keys written, for the cache once committed
+	// written are the actor keys written in this transaction.
+	written map[string]bool
+	// merged are the stored events articles joined: their counts are
+	// refreshed at the end of the batch, or of the bulk load.
+	merged map[int64]bool
+	// noFTS leaves the full-text index to be built at the end of a bulk
+	// load.
+	noFTS bool
+	// mem answers the merge lookups of a bulk load into an empty store.
+	mem *mergeIndex
+	// memIDs are the IDs of the events stored by such a load.
+	memIDs map[int64]bool
+	// stage is the bulk load that stages this transaction's new events.
+	stage *Bulk
+	// deferRefresh leaves refreshMerged to the end of a bulk load.
+	deferRefresh bool
+}
+
+func newTxw(tx *sql.Tx, d dialect) *txw {
+	return &txw{tx: tx, d: d, stmts: map[string]*sql.Stmt{}, written: map[string]bool{}, merged: map[int64]bool{}}
 }
 
 func (w *txw) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
@@ -185,26 +216,63 @@ func (s *db) Append(ctx context.Context, batch []Coded) ([]Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	w := &txw{tx: tx, d: s.d, stmts: map[string]*sql.Stmt{}}
+	w := newTxw(tx, s.d)
 	defer w.close()
-	out := make([]Result, len(batch))
-	for i := range batch {
-		r, err := s.appendOne(ctx, w, &batch[i])
-		if err != nil {
-			tx.Rollback()
-			return nil, fmt.Errorf("store: article %s: %w", batch[i].Article.key(), err)
-		}
-		out[i] = r
+	out, err := s.appendBatch(ctx, w, batch)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit: %w", err)
 	}
+	s.remember(w)
+	return out, nil
+}
+
+// appendBatch stores the batch's articles in w's transaction.
+func (s *db) appendBatch(ctx context.Context, w *txw, batch []Coded) ([]Result, error) {
+	out := make([]Result, len(batch))
+	for i := range batch {
+		r, err := s.appendOne(ctx, w, &batch[i])
+		if err != nil {
+			return nil, fmt.Errorf("store: article %s: %w", batch[i].Article.key(), err)
+		}
+		out[i] = r
+	}
+	if !w.deferRefresh {
+		if err := s.refreshMerged(ctx, w); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// refreshMerged recounts the events articles joined, now that their
+// mentions are in.
+func (s *db) refreshMerged(ctx context.Context, w *txw) error {
+	ids := make([]int64, 0, len(w.merged))
+	for id := range w.merged {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if err := s.refresh(ctx, w, id); err != nil {
+			return err
+		}
+	}
+	clear(w.merged)
+	return nil
+}
+
+// remember adds the actors a committed transaction wrote to the cache.
+func (s *db) remember(w *txw) {
 	s.mu.Lock()
 	for _, k := range w.actors {
 		s.actors[k] = true
 	}
 	s.mu.Unlock()
-	return out, nil
+	w.actors = w.actors[:0]
 }
 
 func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
@@ -267,7 +335,7 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	if _, err := w.exec(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID); err != nil {
 		return res, err
 	}
-	if s.d.ftsAdd != "" {
+	if s.d.ftsAdd != "" && !w.noFTS {
 		if _, err := w.exec(ctx, s.d.ftsAdd, a.ID); err != nil {
 			return res, err
 		}
@@ -286,9 +354,10 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	used := map[int64]bool{}
 	var mentions [][]any
 	var merged []int64
+	var fresh []pendingEvent
 	for i := range c.Events {
 		r := &c.Events[i]
-		target, isNew, err := s.appendEvent(ctx, w, a, r, used)
+		target, isNew, err := s.appendEvent(ctx, w, a, r, used, &fresh)
 		if err != nil {
 			return res, err
 		}
@@ -306,14 +375,14 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 			mentions = append(mentions, []any{target, a.ID, r.ID, m.Sentence, m.Code, m.Anchor, m.Rule, m.Pattern, boolInt(r.IsRoot), string(det)})
 		}
 	}
+	if err := w.storeEvents(ctx, fresh); err != nil {
+		return res, err
+	}
 	if err := w.insertRows(ctx, `INSERT INTO mentions (event_id, article_id, record_id, sentence, code, anchor, rule, pattern, is_root, detail) VALUES `, mentions); err != nil {
 		return res, err
 	}
-	// Counts of the events the article joined, now that its mentions are in.
 	for _, id := range merged {
-		if err := s.refresh(ctx, w, id); err != nil {
-			return res, err
-		}
+		w.merged[id] = true
 	}
 	return res, nil
 }
@@ -375,24 +444,80 @@ type mentionDetail struct {
 	Confidence float64          `json:"confidence"`
 }
 
-// appendEvent stores an article's event, merging it into a stored event
-// of the same dyad and code within the window that this article has not
-// already merged into; it returns the stored event's ID and whether it is
-// new. The caller adds the mentions.
-func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Record, used map[int64]bool) (int64, bool, error) {
+// pendingEvent is a new event of the article being appended, stored with
+// the article's other new events once all are known.
+type pendingEvent struct {
+	r      *story.Record
+	day    int64
+	hasDay bool
+	id     int64
+	args   []any // the events row
+}
+
+// candidates returns the IDs of the stored events r (of the given day)
+// may merge into, nearest in time first.
+func (w *txw) candidates(ctx context.Context, r *story.Record, day, win int64) ([]dayID, error) {
+	st, err := w.stmt(ctx, `SELECT id, day FROM events WHERE a1_code = $1 AND a2_code = $2 AND code = $3 AND day BETWEEN $4 AND $5 AND modality = $6 ORDER BY abs(day - $7), id LIMIT `+strconv.Itoa(mergeCandidates))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, r.Source.Code, r.Target.Code, r.Code, day-win, day+win, r.Modality, day)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dayID
+	for rows.Next() {
+		var e dayID
+		if err := rows.Scan(&e.id, &e.day); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// sameKey says whether two events may merge: the same dyad, code and
+// modality.
+func sameKey(a, b *story.Record) bool {
+	return a.Source.Code == b.Source.Code && a.Target.Code == b.Target.Code && a.Code == b.Code && a.Modality == b.Modality
+}
+
+// appendEvent finds the stored event an article's event merges into: one
+// of the same dyad, code and modality within the window that this
+// article has not already joined; else it queues the event as a new one
+// (on fresh). It returns the event's ID and whether it is new. The
+// caller stores the new events and adds the mentions.
+func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Record, used map[int64]bool, fresh *[]pendingEvent) (int64, bool, error) {
 	var day int64
 	t := r.Day()
 	hasDay := !t.IsZero()
 	if hasDay {
 		day = dayNum(t)
 	}
+	var mk mergeKey
+	if w.mem != nil {
+		mk = w.mem.key(r.Source.Code, r.Target.Code, r.Code, r.Modality)
+	}
 	var target int64
 	if hasDay {
 		win := int64(s.opts.window())
-		cands, err := w.ids(ctx, `SELECT id FROM events WHERE a1_code = $1 AND a2_code = $2 AND code = $3 AND day BETWEEN $4 AND $5 AND modality = $7 ORDER BY abs(day - $6), id LIMIT 8`,
-			r.Source.Code, r.Target.Code, r.Code, day-win, day+win, day, r.Modality)
-		if err != nil {
-			return 0, false, err
+		var cands []int64
+		if w.mem != nil {
+			cands = w.mem.candidates(mk, day, win)
+		} else {
+			stored, err := w.candidates(ctx, r, day, win)
+			if err != nil {
+				return 0, false, err
+			}
+			// The article's own new events are not stored yet; they
+			// take their places among the candidates as if they were.
+			for _, e := range *fresh {
+				if e.hasDay && sameKey(e.r, r) {
+					stored = append(stored, dayID{e.day, e.id})
+				}
+			}
+			cands = nearest(stored, day, win)
 		}
 		for _, id := range cands {
 			if !used[id] {
@@ -401,24 +526,52 @@ func (s *db) appendEvent(ctx context.Context, w *txw, a *Article, r *story.Recor
 			}
 		}
 	}
-	merged := target != 0
-	if !merged {
-		var err error
-		if target, err = s.insertEvent(ctx, w, a, r, day, hasDay); err != nil {
-			return 0, false, err
-		}
-	}
-	used[target] = true
-	if merged {
+	if target != 0 {
+		used[target] = true
 		return target, false, nil
 	}
-	return target, true, s.addActors(ctx, w, r)
+	id, err := s.freeID(ctx, w, r.ID, *fresh)
+	if err != nil {
+		return 0, false, err
+	}
+	*fresh = append(*fresh, pendingEvent{r: r, day: day, hasDay: hasDay, id: id, args: s.eventRow(a, r, id, day, hasDay)})
+	if w.mem != nil {
+		w.memIDs[id] = true
+		if hasDay {
+			w.mem.add(mk, day, id)
+		}
+	}
+	used[id] = true
+	return id, true, s.addActors(ctx, w, r)
 }
 
-// insertEvent stores a new event and returns its ID: the record's, or,
-// should an event of an earlier version of the article hold it, one
-// derived from it.
-func (s *db) insertEvent(ctx context.Context, w *txw, a *Article, r *story.Record, day int64, hasDay bool) (int64, error) {
+// freeID returns the ID a new event is stored under: the record's, or,
+// should a stored event (of an earlier version of the article, or of
+// another article with the same ID) or another of the article's new
+// events hold it, one derived from it.
+func (s *db) freeID(ctx context.Context, w *txw, id int64, fresh []pendingEvent) (int64, error) {
+	first := id
+	for range 16 {
+		taken := slices.ContainsFunc(fresh, func(e pendingEvent) bool { return e.id == id })
+		if !taken && w.mem != nil {
+			taken = w.memIDs[id]
+		} else if !taken {
+			var n int
+			if err := w.row(ctx, `SELECT count(*) FROM events WHERE id = $1`, []any{id}, &n); err != nil {
+				return 0, err
+			}
+			taken = n > 0
+		}
+		if !taken {
+			return id, nil
+		}
+		id = (id*31 + 7) & (1<<63 - 1)
+	}
+	return 0, fmt.Errorf("event %d: no free ID", first)
+}
+
+// eventRow is the events row of a new event.
+func (s *db) eventRow(a *Article, r *story.Record, id, day int64, hasDay bool) []any {
 	var dayArg any
 	if hasDay {
 		dayArg = day
@@ -432,29 +585,37 @@ func (s *db) insertEvent(ctx context.Context, w *txw, a *Article, r *story.Recor
 	if r.Published != nil {
 		pub = timeText(*r.Published)
 	}
-	id := r.ID
-	for range 16 {
-		args := []any{id, dayArg, r.Source.Code, r.Source.Name, r.Target.Code, r.Target.Name,
-			boolInt(r.IsRoot), r.Code, r.Confidence, r.Modality, r.QuadClass, r.Goldstein,
-			len(r.Mentions), 1, 1, s.opts.Now().Unix(), a.ID, r.PLOVER.Category, pub, dv, dp, dr, dt}
-		args = append(args, geoCols(r.ActionGeo)...)
-		res, err := w.exec(ctx, `INSERT INTO events (id, day, a1_code, a1_name, a2_code, a2_name,
-			is_root, code, confidence, modality, quad_class, goldstein, num_mentions, num_sources, num_articles,
-			date_added, article_id, plover_category, published, date_value, date_precision, date_resolved, date_text,
-			geo_type, geo_full_name, geo_country_code, geo_adm1_code, geo_lat, geo_long, geo_feature_id, geo_method, geo_text)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-			$21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)
-			ON CONFLICT (id) DO NOTHING`, args...)
-		if err != nil {
-			return 0, err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return id, err
-		}
-		id = (id*31 + 7) & (1<<63 - 1)
-	}
-	return 0, fmt.Errorf("event %d: no free ID", r.ID)
+	args := []any{id, dayArg, r.Source.Code, r.Source.Name, r.Target.Code, r.Target.Name,
+		boolInt(r.IsRoot), r.Code, r.Confidence, r.Modality, r.QuadClass, r.Goldstein,
+		len(r.Mentions), 1, 1, s.opts.Now().Unix(), a.ID, r.PLOVER.Category, pub, dv, dp, dr, dt}
+	return append(args, geoCols(r.ActionGeo)...)
 }
+
+// storeEvents stores an article's new events, or stages them in a bulk
+// load.
+func (w *txw) storeEvents(ctx context.Context, fresh []pendingEvent) error {
+	rows := make([][]any, len(fresh))
+	for i, e := range fresh {
+		rows[i] = e.args
+	}
+	if w.stage == nil {
+		return w.insertRows(ctx, `INSERT INTO events `+eventColumns+` VALUES `, rows)
+	}
+	if err := w.insertRows(ctx, `INSERT INTO temp.bulk_events `+eventColumns+` VALUES `, rows); err != nil {
+		return err
+	}
+	w.stage.staged += len(rows)
+	if w.stage.staged >= bulkStage {
+		return w.stage.flush(ctx)
+	}
+	return nil
+}
+
+// eventColumns are the columns of eventRow's rows.
+const eventColumns = `(id, day, a1_code, a1_name, a2_code, a2_name,
+	is_root, code, confidence, modality, quad_class, goldstein, num_mentions, num_sources, num_articles,
+	date_added, article_id, plover_category, published, date_value, date_precision, date_resolved, date_text,
+	geo_type, geo_full_name, geo_country_code, geo_adm1_code, geo_lat, geo_long, geo_feature_id, geo_method, geo_text)`
 
 // geoCols are the ActionGeo columns of g, zero when nil.
 func geoCols(g *story.GeoJSON) []any {
@@ -468,7 +629,7 @@ func geoCols(g *story.GeoJSON) []any {
 func (s *db) addActors(ctx context.Context, w *txw, r *story.Record) error {
 	for _, x := range []story.Actor{r.Source, r.Target} {
 		s.mu.Lock()
-		known, knownName := s.actors[x.Code], s.actors[x.Code+"\x00"+x.Name]
+		known, knownName := s.actors[x.Code] || w.written[x.Code], s.actors[x.Code+"\x00"+x.Name] || w.written[x.Code+"\x00"+x.Name]
 		s.mu.Unlock()
 		if !known {
 			var cols []any
@@ -481,12 +642,14 @@ func (s *db) addActors(ctx context.Context, w *txw, r *story.Record) error {
 				return err
 			}
 			w.actors = append(w.actors, x.Code)
+			w.written[x.Code] = true
 		}
 		if !knownName && x.Name != "" {
 			if _, err := w.exec(ctx, `INSERT INTO actor_names (code, name) VALUES ($1, $2) ON CONFLICT (code, name) DO NOTHING`, x.Code, x.Name); err != nil {
 				return err
 			}
 			w.actors = append(w.actors, x.Code+"\x00"+x.Name)
+			w.written[x.Code+"\x00"+x.Name] = true
 		}
 	}
 	return nil
@@ -508,6 +671,11 @@ func (s *db) refresh(ctx context.Context, w *txw, id int64) error {
 // deleteArticle removes an article, its sentences and mentions, and the
 // events only it reported; events other articles report are recounted.
 func (s *db) deleteArticle(ctx context.Context, w *txw, id string) error {
+	if w.stage != nil {
+		if err := w.stage.flush(ctx); err != nil {
+			return err
+		}
+	}
 	evs, err := w.ids(ctx, `SELECT DISTINCT event_id FROM mentions WHERE article_id = $1`, id)
 	if err != nil {
 		return err
@@ -521,6 +689,12 @@ func (s *db) deleteArticle(ctx context.Context, w *txw, id string) error {
 			return err
 		}
 		if n == 0 {
+			if w.mem != nil {
+				if err := w.mem.remove(ctx, w, ev); err != nil {
+					return err
+				}
+				delete(w.memIDs, ev)
+			}
 			_, err = w.exec(ctx, `DELETE FROM events WHERE id = $1`, ev)
 		} else {
 			err = s.refresh(ctx, w, ev)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -21,7 +22,27 @@ type SQLite struct{ *db }
 
 var _ Store = (*SQLite)(nil)
 
-var dollar = regexp.MustCompile(`\$(\d)`)
+var dollar = regexp.MustCompile(`\$(\d+)`)
+
+// rebindSQLite turns $n placeholders into SQLite's: plain ? when they
+// come in order, each once (the driver then binds without looking up
+// parameter names, which SQLite finds by a scan of all of them, so that a
+// statement of n parameters cost n² steps), else ?n.
+func rebindSQLite(q string) string {
+	next := 1
+	seq := true
+	for _, m := range dollar.FindAllStringSubmatch(q, -1) {
+		if m[1] != strconv.Itoa(next) {
+			seq = false
+			break
+		}
+		next++
+	}
+	if seq {
+		return dollar.ReplaceAllString(q, "?")
+	}
+	return dollar.ReplaceAllString(q, "?$1")
+}
 
 // ftsQuery makes an FTS5 query of the words of text, each quoted so that
 // nothing a user types is FTS5 syntax; all words must match.
@@ -35,7 +56,7 @@ func ftsQuery(text string) string {
 
 var sqliteDialect = dialect{
 	name:   "sqlite",
-	rebind: func(q string) string { return dollar.ReplaceAllString(q, "?$1") },
+	rebind: rebindSQLite,
 	ftsArg: ftsQuery,
 	ftsArticles: func(ph string) string {
 		return "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH " + ph
@@ -45,6 +66,13 @@ var sqliteDialect = dialect{
 		ORDER BY bm25(articles_fts, 2.0, 1.0), a.id LIMIT $2 OFFSET $3`,
 	ftsAdd:    `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = $1`,
 	ftsDelete: `DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = $1)`,
+	indexes:   `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
+	// A bulk load stages events, so it cannot check the mentions' key
+	// to them as it goes; it writes every reference itself. Its page
+	// cache holds more of the tables it fills.
+	bulkBegin:   []string{`PRAGMA foreign_keys = OFF`, `PRAGMA cache_size = -262144`},
+	bulkEnd:     []string{`PRAGMA foreign_keys = ON`, `PRAGMA cache_size = -65536`},
+	stageEvents: true,
 }
 
 // OpenSQLite opens (creating it when missing) the SQLite store at path,
@@ -63,7 +91,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	q.Add("_txlock", "immediate")
 	// A 64 MiB page cache and memory-mapped reads keep the indexes of a
 	// store of millions of events out of read system calls.
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-65536)", "mmap_size(1073741824)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "foreign_keys(1)", "temp_store(MEMORY)", "cache_size(-65536)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())

@@ -15,6 +15,7 @@ type ingestOptions struct {
 	codeOptions
 	db    string
 	batch int
+	bulk  bool
 }
 
 // defaultDB is the store dyad ingest and dyad serve use without --db.
@@ -39,7 +40,11 @@ several mentions.
 
 Articles are committed in batches (--batch), each in one transaction: a
 run killed at any moment loses at most the batch in progress, and running
-it again completes the store. A progress line is drawn on a terminal; at
+it again completes the store. With --bulk the whole run is one
+transaction instead, and into an empty store the indexes are built once
+at its end: a first load of a large corpus writes several times faster,
+readers see nothing of it until it ends, and a run killed before its end
+stores nothing (run it again). A progress line is drawn on a terminal; at
 the end one line sums up the run, and each failure is listed with its
 reason (exit status 1).`,
 		Args: cobra.MinimumNArgs(1),
@@ -50,6 +55,7 @@ reason (exit status 1).`,
 	f := cmd.Flags()
 	f.StringVar(&o.db, "db", defaultDB, "the store: a SQLite file, or a PostgreSQL URL (postgres://user@host/db)")
 	f.IntVar(&o.batch, "batch", 32, "articles per transaction")
+	f.BoolVar(&o.bulk, "bulk", false, "one transaction for the whole run, indexes built at its end (a first load into an empty store)")
 	o.codingFlags(f)
 	return cmd
 }
@@ -70,7 +76,7 @@ func runIngest(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, a
 		return err
 	}
 	defer st.Close()
-	sink := store.NewSink(st, store.SinkOptions{Batch: o.batch})
+	sink := store.NewSink(st, store.SinkOptions{Batch: o.batch, Bulk: o.bulk})
 	err = runPipeline(ctx, stderr, args, opts, cache, sink, "ingest", showProgress)
 	// What was coded before an interruption or a failed input is kept.
 	if ferr := sink.Flush(context.WithoutCancel(ctx)); ferr != nil && (err == nil || isReported(err)) {

@@ -245,19 +245,9 @@ func TestIngestCrash(t *testing.T) {
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 15))
 	kills := 0
 	for range 4 {
-		cmd := ingest(crashed)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		// A moment between the start and the end of a whole run.
 		wait := time.Duration(r.Int64N(int64(full)))
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(wait):
-			cmd.Process.Signal(syscall.SIGKILL)
-			<-done
+		if killAfter(t, ingest(crashed), wait) {
 			kills++
 		}
 		t.Logf("run killed after %v", wait.Round(time.Millisecond))
@@ -275,4 +265,84 @@ func TestIngestCrash(t *testing.T) {
 		t.Fatalf("after %d kills the store differs from an uninterrupted run's (%d lines, want %d)", kills, len(g), len(w))
 	}
 	t.Logf("%d kills; the store equals the uninterrupted run's", kills)
+}
+
+// killAfter starts cmd and kills it with SIGKILL after wait, unless it
+// ends before; it says whether it was killed.
+func killAfter(t *testing.T, cmd *exec.Cmd, wait time.Duration) bool {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+		return false
+	case <-time.After(wait):
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		return true
+	}
+}
+
+// TestIngestBulk runs dyad ingest --bulk over 150 articles into an empty
+// store, killed with SIGKILL at a random moment first: the killed run
+// leaves the store without articles, the next stores what an ingest in
+// batches stores, and another changes nothing.
+func TestIngestBulk(t *testing.T) {
+	parsertest.Pipeline(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	writeCorpus(t, corpus, 150)
+	ingest := func(db string, bulk bool) *exec.Cmd {
+		args := []string{"ingest", corpus, "--db", db, "--date", "2024-03-01", "--no-dedup", "--batch", "8", "--workers", "2", "-q"}
+		if bulk {
+			args = append(args, "--bulk")
+		}
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "DYAD_TEST_RUN_MAIN=1")
+		return cmd
+	}
+	batched := filepath.Join(dir, "batched.db")
+	t0 := time.Now()
+	if out, err := ingest(batched, false).CombinedOutput(); err != nil {
+		t.Fatalf("ingest in batches: %v\n%s", err, out)
+	}
+	full := time.Since(t0)
+	want := dumpDB(t, batched)
+	if !strings.Contains(want, "-- 150 rows: SELECT id, canonical_url") {
+		t.Fatalf("the ingest in batches did not store 150 articles")
+	}
+
+	bulk := filepath.Join(dir, "bulk.db")
+	if wait := time.Duration(rand.Int64N(int64(full))); !killAfter(t, ingest(bulk, true), wait) {
+		t.Logf("the bulk run ended before it was to be killed (%v)", wait.Round(time.Millisecond))
+	} else {
+		if _, err := os.Stat(bulk); err == nil {
+			if got := dumpDB(t, bulk); !strings.Contains(got, "-- 0 rows: SELECT id, canonical_url") || !strings.Contains(got, "-- 0 rows: SELECT rowid, title, text FROM articles_fts") {
+				t.Fatalf("a bulk run killed after %v left articles:\n%.500s", wait.Round(time.Millisecond), got)
+			}
+		}
+		t.Logf("bulk run killed after %v, the store has no articles", wait.Round(time.Millisecond))
+	}
+	for i := range 2 {
+		out, err := ingest(bulk, true).CombinedOutput()
+		if err != nil {
+			t.Fatalf("bulk run %d: %v\n%s", i+1, err, out)
+		}
+		if got := dumpDB(t, bulk); got != want {
+			g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+			for j := range min(len(g), len(w)) {
+				if g[j] != w[j] {
+					t.Fatalf("bulk run %d: the store differs from the ingest in batches, first at line %d:\n got %.300s\nwant %.300s", i+1, j+1, g[j], w[j])
+				}
+			}
+			t.Fatalf("bulk run %d: the store differs from the ingest in batches (%d lines, want %d)", i+1, len(g), len(w))
+		}
+		if i == 1 && !strings.Contains(string(out), "0 articles new, 150 unchanged") {
+			t.Errorf("a second bulk run: %s, want 150 unchanged", out)
+		}
+	}
 }

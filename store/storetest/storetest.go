@@ -51,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 			tc.fn(t, s)
 		})
 	}
+	t.Run("Bulk", func(t *testing.T) { testBulk(t, open) })
 }
 
 var (
@@ -694,4 +695,155 @@ func (g Generator) Batches(n int, fn func([]store.Coded) error) error {
 		return fn(batch)
 	}
 	return nil
+}
+
+// bulkStream is a load for testBulk: generated articles whose events
+// often merge (few actors, one year), among them, early, the same
+// articles again, a changed one, one at another address and a
+// near-duplicate, and an event with two to join.
+func bulkStream() [][]store.Coded {
+	var out [][]store.Coded
+	Generator{Events: 3000, Actors: 12, Years: 1, Seed: 3}.Batches(40, func(b []store.Coded) error {
+		out = append(out, b)
+		return nil
+	})
+	first := out[0]
+	changed := first[1]
+	changed.Sentences = slices.Clone(changed.Sentences)
+	changed.Sentences[0].Text += " Later denied."
+	changed.Article.Text = strings.Replace(changed.Article.Text, first[1].Sentences[0].Text, changed.Sentences[0].Text, 1)
+	moved := first[2]
+	moved.Article.URL = "https://mirror.example/2"
+	near := first[3]
+	near.Article.ID, near.Article.URL, near.Article.DuplicateOf = "near", "https://near.example/3", first[3].Article.ID
+	// Two events that one article's event could join at the same
+	// distance in time: it joins the one with the lower ID.
+	tie := Ev{Source: "X0000", SourceName: "X0000", Target: "X0001", TargetName: "X0001", Code: "190", Date: "2015-03-02"}
+	t2 := tie
+	t2.Sentence, tie.Sentence = 2, 1
+	ties := Article("tie1", "https://tie.example/1", "Tie", day("2015-03-02"), []string{"X0000 attacked X0001.", "X0000 attacked X0001 again."}, tie, t2)
+	joins := Article("tie2", "https://tie.example/2", "Other", day("2015-03-02"), []string{"X0000 attacked X0001."}, tie)
+	// Early, so that the first of testBulk's loads, into the empty
+	// store, has them.
+	return slices.Insert(out, 2, []store.Coded{first[0], changed, moved, near, seedArticle(), ties, joins})
+}
+
+// contents is what a store answers about everything it has, for
+// comparing two stores: every event (without DateAdded, the time of
+// storing), a few articles, a dyad's series, a search.
+func contents(t *testing.T, s store.Store) string {
+	t.Helper()
+	evs := all(t, s, store.EventQuery{Sort: store.ByID, Limit: store.MaxLimit})
+	for i := range evs {
+		evs[i].DateAdded = nil
+	}
+	var b strings.Builder
+	j, _ := json.Marshal(evs)
+	fmt.Fprintf(&b, "%d events: %s\n", len(evs), j)
+	for _, id := range []string{"g00000000", "g00000001", "g00000002", "near", "a1", "tie1", "tie2", "g00000299"} {
+		v, err := s.Article(ctx, id)
+		if err != nil {
+			fmt.Fprintf(&b, "article %s: %v\n", id, err)
+			continue
+		}
+		v.Article.Added = time.Time{}
+		for i := range v.Events {
+			v.Events[i].DateAdded = nil
+		}
+		j, _ := json.Marshal(v)
+		fmt.Fprintf(&b, "article %s: %s\n", id, j)
+	}
+	g := Generator{}
+	ser, err := s.Series(ctx, store.SeriesQuery{A: g.Actor(0), B: g.Actor(1), Interval: store.Week, IDs: 100})
+	j, _ = json.Marshal(ser)
+	fmt.Fprintf(&b, "series: %s %v\n", j, err)
+	for _, q := range []string{g.Actor(5) + " denied", g.Actor(7)} {
+		hits, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 100})
+		for i := range hits {
+			for j := range hits[i].Events {
+				hits[i].Events[j].DateAdded = nil
+			}
+		}
+		j, _ = json.Marshal(hits)
+		fmt.Fprintf(&b, "search %q: %s %v\n", q, j, err)
+	}
+	return b.String()
+}
+
+// testBulk loads the same articles with Append, batch by batch, and in a
+// bulk load, into an empty store and into one that has articles: the
+// results and the stores must be the same. A load rolled back leaves the
+// store as it was.
+func testBulk(t *testing.T, open Opener) {
+	stream := bulkStream()
+	ref := open(t)
+	defer ref.Close()
+	var want []store.Result
+	for _, b := range stream {
+		want = append(want, mustAppend(t, ref, b...)...)
+	}
+	s := open(t)
+	defer s.Close()
+	bl, ok := s.(store.BulkLoader)
+	if !ok {
+		t.Skip("the store does not load in bulk")
+	}
+	load := func(batches [][]store.Coded) []store.Result {
+		t.Helper()
+		bk, err := bl.Bulk(ctx)
+		if err != nil {
+			t.Fatalf("Bulk: %v", err)
+		}
+		var got []store.Result
+		for _, b := range batches {
+			res, err := bk.Append(ctx, b)
+			if err != nil {
+				t.Fatalf("Bulk.Append: %v", err)
+			}
+			got = append(got, res...)
+		}
+		if err := bk.Commit(ctx); err != nil {
+			t.Fatalf("Bulk.Commit: %v", err)
+		}
+		return got
+	}
+	// A load rolled back leaves the empty store empty.
+	bk, err := bl.Bulk(ctx)
+	if err != nil {
+		t.Fatalf("Bulk: %v", err)
+	}
+	if _, err := bk.Append(ctx, stream[0]); err != nil {
+		t.Fatalf("Bulk.Append: %v", err)
+	}
+	if err := bk.Rollback(); err != nil {
+		t.Fatalf("Bulk.Rollback: %v", err)
+	}
+	if evs := all(t, s, store.EventQuery{}); len(evs) != 0 {
+		t.Fatalf("%d events after a load rolled back, want none", len(evs))
+	}
+	// Half the articles in one load into the empty store, the rest in
+	// another into the store that now has them.
+	half := len(stream) / 2
+	got := append(load(stream[:half]), load(stream[half:])...)
+	if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+		t.Errorf("bulk results differ from Append's:\n got %.400s\nwant %.400s", g, w)
+	}
+	if g, w := contents(t, s), contents(t, ref); g != w {
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("the bulk-loaded store differs from the appended one at byte %d:\n got …%.300s\nwant …%.300s", i, g[max(i-100, 0):], w[max(i-100, 0):])
+			}
+		}
+		t.Fatalf("the bulk-loaded store differs from the appended one (%d bytes, want %d)", len(g), len(w))
+	}
+	// The store goes on as any other: the same articles again change
+	// nothing.
+	if got := outcomes(mustAppend(t, s, stream[0][0], stream[1][0], stream[len(stream)-1][1])); got != "unchanged unchanged unchanged" {
+		t.Errorf("appending loaded articles again = %s, want unchanged", got)
+	}
+	// The full-text index was built: the changed article's new words
+	// are found, in it alone.
+	if hits, err := s.Search(ctx, store.SearchQuery{Text: "denied"}); err != nil || len(hits) != 1 || hits[0].ArticleID != "g00000001" {
+		t.Errorf("Search(denied) after bulk loads = %+v, %v; want g00000001", hits, err)
+	}
 }
