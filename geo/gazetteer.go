@@ -24,6 +24,11 @@ const (
 	Country Kind = 1 // a country
 	City    Kind = 4 // a populated place
 	ADM1    Kind = 5 // a first-level administrative division
+	// Region is a region news names that is no first-level division:
+	// one that spans several ("Darfur"), is disputed between countries
+	// ("Kashmir") or is a line between them ("the Line of Control").
+	// GDELT has no type of its own for it (GDELTType).
+	Region Kind = 6
 )
 
 func (k Kind) String() string {
@@ -34,8 +39,20 @@ func (k Kind) String() string {
 		return "adm1"
 	case City:
 		return "city"
+	case Region:
+		return "region"
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// GDELTType is the kind as GDELT's ActionGeo_Type writes it: a region is
+// placed as GDELT places the regions it knows, at the level of a
+// first-level division (5).
+func (k Kind) GDELTType() int {
+	if k == Region {
+		return int(ADM1)
+	}
+	return int(k)
 }
 
 // Place is an entry of the gazetteer.
@@ -49,29 +66,60 @@ type Place struct {
 	Alt     []string // alternate names
 	Country string   // ISO 3166-1 alpha-2
 	Code3   string   // ISO 3166-1 alpha-3 (countries only): CAMEO's country code
-	ADM1    string   // GeoNames' first-level division, "IQ.07"; "" for countries
+	ADM1    string   // GeoNames' first-level division, "IQ.07"; "" for countries and regions
 	Feature string   // GeoNames feature code of a populated place (PPLC capital, PPLA seat…)
 	Lat     float64
 	Lon     float64
 	// Population of a populated place (0 where GeoNames has none).
 	Population int
+	// Countries of a region: those it lies in or that dispute it
+	// (Country is set only when there is one), and Divisions, the
+	// first-level divisions it covers, which tell the places inside it.
+	Countries []string
+	Divisions []string
 }
 
-const header = "# dyad gazetteer 1: kind id country code lat lon population feature name alternates; GeoNames (CC BY 4.0), Natural Earth (public domain), i18n-iso-countries (MIT)"
+// Within reports whether place p lies inside place q: a town or division
+// in q's country, a town in q's division, a town or division among a
+// region's divisions. A place is not within itself.
+func Within(p, q *Place) bool {
+	if p == q || p.Kind == Country {
+		return false
+	}
+	switch q.Kind {
+	case Country:
+		return p.Country == q.Country || slices.Contains(p.Countries, q.Country)
+	case ADM1:
+		return p.Kind == City && p.ADM1 == q.ADM1
+	case Region:
+		if p.Kind == Region {
+			// A region inside another: the Line of Control in Kashmir.
+			return len(p.Divisions) > 0 && !slices.ContainsFunc(p.Divisions, func(d string) bool { return !slices.Contains(q.Divisions, d) })
+		}
+		return p.ADM1 != "" && slices.Contains(q.Divisions, p.ADM1)
+	}
+	return false
+}
+
+const header = "# dyad gazetteer 2: kind id country code lat lon population feature name alternates; GeoNames (CC BY 4.0), Natural Earth (public domain), i18n-iso-countries (MIT), geo/regions.tsv (Dyad)"
 
 // writePlace writes one line: kind letter, ID, country, ISO3 or ADM1 code,
 // latitude, longitude, population, feature code, name, alternate names
-// joined by '|'.
+// joined by '|'. A region's country and code fields list its countries
+// and divisions, separated by spaces.
 func writePlace(w *bufio.Writer, p *Place) {
-	code := p.ADM1
-	if p.Kind == Country {
+	country, code := p.Country, p.ADM1
+	switch p.Kind {
+	case Country:
 		code = p.Code3
+	case Region:
+		country, code = strings.Join(p.Countries, " "), strings.Join(p.Divisions, " ")
 	}
-	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", kindLetter[p.Kind], p.ID, p.Country, code,
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", kindLetter[p.Kind], p.ID, country, code,
 		strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64), p.Population, p.Feature, p.Name, strings.Join(p.Alt, "|"))
 }
 
-var kindLetter = map[Kind]string{Country: "C", ADM1: "A", City: "P"}
+var kindLetter = map[Kind]string{Country: "C", ADM1: "A", City: "P", Region: "R"}
 
 // Gazetteer finds places by name. It is safe for concurrent use.
 type Gazetteer struct {
@@ -104,7 +152,7 @@ func Read(r io.Reader) (*Gazetteer, error) {
 		line++
 		text := sc.Text()
 		if line == 1 {
-			if !strings.HasPrefix(text, "# dyad gazetteer 1") {
+			if !strings.HasPrefix(text, "# dyad gazetteer 2:") {
 				return nil, fmt.Errorf("read gazetteer: line 1: %w", ErrFormat)
 			}
 			continue
@@ -128,6 +176,12 @@ func Read(r io.Reader) (*Gazetteer, error) {
 			p.Kind, p.ADM1 = ADM1, c[3]
 		case "P":
 			p.Kind, p.ADM1 = City, c[3]
+		case "R":
+			p.Kind, p.Countries, p.Divisions = Region, strings.Fields(c[2]), strings.Fields(c[3])
+			p.Country = ""
+			if len(p.Countries) == 1 {
+				p.Country = p.Countries[0]
+			}
 		default:
 			return nil, fmt.Errorf("read gazetteer: line %d: kind %q", line, c[0])
 		}
@@ -181,7 +235,7 @@ func rank(p *Place) int {
 	switch p.Kind {
 	case Country:
 		return 0
-	case ADM1:
+	case ADM1, Region:
 		return 2
 	}
 	return 1

@@ -3,6 +3,7 @@ package geo_test
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -46,6 +47,15 @@ func TestResolveHomonyms(t *testing.T) {
 		{"Tripoli in a Lebanese story", "gunmen clashed in Tripoli overnight", map[string]float64{"LB": 3}, "LB", ""},
 		{"Georgia is the country", "troops entered Georgia in August", nil, "GE", ""},
 		{"Atlanta, Georgia", "protesters marched in Atlanta , Georgia , on Friday", nil, "US", "US.GA"},
+		// A region qualifies as a country or a division does: the
+		// small Ramnagar of Jammu and Kashmir, not the larger one of
+		// Uttarakhand.
+		{"Ramnagar by default", "troops fired in Ramnagar on Friday", map[string]float64{"IN": 1}, "IN", "IN.39"},
+		{"Ramnagar, Kashmir", "troops fired in Ramnagar , Kashmir , on Friday", map[string]float64{"IN": 1}, "IN", "IN.12"},
+		// A town in the article's country before a division of a
+		// country it never names.
+		{"Uri, the town", "soldiers clashed near Uri on Friday", map[string]float64{"IN": 1, "PK": 1}, "IN", "IN.12"},
+		{"Uri, the canton", "a storm raged in Uri on Friday", map[string]float64{"CH": 1}, "CH", "CH.UR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ms := g.Mentions(words(tc.text))
@@ -78,6 +88,9 @@ func TestMentions(t *testing.T) {
 		{"capitalised word without a locative cue", words("Police said nothing ."), ""},
 		{"two-word name", words("Shelling resumed in the Gaza Strip ."), "Gaza Strip"},
 		{"qualifier not a second place", words("Rockets fell near Tripoli , Lebanon ."), "Tripoli"},
+		{"region after along", words("Shelling resumed along the Line of Control in Kashmir ."), "Line of Control|Kashmir"},
+		{"region inside a newspaper's name", words("The Kashmir Times reported shelling .", nlp.Entity{Type: "ORG", First: 0, Last: 2}), ""},
+		{"region as an adjective without a cue", words("The Darfur talks stalled ."), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -88,6 +101,81 @@ func TestMentions(t *testing.T) {
 				t.Errorf("got %q, want %q", j, tc.want)
 			}
 		})
+	}
+}
+
+// TestRegions checks the regions of geo/regions.tsv that are no
+// first-level division: a region of several countries has none of its
+// own, lies where its divisions are, and holds the towns and divisions of
+// its divisions, not those of its countries' other divisions.
+func TestRegions(t *testing.T) {
+	g := gazetteer(t)
+	one := func(name string, kind geo.Kind) *geo.Place {
+		t.Helper()
+		for _, p := range g.Lookup(name) {
+			if p.Kind == kind {
+				return p
+			}
+		}
+		t.Fatalf("no %s named %q", kind, name)
+		return nil
+	}
+	kashmir, loc := one("Kashmir", geo.Region), one("Line of Control", geo.Region)
+	if kashmir.Country != "" || strings.Join(kashmir.Countries, " ") != "IN PK CN" || kashmir.Kind.GDELTType() != 5 {
+		t.Errorf("Kashmir: country %q, countries %v, GDELT type %d; want none, IN PK CN, 5", kashmir.Country, kashmir.Countries, kashmir.Kind.GDELTType())
+	}
+	if kashmir.Lat < 32.5 || kashmir.Lat > 36 || kashmir.Lon < 73 || kashmir.Lon > 78 {
+		t.Errorf("Kashmir at %v, %v: outside Kashmir", kashmir.Lat, kashmir.Lon)
+	}
+	if g.Lookup("LoC")[0] != loc {
+		t.Error(`"LoC" is not the Line of Control`)
+	}
+	if d := one("Darfur", geo.Region); d.Country != "SD" {
+		t.Errorf("Darfur in %q, want SD", d.Country)
+	}
+	for _, tc := range []struct {
+		p, q *geo.Place
+		in   bool
+	}{
+		{one("Uri", geo.City), kashmir, true},
+		{one("Kotli", geo.City), kashmir, true},
+		{one("Jammu and Kashmir", geo.ADM1), kashmir, true},
+		{loc, kashmir, true},
+		{kashmir, loc, false},
+		{one("Lahore", geo.City), kashmir, false},
+		{kashmir, g.CountryOf("IN"), true},
+		{kashmir, g.CountryOf("IQ"), false},
+		{one("Uri", geo.City), loc, true},
+		{kashmir, kashmir, false},
+	} {
+		if got := geo.Within(tc.p, tc.q); got != tc.in {
+			t.Errorf("Within(%s, %s) = %v, want %v", tc.p.Name, tc.q.Name, got, tc.in)
+		}
+	}
+}
+
+// TestLocated checks which mentions say that something is there: a
+// country's name alone, or a place after "for", is an actor as often.
+func TestLocated(t *testing.T) {
+	g := gazetteer(t)
+	for _, tc := range []struct {
+		s    *nlp.Sentence
+		want string // name:cue:located, joined by "|"
+	}{
+		{words("Pakistan accused India of shelling villages near Kotli ."), "Pakistan:country:false|India:country:false|Kotli:locative:true"},
+		{words("Both sides settled , ominously for Washington .", nlp.Entity{Type: "LOC", First: 6, Last: 6}), "Washington:non-locative:false"},
+		{words("Talks with Russia failed ."), "Russia:non-locative:false"},
+		{words("Rebels met in Kashmir ."), "Kashmir:locative:true"},
+		{words("Officials met Damascus envoys .", nlp.Entity{Type: "LOC", First: 2, Last: 2}), "Damascus:recogniser:true"},
+		{words("Jets bombed northern Syria ."), "Syria:compass:true"},
+	} {
+		var got []string
+		for _, m := range g.Mentions(tc.s) {
+			got = append(got, fmt.Sprintf("%s:%s:%v", m.Name, m.Cue, m.Located()))
+		}
+		if j := strings.Join(got, "|"); j != tc.want {
+			t.Errorf("got %q, want %q", j, tc.want)
+		}
 	}
 }
 
@@ -160,7 +248,7 @@ func TestClause(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	for _, in := range []string{"", "not a gazetteer\n", "# dyad gazetteer 1\nC\tIQ\n", "# dyad gazetteer 1\nX\t1\tIQ\t\t1\t2\t0\t\tA\t\n", "# dyad gazetteer 1\nP\t1\tIQ\t\tnorth\t2\t0\t\tA\t\n"} {
+	for _, in := range []string{"", "not a gazetteer\n", "# dyad gazetteer 1\nC\tIQ\tIQ\tIRQ\t33\t43.7\t0\t\tIraq\t\n", "# dyad gazetteer 2:\nC\tIQ\n", "# dyad gazetteer 2:\nX\t1\tIQ\t\t1\t2\t0\t\tA\t\n", "# dyad gazetteer 2:\nP\t1\tIQ\t\tnorth\t2\t0\t\tA\t\n"} {
 		if _, err := geo.Read(strings.NewReader(in)); err == nil {
 			t.Errorf("Read(%q) gave no error", in)
 		}
@@ -168,12 +256,13 @@ func TestReadErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add("# dyad gazetteer 1\nC\tIQ\tIQ\tIRQ\t33\t43.7\t0\t\tIraq\t\nP\t98182\tIQ\tIQ.07\t33.3\t44.4\t7216000\tPPLC\tBaghdad\tBagdad|Bagdad\n")
+	f.Add("# dyad gazetteer 2:\nC\tIQ\tIQ\tIRQ\t33\t43.7\t0\t\tIraq\t\nP\t98182\tIQ\tIQ.07\t33.3\t44.4\t7216000\tPPLC\tBaghdad\tBagdad|Bagdad\n")
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte("# dyad gazetteer 1\nA\tIQ.07\tIQ\tIQ.07\t33\t44\t0\t\tBaghdad\t\n"))
+	zw.Write([]byte("# dyad gazetteer 2:\nA\tIQ.07\tIQ\tIQ.07\t33\t44\t0\t\tBaghdad\t\n"))
 	zw.Close()
 	f.Add(gz.String())
+	f.Add("# dyad gazetteer 2:\nR\tregion:kashmir\tIN PK\tIN.12 PK.06\t34.2\t75.1\t0\tRGN\tKashmir\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		g, err := geo.Read(strings.NewReader(in))
 		if err != nil {

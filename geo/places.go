@@ -19,7 +19,42 @@ type Mention struct {
 	// "northern Syria"), lower-cased, or "".
 	Compass    string
 	Candidates []*Place // countries first, then by population
+	// Cue is what made the name a place: "locative" (a preposition
+	// such as "in" or "near" before it), "compass", "qualifier",
+	// "recogniser" (the named-entity recogniser's LOC), "country" (a
+	// country's name alone), "dateline", or "non-locative" (a place
+	// the recogniser tagged, or a country, after a preposition such as
+	// "for" or "against"). A country's name alone, and a name after
+	// such a preposition, is as often an actor as a place ("accused
+	// India of", "ominously for Washington"): Located tells them apart.
+	Cue string
 }
+
+// Located reports whether the words around a mention say that something
+// is there: a locative preposition, a compass word, a qualifier, a
+// dateline, or the recogniser's LOC on a town or region not governed by
+// "for", "against" and the like. Where an event happened is taken only
+// from such mentions; a country's name alone is an actor more often.
+func (m Mention) Located() bool {
+	switch m.Cue {
+	case CueLocative, CueCompass, CueQualifier, CueDateline:
+		return true
+	case CueRecogniser:
+		return m.Candidates[0].Kind != Country
+	}
+	return false
+}
+
+// The cues of a Mention.
+const (
+	CueLocative    = "locative"
+	CueCompass     = "compass"
+	CueQualifier   = "qualifier"
+	CueRecogniser  = "recogniser"
+	CueCountry     = "country"
+	CueDateline    = "dateline"
+	CueNonLocative = "non-locative"
+)
 
 // locative are the words after which a capitalised name is taken for a
 // place even when the recogniser did not tag it.
@@ -27,6 +62,14 @@ var locative = map[string]bool{
 	"in": true, "near": true, "outside": true, "at": true, "from": true, "into": true, "across": true,
 	"around": true, "towards": true, "toward": true, "to": true, "inside": true, "throughout": true,
 	"through": true, "via": true, "between": true, "and": true, "of": true, "on": true, "over": true,
+	"along": true,
+}
+
+// nonLocative are the prepositions after which a place's name is more
+// often an actor ("ominously for Washington", "pressure against Baghdad",
+// "talks with Moscow", "attacks by Iran"), whatever the recogniser says.
+var nonLocative = map[string]bool{
+	"for": true, "against": true, "with": true, "by": true, "than": true, "like": true, "versus": true,
 }
 
 // compass words qualify a place: "west Baghdad", "northern Syria".
@@ -59,7 +102,7 @@ func (g *Gazetteer) Mentions(s *nlp.Sentence) []Mention {
 			m.Compass = strings.ToLower(toks[i-1].Form)
 		}
 		m.Qualifier = g.qualifier(toks, i+n)
-		if g.isPlace(s, m) {
+		if m.Cue = g.cue(s, m); m.Cue != "" {
 			out = append(out, m)
 			i += n - 1 + 2*len(m.Qualifier)
 		}
@@ -101,7 +144,9 @@ func (g *Gazetteer) qualifier(toks []nlp.Token, i int) []*Place {
 	return out
 }
 
-func (g *Gazetteer) isPlace(s *nlp.Sentence, m Mention) bool {
+// cue returns why a mention is a place (Mention.Cue), or "" when it is
+// not one.
+func (g *Gazetteer) cue(s *nlp.Sentence, m Mention) string {
 	toks := s.Tokens
 	// A place inside a longer name of a person or an organisation ("the
 	// Islamic Army in Iraq", "Bank of England") is part of that name; a
@@ -111,7 +156,7 @@ func (g *Gazetteer) isPlace(s *nlp.Sentence, m Mention) bool {
 	locLabel := false
 	for _, e := range s.Entities {
 		if (e.Type == "PER" || e.Type == "ORG") && e.First <= m.Last && e.Last >= m.First && e.Last-e.First > m.Last-m.First {
-			return false
+			return ""
 		}
 		locLabel = locLabel || e.Type == "LOC" && e.First <= m.First && e.Last >= m.Last
 	}
@@ -128,18 +173,28 @@ func (g *Gazetteer) isPlace(s *nlp.Sentence, m Mention) bool {
 	switch {
 	case one && commonWord[strings.ToLower(word)] && !locLabel:
 		// "in March", "the City", "the West"
-		return false
+		return ""
 	case one && len(word) <= 4 && upperWord(word) && m.Candidates[0].Kind != Country && !locLabel:
 		// an acronym ("NATO", "UN") that is also a town's name
-		return false
+		return ""
 	case (rel == "nsubj" || rel == "nsubj:pass") && !locative[prev]:
 		// The subject of a clause is an actor ("Russia expelled…",
 		// "Moscow said"), not a place.
-		return false
-	case locLabel || m.Compass != "" || len(m.Qualifier) > 0 || locative[prev]:
-		return true
+		return ""
+	case nonLocative[prev] && m.Compass == "" && len(m.Qualifier) == 0 && (locLabel || m.Candidates[0].Kind == Country):
+		return CueNonLocative
+	case locative[prev]:
+		return CueLocative
+	case m.Compass != "":
+		return CueCompass
+	case len(m.Qualifier) > 0:
+		return CueQualifier
+	case locLabel:
+		return CueRecogniser
+	case m.Candidates[0].Kind == Country:
+		return CueCountry
 	}
-	return m.Candidates[0].Kind == Country
+	return ""
 }
 
 // commonWord are capitalised words that name towns somewhere but are far
@@ -186,6 +241,19 @@ func (c Context) Add(g *Gazetteer, code string, w float64) {
 	}
 }
 
+// weight is how much the article names a place's country: for a region,
+// the most named of its countries.
+func (c Context) weight(p *Place) float64 {
+	if p.Kind != Region || len(p.Countries) == 0 {
+		return c[p.Country]
+	}
+	w := 0.0
+	for _, cc := range p.Countries {
+		w = max(w, c[cc])
+	}
+	return w
+}
+
 // Resolve chooses the place a mention denotes: the candidate in the
 // country or division its qualifier names, else the one the article's
 // context and its population favour; a country's name denotes the country.
@@ -194,7 +262,7 @@ func (c Context) Add(g *Gazetteer, code string, w float64) {
 func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
 	best, bestScore := (*Place)(nil), math.Inf(-1)
 	for _, c := range m.Candidates {
-		score := math.Log10(float64(c.Population)+10) + math.Min(ctx[c.Country], 2)
+		score := math.Log10(float64(c.Population)+10) + math.Min(ctx.weight(c), 2)
 		switch {
 		case c.Kind == Country:
 			score += 10
@@ -202,15 +270,21 @@ func (g *Gazetteer) Resolve(m Mention, ctx Context) (p *Place, ok bool) {
 			score += 1.5
 		case c.Feature == "PPLA":
 			score += 0.5
-		case c.Kind == ADM1:
+		case c.Kind == ADM1 || c.Kind == Region:
 			// GeoNames gives divisions no population: count one as a
 			// city of a million, above towns that share its name
 			// ("Nevada", Missouri) and below the big city it is named
-			// after (Baghdad).
-			score = 6 + math.Min(ctx[c.Country], 2)
+			// after (Baghdad). Regions are counted as divisions. A
+			// division of a country the article never names is not
+			// counted so: "Uri" in a story of India and Pakistan is
+			// the town in Kashmir, not the Swiss canton.
+			score = 6 + math.Min(ctx.weight(c), 2)
+			if len(ctx) > 0 && ctx.weight(c) == 0 {
+				score -= 3
+			}
 		}
 		for _, q := range m.Qualifier {
-			if q.Country == c.Country && (q.Kind == Country || q.ADM1 == c.ADM1) {
+			if c == q || Within(c, q) {
 				score += 20
 			}
 		}
@@ -253,7 +327,7 @@ func (g *Gazetteer) Dateline(s *nlp.Sentence) (Mention, bool) {
 			if k < n {
 				return Mention{}, false // upper-case words that are not all the place: a headline
 			}
-			return Mention{First: 0, Last: k - 1, Name: join(toks[:k]), Candidates: c, Qualifier: g.qualifier(toks, k)}, true
+			return Mention{First: 0, Last: k - 1, Name: join(toks[:k]), Candidates: c, Qualifier: g.qualifier(toks, k), Cue: CueDateline}, true
 		}
 	}
 	return Mention{}, false
@@ -349,7 +423,9 @@ func (g *Gazetteer) Places(sents []*nlp.Sentence) *Article {
 				a.Context[m.Candidates[0].Country]++
 			}
 			for _, q := range m.Qualifier {
-				a.Context[q.Country]++
+				if q.Country != "" {
+					a.Context[q.Country]++
+				}
 			}
 		}
 	}

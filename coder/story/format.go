@@ -110,19 +110,21 @@ type Record struct {
 // ActionGeo columns and how Dyad found it.
 type GeoJSON struct {
 	// Type is GDELT's ActionGeo_Type: 1 a country, 4 a city or town, 5 a
-	// first-level division (Dyad does not give US states and cities
-	// GDELT's types 2 and 3).
+	// first-level division or a region (Dyad does not give US states and
+	// cities GDELT's types 2 and 3).
 	Type     int    `json:"type"`
 	FullName string `json:"full_name"`
-	// CountryCode is ISO 3166-1 alpha-2 (GDELT uses FIPS 10-4);
-	// ADM1Code is GeoNames' "country.division" code ("IQ.07"), empty for a
-	// country.
+	// CountryCode is ISO 3166-1 alpha-2 (GDELT uses FIPS 10-4), empty
+	// for a region of several countries ("Kashmir"); ADM1Code is
+	// GeoNames' "country.division" code ("IQ.07"), empty for a country
+	// or a region.
 	CountryCode string  `json:"country_code"`
 	ADM1Code    string  `json:"adm1_code,omitempty"`
 	Lat         float64 `json:"lat"`
 	Long        float64 `json:"long"`
 	// FeatureID is GeoNames' feature ID of a city, the ADM1 code of a
-	// division and the country code of a country.
+	// division, the country code of a country and "region:" with the
+	// name of a region of geo/regions.tsv ("region:kashmir").
 	FeatureID string `json:"feature_id"`
 	// Method is where the place was found: "clause", "sentence" or
 	// "dateline" (see Location); Text the words that named it.
@@ -135,7 +137,7 @@ func geoJSON(l *Location) *GeoJSON {
 		return nil
 	}
 	p := l.Place
-	return &GeoJSON{Type: int(p.Kind), FullName: l.FullName, CountryCode: p.Country, ADM1Code: p.ADM1,
+	return &GeoJSON{Type: p.Kind.GDELTType(), FullName: l.FullName, CountryCode: p.Country, ADM1Code: p.ADM1,
 		Lat: p.Lat, Long: p.Lon, FeatureID: p.ID, Method: l.Method, Text: l.Text}
 }
 

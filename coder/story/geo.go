@@ -2,7 +2,9 @@ package story
 
 import (
 	"strings"
+	"unicode"
 
+	"dyad/coder"
 	"dyad/geo"
 	"dyad/nlp"
 )
@@ -50,6 +52,28 @@ func locate(st *Story, g *geo.Gazetteer) {
 			}
 		}
 	}
+	// The words of each mention's clause, and the places that lie in
+	// the clause of some event: those are that event's, not the
+	// sentence's.
+	clauses := map[*Mention][]bool{}
+	claimed := make([][]bool, len(sents))
+	for _, ev := range st.Events {
+		for i := range ev.Mentions {
+			m := &ev.Mentions[i]
+			s := st.Sentences[m.Sentence-1]
+			if s.Parsed == nil || m.Event.Verb.First < 1 {
+				continue
+			}
+			clause := geo.Clause(s.Parsed, m.Event.Verb.First-1)
+			clauses[m] = clause
+			if claimed[m.Sentence-1] == nil {
+				claimed[m.Sentence-1] = make([]bool, len(art.Mentions[m.Sentence-1]))
+			}
+			for j, pm := range art.Mentions[m.Sentence-1] {
+				claimed[m.Sentence-1][j] = claimed[m.Sentence-1][j] || clause[pm.First]
+			}
+		}
+	}
 	var dl *Location
 	if art.Dateline != nil {
 		if p, ok := g.Resolve(*art.Dateline, art.Context); ok {
@@ -57,7 +81,7 @@ func locate(st *Story, g *geo.Gazetteer) {
 		}
 	}
 	for _, ev := range st.Events {
-		ev.Location = eventLocation(st, ev, art.Mentions, g, art.Context)
+		ev.Location = eventLocation(st, ev, art, clauses, claimed, g)
 		if ev.Location == nil && dl != nil {
 			l := *dl
 			ev.Location = &l
@@ -66,35 +90,79 @@ func locate(st *Story, g *geo.Gazetteer) {
 }
 
 // eventLocation returns the place of an event's surest mention: one in the
-// clause of a mention's anchor, else one elsewhere in a mention's sentence.
-func eventLocation(st *Story, ev *Event, mentions [][]geo.Mention, g *geo.Gazetteer, ctx geo.Context) *Location {
-	var fallback *Location
-	for _, m := range ev.Mentions {
-		s := st.Sentences[m.Sentence-1]
-		if s.Parsed == nil || m.Event.Verb.First < 1 {
+// clause of a mention's anchor, else one elsewhere in a mention's sentence
+// that no other event's clause claims ("Pakistan accused India of shelling
+// villages near Kotli, and India said Pakistani forces attacked its
+// posts": Kotli is the shelling's). Of several places, the first is taken,
+// unless a later one, in any of the event's mentions, lies inside it
+// ("ceasefire in Kashmir" in the headline, "along the Line of Control in
+// Kashmir" in the body).
+func eventLocation(st *Story, ev *Event, art *geo.Article, clauses map[*Mention][]bool, claimed [][]bool, g *geo.Gazetteer) *Location {
+	var inClause, inSentence *Location
+	better := func(cur, l *Location) *Location {
+		if cur == nil || geo.Within(l.Place, cur.Place) {
+			return l
+		}
+		return cur
+	}
+	for i := range ev.Mentions {
+		m := &ev.Mentions[i]
+		clause := clauses[m]
+		if clause == nil {
 			continue
 		}
-		clause := geo.Clause(s.Parsed, m.Event.Verb.First-1)
-		for _, pm := range mentions[m.Sentence-1] {
-			if within(pm, m.Event.SourceSpan.First, m.Event.SourceSpan.Last) || within(pm, m.Event.TargetSpan.First, m.Event.TargetSpan.Last) {
+		s := st.Sentences[m.Sentence-1]
+		for j, pm := range art.Mentions[m.Sentence-1] {
+			// A name that nothing around marks as a place is an
+			// actor ("Pakistan accused India of…", "the US military
+			// said", "ominously for Washington").
+			if !pm.Located() || !eventPlace(s.Parsed, pm, &m.Event) || !clause[pm.First] && claimed[m.Sentence-1][j] {
 				continue
 			}
-			p, ok := g.Resolve(pm, ctx)
+			p, ok := g.Resolve(pm, art.Context)
 			if !ok {
 				continue
 			}
 			l := &Location{Place: p, FullName: FullName(g, p), Method: LocSentence, Sentence: s.Index, Text: pm.Name, Compass: pm.Compass}
 			if clause[pm.First] {
 				l.Method = LocClause
-				return l
-			}
-			if fallback == nil {
-				fallback = l
+				inClause = better(inClause, l)
+			} else {
+				inSentence = better(inSentence, l)
 			}
 		}
 	}
-	return fallback
+	if inClause != nil {
+		return inClause
+	}
+	return inSentence
 }
+
+// eventPlace reports whether a located place mention may be where an
+// event happened: not a place inside an actor's name ("the Islamic Army
+// in Iraq", "al-Qaeda in Iraq"), but one inside an actor's words that only
+// say where the actor is ("rebels in Darfur", "hideouts near Ramadi",
+// whose target is Iraq for the town).
+func eventPlace(s *nlp.Sentence, pm geo.Mention, e *coder.Event) bool {
+	for _, sp := range []coder.Span{e.SourceSpan, e.TargetSpan} {
+		if !within(pm, sp.First, sp.Last) || sp.First == pm.First+1 && sp.Last == pm.Last+1 {
+			continue
+		}
+		// The words before the place, skipping "the": a lower-case
+		// preposition, and before it a lower-case word of the actor's
+		// ("rebels in"); a capital there makes it a name ("Army in").
+		prep := pm.First - 1
+		if prep > 0 && strings.EqualFold(s.Tokens[prep].Form, "the") {
+			prep--
+		}
+		if prep < 1 || sp.First > prep || hasUpper(s.Tokens[prep].Form) || hasUpper(s.Tokens[prep-1].Form) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasUpper(w string) bool { return strings.IndexFunc(w, unicode.IsUpper) >= 0 }
 
 // within reports whether a place mention overlaps the words first..last
 // (1-based word IDs, 0 for none).
@@ -103,7 +171,7 @@ func within(m geo.Mention, first, last int) bool {
 }
 
 // FullName is a place's name as GDELT's ActionGeo_FullName writes it:
-// "Baghdad, Baghdad, Iraq"; "Texas, United States"; "Iraq".
+// "Baghdad, Baghdad, Iraq"; "Texas, United States"; "Iraq"; "Kashmir".
 func FullName(g *geo.Gazetteer, p *geo.Place) string {
 	if p == nil {
 		return ""
@@ -114,7 +182,8 @@ func FullName(g *geo.Gazetteer, p *geo.Place) string {
 			parts = append(parts, d.Name)
 		}
 	}
-	if p.Kind != geo.Country {
+	// A region of several countries ("Kashmir") is named alone.
+	if p.Kind != geo.Country && p.Country != "" {
 		if c := g.CountryOf(p.Country); c != nil {
 			parts = append(parts, c.Name)
 		}
