@@ -390,3 +390,81 @@ func TestCodeSeedPlaces(t *testing.T) {
 		t.Errorf("%d clashes between the Islamic Army and al-Qaeda, want both directions", clashes)
 	}
 }
+
+// TestCodeExamplePlaces is issue 17's acceptance on the README's examples
+// and the seed: every event is placed where its text says, or left
+// unplaced where its sentence names no place (the clashes of
+// kashmir-ceasefire.txt "between Indian and Pakistani troops"), never at
+// a country named as an actor ("Pakistan accused India of…") or a place
+// another event's clause claims (Kotli is the shelling's, not the attacks
+// on Indian posts'). Each line is the event and its ActionGeo full name
+// and method, "-" for none.
+func TestCodeExamplePlaces(t *testing.T) {
+	parsertest.Pipeline(t)
+	ex := filepath.Join("..", "..", "examples")
+	seed := sharedtest.Path(t, "..", "seed", "000_8f2645bc90d6cfd4.txt")
+	out := runDyad(t, "code", filepath.Join(ex, "kashmir-ceasefire.txt"), filepath.Join(ex, "tripoli-truce.txt"), filepath.Join(ex, "iraq-2007"), seed, "--json", "--date", "2025-05-16")
+	want := map[string][]string{
+		"kashmir-ceasefire.txt": {
+			"IND PAK 0871: Line of Control (clause)", "PAK IND 0871: Line of Control (clause)",
+			"PAKMIL INDMIL 190: -", "INDMIL PAKMIL 190: -",
+			"PAK IND 112: Kotli, Azad Kashmir, Pakistan (clause)", "PAKMIL IND 190: -",
+			"PAK IGOUNO 020: -", "IND IGOUNO 020: -", "CHN PAK 026: -", "CHN IND 026: -",
+		},
+		"tripoli-truce.txt": {
+			"LBYUAF LBY 190: -",
+			"LBYCOP LBYMIL 0356: Tripoli, Tripoli, Libya (clause)", "LBYMIL LBYCOP 0356: Tripoli, Tripoli, Libya (clause)",
+			"LBYCOP LBYMIL 112: -",
+		},
+		"2006-11-20-alliance.html": {
+			"IRQREB IMGMUSALQ 051: Baghdad, Baghdad, Iraq (clause)", "IMGMUSALQ IRQREB 050: Baghdad, Baghdad, Iraq (clause)",
+			"USAMIL IRQ 190: Ramadi, Anbar, Iraq (clause)",
+		},
+		"2007-01-15-joint-attacks.html": {
+			"IRQREB USAMIL 015: Al Fallūjah, Anbar, Iraq (clause)", "IMGMUSALQ USAMIL 015: Al Fallūjah, Anbar, Iraq (clause)",
+			"IMGMUSALQ IRQREB 051: Al Fallūjah, Anbar, Iraq (dateline)", "USAMIL IRQREB 190: Al Fallūjah, Anbar, Iraq (dateline)",
+		},
+		"2007-03-12-demand.html": {
+			"IRQREB IMGMUSALQ 1056: Baghdad, Baghdad, Iraq (sentence)", "IRQREB IMGMUSALQ 112: Baghdad, Baghdad, Iraq (dateline)",
+			"IRQREB IMGMUSALQ 020: Iraq (clause)", "IRQREB IMGMUSALQ 160: Baghdad, Baghdad, Iraq (dateline)",
+		},
+		"2007-04-09-clashes.html": {
+			"IRQREB IMGMUSALQ 190: Baghdad, Baghdad, Iraq (clause)", "IMGMUSALQ IRQREB 194: Baghdad, Baghdad, Iraq (clause)",
+			"IRQREB IMGMUSALQ 112: Baghdad, Baghdad, Iraq (dateline)",
+		},
+		"2007-05-06-samarra.html": {
+			"IRQREB IMGMUSALQ 190: Sāmarrā’, Salah ad Din, Iraq (clause)", "IMGMUSALQ IRQREB 190: Tikrīt, Salah ad Din, Iraq (clause)",
+		},
+		"2007-06-25-truce-holds.html": {
+			"IRQREB IMGMUSALQ 0871: Baghdad, Baghdad, Iraq (clause)", "IMGMUSALQ IRQREB 0871: Baghdad, Baghdad, Iraq (clause)",
+			"IMGMUSALQ IRQREB 084: Baghdad, Baghdad, Iraq (dateline)",
+		},
+		"2007-08-20-talks.html": {
+			"IRQREB IMGMUSALQ 046: Anbar, Iraq (clause)", "IMGMUSALQ IRQREB 046: Anbar, Iraq (clause)",
+			"IRQREBGOV IMGMUSALQMIL 040: Ramadi, Anbar, Iraq (clause)",
+			"IRQREB IMGMUSALQ 050: Ramadi, Anbar, Iraq (dateline)", "IMGMUSALQ IRQREB 050: Ramadi, Anbar, Iraq (dateline)",
+		},
+		"000_8f2645bc90d6cfd4.txt": {
+			"IRQREB IMGMUSALQ 050: -", "IMGMUSALQ IRQREB 050: -", "IRQREB USAMIL 190: Iraq (clause)",
+			"IRQREB IMGMUSALQ 110: -", "IRQREB IMGMUSALQ 1056: -",
+			"IRQREB IMGMUSALQ 190: Baghdad, Baghdad, Iraq (clause)", "IMGMUSALQ IRQREB 190: Baghdad, Baghdad, Iraq (clause)",
+			"IMGMUSALQ USAMIL 190: -",
+		},
+	}
+	got := map[string][]string{}
+	for _, r := range readRecords(t, out) {
+		place := "-"
+		if g := r.ActionGeo; g != nil {
+			place = g.FullName + " (" + g.Method + ")"
+		}
+		f := filepath.Base(r.Origin)
+		got[f] = append(got[f], r.Source.Code+" "+r.Target.Code+" "+r.Code+": "+place)
+	}
+	for f, w := range want {
+		slices.Sort(w)
+		slices.Sort(got[f])
+		if !slices.Equal(got[f], w) {
+			t.Errorf("%s: events placed\n\t%s\nwant\n\t%s", f, strings.Join(got[f], "\n\t"), strings.Join(w, "\n\t"))
+		}
+	}
+}
