@@ -426,7 +426,7 @@ func TestCodeExamplePlaces(t *testing.T) {
 		},
 		"2007-03-12-demand.html": {
 			"IRQREB IMGMUSALQ 1056: Baghdad, Baghdad, Iraq (sentence)", "IRQREB IMGMUSALQ 112: Baghdad, Baghdad, Iraq (dateline)",
-			"IRQREB IMGMUSALQ 020: Iraq (clause)", "IRQREB IMGMUSALQ 160: Baghdad, Baghdad, Iraq (dateline)",
+			"IRQREB IMGMUSALQ 020: Iraq (clause)", "IMGMUSALQ IRQREB 111: Baghdad, Baghdad, Iraq (dateline)",
 		},
 		"2007-04-09-clashes.html": {
 			"IRQREB IMGMUSALQ 190: Baghdad, Baghdad, Iraq (clause)", "IMGMUSALQ IRQREB 194: Baghdad, Baghdad, Iraq (clause)",
@@ -441,7 +441,7 @@ func TestCodeExamplePlaces(t *testing.T) {
 		},
 		"2007-08-20-talks.html": {
 			"IRQREB IMGMUSALQ 046: Anbar, Iraq (clause)", "IMGMUSALQ IRQREB 046: Anbar, Iraq (clause)",
-			"IRQREBGOV IMGMUSALQMIL 040: Ramadi, Anbar, Iraq (clause)",
+			"IRQREBGOV IMGMUSALQMIL 040: Ramadi, Anbar, Iraq (clause)", "IMGMUSALQMIL IRQREBGOV 040: Ramadi, Anbar, Iraq (clause)",
 			"IRQREB IMGMUSALQ 050: Ramadi, Anbar, Iraq (dateline)", "IMGMUSALQ IRQREB 050: Ramadi, Anbar, Iraq (dateline)",
 		},
 		"000_8f2645bc90d6cfd4.txt": {
