@@ -127,7 +127,7 @@ func (cs *coding) events() []Event {
 			if la == nil || len(la.events) == 0 || la.negatedUncoded {
 				continue
 			}
-			if weak || la.pm != nil && a.pm == nil && !a.stance || ownSide(all, la.events) {
+			if weak || la.pm != nil && a.pm == nil && !a.stance && !accusation(a.code.Primary) || ownSide(all, la.events) {
 				a.absorbed = true
 			}
 		}
@@ -206,6 +206,12 @@ func (cs *coding) events() []Event {
 	}
 	return out
 }
+
+// accusation reports whether code is an accusation (CAMEO 112): the
+// clause it governs is the charge, not an event the text asserts ("accused
+// Eritrea of providing support to rebels" is no aid), so it is never
+// absorbed by that clause's event.
+func accusation(code string) bool { return strings.HasPrefix(code, "112") }
 
 // ownSide reports whether a report's source is a state actor of the same
 // country as the source of the event it reports, both known ("the Chadian

@@ -161,6 +161,16 @@ var trustCases = []trustCase{
 		nil},
 	{"stance", "deeper clause", "Talks\n\nThe Kenyan president said he was tired of the insistence that Somalia should leave.",
 		nil},
+	// An accusation's charge is not asserted: no aid is coded from "accused
+	// … of providing support" (kind 3).
+	{"stance", "accused of", "Talks\n\nSudan accused the Eritrean government of providing support to Ethiopia.",
+		[]string{"SDN ERIGOV 11 asserted"}},
+	{"stance", "helped", "Talks\n\nThe Eritrean government provided support to Ethiopia.",
+		[]string{"ERIGOV ETH 07 asserted"}},
+	{"nominal", "trip to", "Talks\n\nThe Kenyan president's trip to Uganda was short.",
+		[]string{"KENGOV UGA 04 asserted"}},
+	{"nominal", "raised tariffs", "Talks\n\nThe United States raised tariffs on China.",
+		[]string{"USA CHN 16 asserted"}},
 	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
 
