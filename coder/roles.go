@@ -294,7 +294,7 @@ func (cs *coding) agentOf(v int) []mention {
 		if _, dup := byPrep[p]; !dup {
 			byPrep[p] = got
 		}
-		if order == nil {
+		if order == nil && !(recipientPrep[p] && !cs.c.opts.PETRARCH) {
 			order = got
 		}
 	}
@@ -532,6 +532,10 @@ func (cs *coding) clauseTargets(clauses []int, sources []mention, depth int, all
 	}
 	return nil
 }
+
+// recipientPrep lists prepositions whose phrase receives a passive verb's
+// action rather than doing it: "were handed over to US forces".
+var recipientPrep = map[string]bool{"TO": true, "TOWARD": true, "TOWARDS": true, "INTO": true, "ONTO": true, "AGAINST": true}
 
 // adjunctPrep lists prepositions that introduce no actor of the event:
 // times ("after crowds burned its embassy") and the source of a report

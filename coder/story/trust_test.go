@@ -171,6 +171,20 @@ var trustCases = []trustCase{
 		[]string{"KENGOV UGA 04 asserted"}},
 	{"nominal", "raised tariffs", "Talks\n\nThe United States raised tariffs on China.",
 		[]string{"USA CHN 16 asserted"}},
+	// "Want" by its frame: wanting another to act is an appeal or a
+	// demand, wanting to work with it an intent (kind 5).
+	{"sense", "want to extradite", "Talks\n\nThe United States wants Britain to extradite the suspect.",
+		[]string{"USA GBR 02 asserted"}},
+	{"sense", "want to leave", "Talks\n\nIran wants Turkey to leave the base.",
+		[]string{"IRN TUR 10 asserted"}},
+	{"sense", "want cooperation", "Talks\n\nIraq wanted to maintain cooperation with Russia.",
+		[]string{"IRQ RUS 03 asserted", "IRQ RUS 06 wished"}},
+	{"sense", "want nothing to do", "Talks\n\nEgypt wants nothing to do with Sudan's rulers.",
+		[]string{"EGY SDNGOV 16 asserted"}},
+	{"sense", "pressuring to leave", "Talks\n\nIran and Syria have been pressuring Turkey to leave the base.",
+		[]string{"IRN TUR 10 asserted", "SYR TUR 10 asserted"}},
+	{"victim", "handed over to", "Talks\n\nTwo American teachers were handed over to Turkish forces.",
+		nil},
 	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
 
