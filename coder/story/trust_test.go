@@ -209,6 +209,14 @@ var trustCases = []trustCase{
 		[]string{"DEUGOV RUS 11 asserted"}},
 	{"context", "Bonn in 2005", "Talks\n\nBERLIN 2005-03-01\n\nBonn criticised Moscow.",
 		[]string{"DEU RUS 11 asserted"}},
+	// Legislatures are LEG (docs/ANNOTATION.md); leaders of the 1990s are
+	// in office only in their terms.
+	{"context", "legislature", "Talks\n\nWASHINGTON 1996-08-22\n\nThe U.S. Senate criticised Iran.",
+		[]string{"USALEG IRN 11 asserted"}},
+	{"person", "in office", "Talks\n\nBONN 1996-08-22\n\nKohl criticised Iran.",
+		[]string{"DEUGOV IRN 11 asserted"}},
+	{"person", "out of office", "Talks\n\nBERLIN 2005-03-01\n\nKohl criticised Iran.",
+		[]string{"DEUELI IRN 11 asserted"}},
 	// A headline is coded knowing the story's dateline, which follows it.
 	{"context", "headline before the dateline", "Police detain students\n\nDHAKA 2003-05-06\n\nThe government criticised India.",
 		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},

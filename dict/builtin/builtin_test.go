@@ -217,8 +217,8 @@ func TestSeedActors(t *testing.T) {
 		{"Abdul Hamid Dbeibah", 20220101, "LBYGOV"},
 		{"Fayez al-Sarraj", 20180101, "LBYGOV"},
 		{"the Presidential Council", 20250101, "LBYGOV"},
-		{"the Libyan House of Representatives", 20250101, "LBYGOVLEG"},
-		{"Aguila Saleh", 20250101, "LBYGOVLEG"},
+		{"the Libyan House of Representatives", 20250101, "LBYLEG"},
+		{"Aguila Saleh", 20250101, "LBYLEG"},
 	}
 	for _, tt := range tests {
 		if got := lookup(d, tt.phrase, tt.date); got != tt.want {
