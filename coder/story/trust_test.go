@@ -130,6 +130,8 @@ var trustCases = []trustCase{
 		[]string{"KENGOV SOMGOV 04 asserted", "SOMGOV KENGOV 04 asserted"}},
 	{"nominal", "met with", "Talks\n\nChile's foreign minister met with Peru's foreign minister.",
 		[]string{"CHLGOV PERGOV 04 asserted", "PERGOV CHLGOV 04 asserted"}},
+	{"nominal", "no desire for talks", "Talks\n\nIsrael's prime minister said he had no desire to hold talks with Syria's president.",
+		nil},
 	{"nominal", "call for calm", "Talks\n\nThe Chilean president's call for calm went unheard.",
 		nil},
 	{"nominal", "call with reporters", "Talks\n\nThe Iranian president held a call with reporters.",
