@@ -309,9 +309,10 @@ func (cs *coding) protestWords() bool {
 
 // asProtester codes students and workers as the opposition in
 // a story of protest (docs/ANNOTATION.md: "students marching are
-// protesters").
-func (cs *coding) asProtester(code string) string {
-	if len(code) < 6 || !(cs.disc != nil && cs.disc.protest || cs.protestWords()) {
+// protesters"); a university or a school is still education.
+func (cs *coding) asProtester(m mention) string {
+	code := m.code
+	if len(code) < 6 || !(cs.disc != nil && cs.disc.protest || cs.protestWords()) || institutionNouns[cs.st.w[m.head].ulem] {
 		return code
 	}
 	for _, r := range []string{"EDU", "LAB"} {
@@ -321,6 +322,10 @@ func (cs *coding) asProtester(code string) string {
 	}
 	return code
 }
+
+// institutionNouns are the institutions of education and work, which
+// are not protesters when their students or workers protest.
+var institutionNouns = setOf("UNIVERSITY", "SCHOOL", "COLLEGE", "INSTITUTE", "ACADEMY", "CAMPUS", "POLYTECHNIC", "COMPANY", "FIRM", "FACTORY")
 
 // fightWords are the anchors of fighting between protesters and the
 // state; a killing keeps its own code.
@@ -444,7 +449,7 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		// "the senators" in a Nigerian story are Nigeria's.
 		s, t = cs.inContext(s), cs.inContext(t)
 		if !cs.c.opts.PETRARCH {
-			s.code, t.code = cs.asProtester(s.code), cs.asProtester(t.code)
+			s.code, t.code = cs.asProtester(s), cs.asProtester(t)
 			if fightWords[cs.st.w[a.anchor].ulem] {
 				code = protestCode(s.code, t.code, code)
 			}
