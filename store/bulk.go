@@ -154,7 +154,7 @@ func (b *Bulk) Commit(ctx context.Context) error {
 		return errors.New("store: bulk: the load has ended")
 	}
 	if err := b.commit(ctx); err != nil {
-		b.Rollback()
+		b.Rollback() // after a commit, only ends the load
 		return fmt.Errorf("store: bulk: %w", err)
 	}
 	b.s.remember(b.w)
@@ -186,7 +186,15 @@ func (b *Bulk) commit(ctx context.Context) error {
 		}
 	}
 	b.w.close()
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if b.s.d.afterBulk != "" {
+		if _, err := b.conn.ExecContext(ctx, b.s.d.afterBulk); err != nil {
+			return fmt.Errorf("committed, then: %w", err)
+		}
+	}
+	return nil
 }
 
 // Rollback abandons the load; the store is as it was before it.

@@ -43,6 +43,8 @@ type dialect struct {
 	// bulkBegin and bulkEnd set up a bulk load's connection and give it
 	// back as it was.
 	bulkBegin, bulkEnd []string
+	// afterBulk runs after a bulk load commits.
+	afterBulk string
 	// stageEvents says whether a bulk load into an empty store stages
 	// events in temp.bulk_events, to store them in the order of their
 	// IDs.

@@ -73,6 +73,12 @@ var sqliteDialect = dialect{
 	bulkBegin:   []string{`PRAGMA foreign_keys = OFF`, `PRAGMA cache_size = -262144`},
 	bulkEnd:     []string{`PRAGMA foreign_keys = ON`, `PRAGMA cache_size = -65536`},
 	stageEvents: true,
+	// A load's pages are all in the WAL when it commits; readers would
+	// look each page up there and read it with a system call rather
+	// than from the mapped file. A checkpoint copies them into the
+	// database and empties the WAL (readers still reading an older
+	// snapshot make it wait, then leave the rest to later checkpoints).
+	afterBulk: `PRAGMA wal_checkpoint(TRUNCATE)`,
 }
 
 // OpenSQLite opens (creating it when missing) the SQLite store at path,
