@@ -177,6 +177,11 @@ func (b *Bulk) commit(ctx context.Context) error {
 			return err
 		}
 	}
+	if b.rebuild != nil && b.s.d.analyze != "" {
+		if _, err := tx.ExecContext(ctx, b.s.d.analyze); err != nil {
+			return err
+		}
+	}
 	if err := b.s.refreshMerged(ctx, b.w); err != nil {
 		return err
 	}

@@ -35,6 +35,10 @@ var postgresDialect = dialect{
 	indexes:   `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
 	bulkBegin: []string{`SET maintenance_work_mem = '256MB'`},
 	bulkEnd:   []string{`RESET maintenance_work_mem`},
+	// Tables filled in the load's transaction have no statistics yet;
+	// without them the planner scans mentions whole for each event the
+	// load recounts.
+	analyze: `ANALYZE`,
 }
 
 // OpenPostgres connects to the PostgreSQL database dsn names (a URL or a

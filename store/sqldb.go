@@ -45,6 +45,10 @@ type dialect struct {
 	bulkBegin, bulkEnd []string
 	// afterBulk runs after a bulk load commits.
 	afterBulk string
+	// analyze gathers the planner's statistics of the tables a bulk load
+	// filled, before it recounts merged events; "" when the planner
+	// needs none.
+	analyze string
 	// stageEvents says whether a bulk load into an empty store stages
 	// events in temp.bulk_events, to store them in the order of their
 	// IDs.
