@@ -29,6 +29,9 @@ type scorer interface {
 	// prepare is called with the unary features of each sentence before
 	// its states are scored.
 	prepare(u *unary)
+	// fill is called with the features of all the states of a step,
+	// from stateFeatures, and their roles, before any is scored.
+	fill(feats []uint64, items []item, atoms []atom, rs []roles)
 	score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64)
 }
 
@@ -46,7 +49,7 @@ type modelScorer struct {
 	unary [][nActions]int32
 	known []bool
 	pairs *pairMemo
-	// scores and feats are the working memory of score.
+	// scores and feats are the working memory of score and fill.
 	scores [nActions]int32
 	feats  []uint64
 }
@@ -78,10 +81,39 @@ func (s *modelScorer) prepare(u *unary) {
 	clear(s.pairs.keys[:])
 }
 
+// pairSlot returns the key of the pair of stack top and buffer front of
+// roles rs and its slot in a pairMemo.
+func pairSlot(rs *roles) (key, j uint64) {
+	key = uint64(rs[rS0]+2)<<32 | uint64(rs[rN0])
+	return key, key * 0x9E3779B97F4A7C15 >> (64 - pairBits) // Fibonacci hashing
+}
+
+// fill puts into the cache the rows of the features that scoring the
+// states will look up: their own, and the pair and unary features whose
+// scores are not yet known.
+func (s *modelScorer) fill(feats []uint64, items []item, atoms []atom, rs []roles) {
+	s.m.Fill(feats, s.cache)
+	s.feats = s.feats[:0]
+	none := len(s.known)/nRoles - 1
+	for i := range items {
+		if key, j := pairSlot(&rs[i]); s.pairs.keys[j] != key {
+			s.feats = pairFeatures(s.feats, &items[i].st, atoms, &rs[i])
+		}
+		for r, a := range &rs[i] {
+			if a < 0 {
+				a = none
+			}
+			if !s.known[a*nRoles+r] {
+				s.feats = append(s.feats, s.u.of(a, r)...)
+			}
+		}
+	}
+	s.m.Fill(s.feats, s.cache)
+}
+
 func (s *modelScorer) score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64) {
 	s.m.ScoreCached(feats, s.scores[:], s.cache)
-	key := uint64(rs[rS0]+2)<<32 | uint64(rs[rN0])
-	j := key * 0x9E3779B97F4A7C15 >> (64 - pairBits) // Fibonacci hashing
+	key, j := pairSlot(rs)
 	if s.pairs.keys[j] != key {
 		s.feats = pairFeatures(s.feats[:0], st, atoms, rs)
 		s.m.ScoreCached(s.feats, s.pairs.scores[j][:], s.cache)
@@ -119,6 +151,8 @@ type trainerScorer struct {
 
 func (s *trainerScorer) prepare(u *unary) { s.u = u }
 
+func (s *trainerScorer) fill([]uint64, []item, []atom, []roles) {}
+
 func (s *trainerScorer) score(feats []uint64, st *state, atoms []atom, rs *roles, out *[nActions]float64) {
 	s.feats = unaryFeatures(append(s.feats[:0], feats...), s.u, rs)
 	s.feats = pairFeatures(s.feats, st, atoms, rs)
@@ -136,6 +170,10 @@ type beam struct {
 	s         [nActions]float64
 	u         unary // of the sentence searched
 	rs        roles
+	// ends[i] is where the features of item i of a step end in feats,
+	// and items[i] are its roles.
+	ends  []int
+	items []roles
 	// steps records, for training, the parent and action of every item of
 	// every step, and init whether each first item took the runner-up
 	// tags of word 1.
@@ -202,10 +240,18 @@ func (b *beam) search(atoms []atom, n, k int, margin float64, sc scorer, record 
 	b.steps = b.steps[:0]
 	for !b.cur[0].st.done() {
 		b.cands = b.cands[:0]
+		b.feats, b.ends = b.feats[:0], b.ends[:0]
+		b.items = slices.Grow(b.items[:0], len(b.cur))[:len(b.cur)]
+		for i := range b.cur {
+			b.feats = stateFeatures(b.feats, &b.cur[i].st, atoms, &b.items[i])
+			b.ends = append(b.ends, len(b.feats))
+		}
+		sc.fill(b.feats, b.cur, atoms, b.items)
+		from := 0
 		for i := range b.cur {
 			it := &b.cur[i]
-			b.feats = stateFeatures(b.feats[:0], &it.st, atoms, &b.rs)
-			sc.score(b.feats, &it.st, atoms, &b.rs, &b.s)
+			sc.score(b.feats[from:b.ends[i]], &it.st, atoms, &b.items[i], &b.s)
+			from = b.ends[i]
 			for a := range nActions {
 				if !it.st.valid(a) {
 					continue

@@ -103,6 +103,17 @@ func TestScoreMatchesRows(t *testing.T) {
 						t.Fatalf("%d classes: ScoreCached = %v, want %v", classes, got, want)
 					}
 				}
+				var filled Cache
+				m.Fill(feats, &filled)
+				for _, f := range feats {
+					if filled.e[f&(cacheSize-1)].key != f {
+						t.Fatalf("%d classes: Fill left out %x", classes, f)
+					}
+				}
+				m.ScoreCached(feats, got, &filled)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d classes: ScoreCached after Fill = %v, want %v", classes, got, want)
+				}
 			}
 		}
 	}
