@@ -26,6 +26,8 @@ var padWord = word{Word: wordform.Pad, upos: 1}
 
 type scratch struct {
 	upper  []string // upper-cased forms, for the gazetteer
+	phrase []byte   // the gazetteer's candidate phrase, ends[l-1] bytes for l words
+	ends   []int
 	words  []word
 	runes  []rune
 	feats  []uint64

@@ -16,17 +16,24 @@ import (
 type gazetteer struct {
 	types  map[string]int // phrase (words joined by one space) → 1 + index in Types
 	maxLen int            // words in the longest phrase
+	// first gives the words in the longest phrase that each first word
+	// begins, so that mark tries no longer phrases, and none at a word
+	// that begins none (most words).
+	first map[string]int
 }
 
 func newGazetteer(names map[string]string) *gazetteer {
-	g := &gazetteer{types: map[string]int{}}
+	g := &gazetteer{types: map[string]int{}, first: map[string]int{}}
 	for phrase, typ := range names {
 		i := slices.Index(Types, typ)
 		if i < 0 || phrase == "" {
 			continue
 		}
 		g.types[phrase] = i + 1
-		g.maxLen = max(g.maxLen, strings.Count(phrase, " ")+1)
+		words := strings.Count(phrase, " ") + 1
+		g.maxLen = max(g.maxLen, words)
+		w, _, _ := strings.Cut(phrase, " ")
+		g.first[w] = max(g.first[w], words)
 	}
 	return g
 }
@@ -52,8 +59,24 @@ func (g *gazetteer) mark(sc *scratch, toks []nlp.Token) {
 	}
 	for i := 0; i < len(toks); {
 		n, typ := 0, 0
-		for l := min(g.maxLen, len(toks)-i); l >= 1; l-- {
-			if t, ok := g.types[strings.Join(sc.upper[i:i+l], " ")]; ok {
+		longest := min(g.maxLen, len(toks)-i)
+		// A phrase of l words is matched by at most l words; a word with
+		// a space in it is not a first word.
+		if w := sc.upper[i]; !strings.Contains(w, " ") {
+			longest = min(longest, g.first[w])
+		}
+		// The candidate phrases are the prefixes of one string, built
+		// once; looking up string(bytes) does not copy them.
+		sc.phrase, sc.ends = sc.phrase[:0], sc.ends[:0]
+		for l := range longest {
+			if l > 0 {
+				sc.phrase = append(sc.phrase, ' ')
+			}
+			sc.phrase = append(sc.phrase, sc.upper[i+l]...)
+			sc.ends = append(sc.ends, len(sc.phrase))
+		}
+		for l := longest; l >= 1; l-- {
+			if t, ok := g.types[string(sc.phrase[:sc.ends[l-1]])]; ok {
 				n, typ = l, t
 				break
 			}
