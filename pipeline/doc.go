@@ -11,16 +11,19 @@
 // [Pipeline.Run] connects five stages by bounded channels under one
 // errgroup:
 //
-//	read ─► extract ─► dedup ─► parse+code (Workers) ─► sink (input order)
+//	read ─► extract (Workers) ─► dedup (input order) ─► parse+code (Workers) ─► sink (input order)
 //
 // The read stage opens the inputs in order and reads ahead (a feed's
-// pages are fetched Options.Source.Concurrency at a time); extraction and
-// near-duplicate marking run in order on one goroutine each, so that the
-// first article of a story is the one kept; a pool of workers, GOMAXPROCS
-// by default, tokenizes, tags, parses and codes articles; and the last
-// stage puts the results back in input order before calling the sink, so a
-// run on any number of workers writes what a run on one writes, byte for
-// byte. At most a fixed window of articles is between dedup and the sink,
+// pages are fetched Options.Source.Concurrency at a time); a pool of
+// extractors extracts articles; near-duplicate marking puts them back in
+// input order and runs on one goroutine, so that the first article of a
+// story is the one kept; a pool of workers tokenizes, tags, parses and
+// codes articles; and the last stage puts the results back in input order
+// before calling the sink, so a run on any number of workers writes what a
+// run on one writes, byte for byte. Both pools have Options.Workers
+// goroutines (GOMAXPROCS by default), and each of them computes only while
+// it holds one of Workers tokens: Workers is the number of cores a run
+// keeps busy, and extraction is no bottleneck however many cores there are. At most a fixed window of articles is between dedup and the sink,
 // so a slow sink or a slow article holds the stages behind it back rather
 // than letting memory grow.
 //

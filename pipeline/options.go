@@ -74,7 +74,9 @@ type Options struct {
 
 	// Date dates articles that give no date.
 	Date time.Time
-	// Workers is the number of parse+code workers; 0 means GOMAXPROCS.
+	// Workers is the number of documents extracted, and of articles
+	// parsed and coded, at once, and the number of cores a run keeps busy
+	// with both; 0 means GOMAXPROCS.
 	Workers int
 	// Limits bound the work on one article.
 	Limits Limits

@@ -136,10 +136,15 @@ type item struct {
 // be opened in CoNLL-U mode, the sink fails, or ctx ends, and then returns
 // what was done until then.
 func (p *Pipeline) Run(ctx context.Context, inputs []string, sink Sink) (Summary, error) {
-	workers := 1
-	if !p.opts.ExtractOnly {
-		workers = p.opts.workers()
+	// Extraction and coding both run on Workers goroutines, which take
+	// one of Workers tokens of cpu while they compute: Workers bounds the
+	// cores a run keeps busy, whatever the mix of work, and extraction
+	// keeps up however many cores there are.
+	extractors, workers := p.opts.workers(), p.opts.workers()
+	if p.opts.ExtractOnly {
+		workers = 1
 	}
+	cpu := make(chan struct{}, extractors)
 	m := newMeter(workers)
 	g, gctx := errgroup.WithContext(ctx)
 	// The channels are short: each stage works ahead of the next by a few
@@ -152,11 +157,15 @@ func (p *Pipeline) Run(ctx context.Context, inputs []string, sink Sink) (Summary
 	window := make(chan struct{}, 4*workers+8)
 
 	g.Go(func() error { defer close(read); return p.read(gctx, inputs, read, m) })
-	g.Go(func() error { defer close(extracted); return p.extract(gctx, read, extracted, m) })
+	var eg errgroup.Group
+	for range extractors {
+		eg.Go(func() error { return p.extract(gctx, read, extracted, cpu, m) })
+	}
+	g.Go(func() error { defer close(extracted); return eg.Wait() })
 	g.Go(func() error { defer close(jobs); return p.dedup(gctx, extracted, jobs, window, m) })
 	var wg errgroup.Group
 	for range workers {
-		wg.Go(func() error { return p.work(gctx, jobs, done, m) })
+		wg.Go(func() error { return p.work(gctx, jobs, done, cpu, m) })
 	}
 	g.Go(func() error { defer close(done); return wg.Wait() })
 	g.Go(func() error { return p.deliver(gctx, done, window, sink, m) })
@@ -170,6 +179,17 @@ func (p *Pipeline) Run(ctx context.Context, inputs []string, sink Sink) (Summary
 		err = ctx.Err()
 	}
 	return sum, err
+}
+
+// acquire takes a token of cpu, waiting for one unless ctx ends first;
+// the caller gives it back with <-cpu when it has done its computing.
+func acquire(ctx context.Context, cpu chan<- struct{}) error {
+	select {
+	case cpu <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // send sends it on ch unless ctx ends first.
@@ -316,13 +336,18 @@ func readAll(path string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// extract is the second stage: it makes articles of records, in order.
-func (p *Pipeline) extract(ctx context.Context, in <-chan *item, out chan<- *item, m *meter) error {
+// extract is the second stage, run by each of several extractors: it
+// makes articles of records, out of order.
+func (p *Pipeline) extract(ctx context.Context, in <-chan *item, out chan<- *item, cpu chan struct{}, m *meter) error {
 	for it := range in {
 		if it.rec != nil {
+			if err := acquire(ctx, cpu); err != nil {
+				return err
+			}
 			t0 := time.Now()
 			a, err := article.FromRecord(*it.rec)
 			m.add(stageExtract, time.Since(t0))
+			<-cpu
 			if err != nil {
 				it.err = fmt.Errorf("%s: %w", it.rec.Origin, err)
 			}
@@ -335,13 +360,14 @@ func (p *Pipeline) extract(ctx context.Context, in <-chan *item, out chan<- *ite
 	return ctx.Err()
 }
 
-// dedup is the third stage: it marks near-duplicates in input order, so
-// the first article of a story is the one kept, and admits each document
-// into the window of documents between it and the sink.
+// dedup is the third stage: it restores input order, marks
+// near-duplicates, so the first article of a story is the one kept, and
+// admits each document into the window of documents between it and the
+// sink.
 func (p *Pipeline) dedup(ctx context.Context, in <-chan *item, out chan<- *item, window chan struct{}, m *meter) error {
 	var ix *dedup.Index
 	last := 0
-	for it := range in {
+	err := inOrder(in, func(it *item) error {
 		if !p.opts.NoDedup && it.art != nil && it.err == nil {
 			if ix == nil || (p.opts.DedupEachInput && it.nth != last) {
 				ix = dedup.New(p.opts.Dedup)
@@ -356,11 +382,35 @@ func (p *Pipeline) dedup(ctx context.Context, in <-chan *item, out chan<- *item,
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		if err := send(ctx, out, it); err != nil {
-			return err
-		}
+		return send(ctx, out, it)
+	})
+	if err != nil {
+		return err
 	}
 	return ctx.Err()
+}
+
+// inOrder calls f with the items received from in in the order of their
+// seq, holding back those that come ahead of an earlier one, until in is
+// closed or f fails.
+func inOrder(in <-chan *item, f func(*item) error) error {
+	held := map[int]*item{}
+	next := 0
+	for it := range in {
+		held[it.seq] = it
+		for {
+			it, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			if err := f(it); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // worker holds what one parse+code worker reuses from article to article.
@@ -385,7 +435,7 @@ func (w *worker) Document(id, text string) ([]nlp.Sentence, error) {
 }
 
 // work is the fourth stage, run by each worker: it parses and codes.
-func (p *Pipeline) work(ctx context.Context, in <-chan *item, out chan<- *item, m *meter) error {
+func (p *Pipeline) work(ctx context.Context, in <-chan *item, out chan<- *item, cpu chan struct{}, m *meter) error {
 	w := &worker{p: p, m: m}
 	if !p.opts.ExtractOnly {
 		w.sc = story.New(p.coder, w, story.Options{Logger: p.opts.Logger, Gazetteer: p.gaz})
@@ -393,7 +443,11 @@ func (p *Pipeline) work(ctx context.Context, in <-chan *item, out chan<- *item, 
 	}
 	for it := range in {
 		if w.sc != nil && it.err == nil {
+			if err := acquire(ctx, cpu); err != nil {
+				return err
+			}
 			w.code(it)
+			<-cpu
 		}
 		if err := send(ctx, out, it); err != nil {
 			return err
@@ -448,32 +502,25 @@ func (w *worker) code(it *item) {
 // deliver is the last stage: it restores input order and puts each result
 // to the sink.
 func (p *Pipeline) deliver(ctx context.Context, in <-chan *item, window chan struct{}, sink Sink, m *meter) error {
-	held := map[int]*item{}
-	next := 0
-	for it := range in {
-		held[it.seq] = it
-		for {
-			it, ok := held[next]
-			if !ok {
-				break
-			}
-			delete(held, next)
-			next++
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if it.art != nil && it.art.DuplicateOf != "" && !p.opts.ExtractOnly {
-				p.log.Info("near-duplicate not coded", "article_id", it.art.ID, "duplicate_of", it.art.DuplicateOf, "origin", it.art.Origin)
-			}
-			r := &Result{Seq: it.seq, Input: it.input, Article: it.art, Story: it.st, Err: it.err}
-			t0 := time.Now()
-			if err := sink.Put(ctx, r); err != nil {
-				return err
-			}
-			m.add(stageWrite, time.Since(t0))
-			m.count(r)
-			<-window
+	err := inOrder(in, func(it *item) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		if it.art != nil && it.art.DuplicateOf != "" && !p.opts.ExtractOnly {
+			p.log.Info("near-duplicate not coded", "article_id", it.art.ID, "duplicate_of", it.art.DuplicateOf, "origin", it.art.Origin)
+		}
+		r := &Result{Seq: it.seq, Input: it.input, Article: it.art, Story: it.st, Err: it.err}
+		t0 := time.Now()
+		if err := sink.Put(ctx, r); err != nil {
+			return err
+		}
+		m.add(stageWrite, time.Since(t0))
+		m.count(r)
+		<-window
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return ctx.Err()
 }

@@ -111,7 +111,7 @@ func (o *codeOptions) codingFlags(f *pflag.FlagSet) {
 	f.StringSliceVar(&o.over.Issues, "issues", nil, "issues list (repeatable)")
 	f.StringVar(&o.over.Ontology, "ontology", "", "coding ontology (PICO file), for negated verbs")
 	f.BoolVar(&o.conll, "conllu", false, "the inputs are parsed CoNLL-U")
-	f.IntVar(&o.workers, "workers", 0, "articles parsed and coded at once (default: the number of CPUs)")
+	f.IntVar(&o.workers, "workers", 0, "documents extracted, and articles parsed and coded, at once: the cores used (default: the number of CPUs)")
 	f.StringVar(&o.date, "date", "", "date of articles that give none (YYYY-MM-DD or YYYYMMDD)")
 	f.BoolVar(&o.allowNull, "allow-null-actor", false, "code events with only one known actor")
 	f.IntVar(&o.newActorSize, "new-actor-length", 0, "let uncoded noun phrases of up to N words stand as actors")
