@@ -129,9 +129,10 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 // leave-one-document-out cross-validation on the whole dev set (70
 // documents, 168 mentions) once the verb-side coding of issue 12 had
 // landed: with 1 the held-out precision rises band by band (25 % right
-// below 0.2, 61 % between 0.6 and 0.8, 67 % above); with 2 or 5 the top
-// bands are empty or flat, and with 20 (the earlier choice, on 31
-// documents) every mention scores 0.2–0.6 (docs/EVALUATION.md).
+// below 0.2, 61 % between 0.6 and 0.8, 67 % above; 31, 61 and 67 % on
+// the 176 mentions of the last refit); with 2 or 5 the top bands are
+// empty or flat, and with 20 (the earlier choice, on 31 documents) every
+// mention scores 0.2–0.6 (docs/EVALUATION.md).
 const confidencePenalty = 1.0
 
 // writeConfidence fits the confidence model on a scored development set,
