@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -69,15 +68,27 @@ func DecodeXML(data []byte, contentType string) (text, name string, err error) {
 func decodeDeclared(data []byte, enc encoding.Encoding, name string) (string, string, error) {
 	switch {
 	case name == UTF8 || enc == encoding.Nop:
-		if !utf8.Valid(data) && !hasMultibyte(data) && binaryAt(data) < 0 {
+		valid := utf8.Valid(data)
+		if !valid && !hasMultibyte(data) && binaryAt(data) < 0 {
 			e, n := charset.Lookup(Windows1252)
 			return decodeNamed(data, e, n)
 		}
-		return strings.ToValidUTF8(string(data), "\uFFFD"), UTF8, nil
+		return validUTF8(data, valid), UTF8, nil
 	case singleByte(name) && mostlyUTF8(data):
-		return strings.ToValidUTF8(string(data), "\uFFFD"), UTF8, nil
+		return validUTF8(data, utf8.Valid(data)), UTF8, nil
 	}
 	return decodeNamed(data, enc, name)
+}
+
+// validUTF8 returns data as a string with each invalid byte sequence
+// replaced by U+FFFD. valid says that data is valid UTF-8 already, as most
+// pages are: then the string is a plain copy, without the rune-by-rune scan
+// of the replacing.
+func validUTF8(data []byte, valid bool) string {
+	if valid {
+		return string(data)
+	}
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
 }
 
 func decodeNamed(data []byte, enc encoding.Encoding, name string) (string, string, error) {

@@ -117,13 +117,42 @@ func inSVG(n *html.Node) bool {
 	return false
 }
 
-var bylineClassRE = regexp.MustCompile(`\b(byline|author-name|authorname|article-author|byline-name)\b`)
+// bylineClassWords are the class and id names of an element holding the
+// byline ("byline-name" holds the word "byline").
+var bylineClassWords = []string{"byline", "author-name", "authorname", "article-author"}
 
 func isBylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	return bylineClassRE.MatchString(classID(n))
+	return hasWord(classID(n), bylineClassWords)
+}
+
+// hasWord reports whether s holds one of words as a whole word, bounded on
+// each side by the end of s or a byte that is not an ASCII letter, digit or
+// underscore, as \b bounds it in a regular expression. It is called on every
+// element of a page, where a regular expression took 6 % of extraction.
+func hasWord(s string, words []string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(w)
+			if (j == 0 || !wordByte(s[j-1])) && (end == len(s) || !wordByte(s[end])) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// wordByte reports an ASCII letter, digit or underscore: \w.
+func wordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // addJSONLD keeps the objects of a JSON-LD script, flattening arrays and

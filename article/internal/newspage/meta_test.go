@@ -167,3 +167,28 @@ func TestDateInText(t *testing.T) {
 		}
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"byline", true},
+		{"post-byline__name", false},
+		{"post-byline name", true},
+		{"story byline-name", true},
+		{"bylines", false},
+		{"sub-bylines byline", true},
+		{"author-name", true},
+		{"xauthorname", false},
+		{"éauthornameé", true},
+		{"article-author_box", false},
+		{"article-author2 article-author", true},
+		{"author", false},
+		{"", false},
+	} {
+		if got := hasWord(tc.s, bylineClassWords); got != tc.want {
+			t.Errorf("hasWord(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
