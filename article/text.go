@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -114,10 +115,13 @@ func closed(s string) bool {
 	return strings.ContainsRune(".!?…:;", r)
 }
 
+// The package compiles its regular expressions on first use (sync.OnceValue):
+// a command that reads no page, such as dyad parse, does not pay for them at
+// start-up.
 var (
-	assignRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\s*=\s*\S`)
-	callRE   = regexp.MustCompile(`^[a-z_][A-Za-z0-9_.]*\(`)
-	syntaxRE = regexp.MustCompile(`\w\.\w+\(|\w\[[\w:-]*\]`)
+	assignRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\s*=\s*\S`) })
+	callRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z_][A-Za-z0-9_.]*\(`) })
+	syntaxRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\w\.\w+\(|\w\[[\w:-]*\]`) })
 )
 
 // isCode reports whether a line is a line of program code rather than
@@ -126,10 +130,10 @@ func isCode(line string) bool {
 	// The start of a long line tells as well as the whole, at a bounded
 	// cost (a 20 MB one-line dump took seconds).
 	line = line[:min(len(line), 4<<10)]
-	if assignRE.MatchString(line) || callRE.MatchString(line) {
+	if assignRE().MatchString(line) || callRE().MatchString(line) {
 		return true
 	}
-	if !syntaxRE.MatchString(line) {
+	if !syntaxRE().MatchString(line) {
 		return false
 	}
 	// Prose around a stray method call still has mostly plain words.
@@ -188,11 +192,13 @@ func (a *Article) takeStandfirst(units []unit) []unit {
 	return units[first:]
 }
 
-var bylineRE = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|de|van|von|al-\p{L}+))*(\s*[,|–-]\s*.{0,40})?$`)
+var bylineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|de|van|von|al-\p{L}+))*(\s*[,|–-]\s*.{0,40})?$`)
+})
 
 // takeByline takes a "By Name" line at the head of the body.
 func (a *Article) takeByline(units []unit) []unit {
-	if len(units) > 1 && bylineRE.MatchString(units[0].text) && utf8.RuneCountInString(units[0].text) <= 80 {
+	if len(units) > 1 && bylineRE().MatchString(units[0].text) && utf8.RuneCountInString(units[0].text) <= 80 {
 		a.Byline = strings.TrimSpace(units[0].text[2:])
 		return units[1:]
 	}
@@ -200,9 +206,11 @@ func (a *Article) takeByline(units []unit) []unit {
 }
 
 var (
-	sourceRE = regexp.MustCompile(`^(?i:source|sources)\s*:\s*(\S.{0,80})$`)
+	sourceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i:source|sources)\s*:\s*(\S.{0,80})$`) })
 	// relatedRE matches a line that introduces a list of other stories.
-	relatedRE = regexp.MustCompile(`^(?i:related( stories| articles| coverage| content)?|more( stories)?( from [^.]{1,40})?|read more|recommended( stories)?|you (may|might) also like|more on this story|also read)\s*:?$`)
+	relatedRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?i:related( stories| articles| coverage| content)?|more( stories)?( from [^.]{1,40})?|read more|recommended( stories)?|you (may|might) also like|more on this story|also read)\s*:?$`)
+	})
 )
 
 // splitRelated separates the body from the related-story block that follows
@@ -211,11 +219,11 @@ var (
 // a.Source.
 func splitRelated(units []unit, a *Article) (body, related []unit) {
 	for i, u := range units {
-		if m := sourceRE.FindStringSubmatch(u.text); m != nil {
+		if m := sourceRE().FindStringSubmatch(u.text); m != nil {
 			a.Source = strings.TrimSpace(m[1])
 			return units[:i], units[i+1:]
 		}
-		if relatedRE.MatchString(u.text) {
+		if relatedRE().MatchString(u.text) {
 			return units[:i], units[i+1:]
 		}
 	}
@@ -245,7 +253,7 @@ func teasers(units []unit) []Teaser {
 	var out []Teaser
 	var cur *Teaser
 	for _, u := range units {
-		if relatedRE.MatchString(u.text) {
+		if relatedRE().MatchString(u.text) {
 			continue
 		}
 		if !closed(u.text) {
@@ -279,9 +287,11 @@ const (
 
 // sentenceEnd finds a sentence boundary inside a block: closing punctuation,
 // a space, and a capital or a quote.
-var sentenceEnd = regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`)
+var sentenceEnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[.!?]["'”’)]?\s+["'“‘(]?\p{Lu}`) })
 
-var creditRE = regexp.MustCompile(`(?i)(\((AP|AFP|Reuters|EPA|Getty( Images)?|Xinhua|file)[^)]{0,40}\)|\b(photo|photograph|picture|image)( credit)?\s*:)`)
+var creditRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(\((AP|AFP|Reuters|EPA|Getty( Images)?|Xinhua|file)[^)]{0,40}\)|\b(photo|photograph|picture|image)( credit)?\s*:)`)
+})
 
 // classify types the body blocks.
 func classify(units []unit) []Block {
@@ -303,9 +313,9 @@ func classify(units []unit) []Block {
 			kind = PullQuote
 		case !closed(u.text) && wordCount(u.text) <= maxHeadingWords && startsUpper(u.text):
 			kind = Heading
-		case len(u.text) <= maxCaptionBytes && creditRE.MatchString(u.text):
+		case len(u.text) <= maxCaptionBytes && creditRE().MatchString(u.text):
 			kind = Caption
-		case !closed(u.text) && wordCount(u.text) <= maxCaptionWords && !sentenceEnd.MatchString(u.text):
+		case !closed(u.text) && wordCount(u.text) <= maxCaptionWords && !sentenceEnd().MatchString(u.text):
 			kind = Caption
 		}
 		blocks = append(blocks, Block{Kind: kind, Text: u.text})
@@ -314,7 +324,7 @@ func classify(units []unit) []Block {
 	// lost their full stops: its unclosed blocks are its paragraphs.
 	if !slices.ContainsFunc(blocks, func(b Block) bool { return b.Kind == Paragraph }) {
 		for i := range blocks {
-			if blocks[i].Kind == Caption && !(len(blocks[i].Text) <= maxCaptionBytes && creditRE.MatchString(blocks[i].Text)) {
+			if blocks[i].Kind == Caption && !(len(blocks[i].Text) <= maxCaptionBytes && creditRE().MatchString(blocks[i].Text)) {
 				blocks[i].Kind = Paragraph
 			}
 		}

@@ -4,11 +4,18 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
+	"sync"
 )
 
+// The package compiles its regular expressions on first use (sync.OnceValue):
+// a command that reads no page, such as dyad parse, does not pay for them at
+// start-up.
+//
 // metaCharset matches a charset given in an HTML <meta> element, in either
 // the charset or the http-equiv form.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)`)
+var metaCharset = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)`)
+})
 
 // Declared returns the encoding label a document declares for itself: a
 // byte order mark, the charset of contentType (an HTTP Content-Type value,
@@ -25,10 +32,10 @@ func Declared(data []byte, contentType string) string {
 		return params["charset"]
 	}
 	head := data[:min(len(data), 1024)]
-	if m := xmlDecl.FindSubmatch(head); m != nil {
+	if m := xmlDecl().FindSubmatch(head); m != nil {
 		return string(m[1])
 	}
-	if m := metaCharset.FindSubmatch(head); m != nil {
+	if m := metaCharset().FindSubmatch(head); m != nil {
 		return string(m[1])
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -27,7 +28,9 @@ func DecodeHTML(data []byte, contentType string) (text, name string, err error) 
 }
 
 // xmlDecl matches the encoding pseudo-attribute of an XML declaration.
-var xmlDecl = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+var xmlDecl = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+})
 
 // DecodeXML converts an XML document (a feed, a sitemap) to UTF-8, choosing
 // the encoding from a byte order mark, the charset of contentType, the XML
@@ -44,7 +47,7 @@ func DecodeXML(data []byte, contentType string) (text, name string, err error) {
 	}
 	if label == "" {
 		head := data[:min(len(data), 512)]
-		if m := xmlDecl.FindSubmatch(head); m != nil {
+		if m := xmlDecl().FindSubmatch(head); m != nil {
 			label = string(m[1])
 		}
 	}
@@ -117,7 +120,7 @@ func singleByte(name string) bool {
 
 // fixDecl rewrites the encoding of an XML declaration to UTF-8.
 func fixDecl(text string) string {
-	loc := xmlDecl.FindStringSubmatchIndex(text[:min(len(text), 512)])
+	loc := xmlDecl().FindStringSubmatchIndex(text[:min(len(text), 512)])
 	if loc == nil {
 		return text
 	}

@@ -3,6 +3,7 @@ package newspage
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -200,37 +201,41 @@ func breadcrumb(b Block, title string) bool {
 	return title != "" && len(n) > len(title) && strings.HasSuffix(n, title) && b.links > 0
 }
 
-var furnitureRE = regexp.MustCompile(`(?i)^(?:` +
-	// page and gallery controls
-	`skip to (?:main )?content|sign in|log ?in|sign up|subscribe|subscribe now|register|menu|search|close|caption|` +
-	`hide caption|toggle caption|enlarge (?:this )?image|expand|show more|show less|load more|read more|continue reading(?: below)?|` +
-	`(?:image|photo|slide|picture)?\s*\d+\s*(?:of|/)\s*/?\s*\d+|back to top|print|email|share|share this(?: article| story)?|tweet|` +
-	// advertising
-	`advertisement|advertising|advert|ad|sponsored(?: content)?|anzeige|publicidad|publicité|pubblicità|iklan|реклама|` +
-	// comments
-	`comments?|\d+ comments?|post (?:a )?comment.*|leave a (?:comment|reply)|add a comment|view comments|tell us what you think.*|` +
-	// author furniture
-	`view author archive|email the author|follow (?:on|us on) twitter|about the author|more articles from .*|more from .*` +
-	`)\W*$`)
+var furnitureRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` +
+		// page and gallery controls
+		`skip to (?:main )?content|sign in|log ?in|sign up|subscribe|subscribe now|register|menu|search|close|caption|` +
+		`hide caption|toggle caption|enlarge (?:this )?image|expand|show more|show less|load more|read more|continue reading(?: below)?|` +
+		`(?:image|photo|slide|picture)?\s*\d+\s*(?:of|/)\s*/?\s*\d+|back to top|print|email|share|share this(?: article| story)?|tweet|` +
+		// advertising
+		`advertisement|advertising|advert|ad|sponsored(?: content)?|anzeige|publicidad|publicité|pubblicità|iklan|реклама|` +
+		// comments
+		`comments?|\d+ comments?|post (?:a )?comment.*|leave a (?:comment|reply)|add a comment|view comments|tell us what you think.*|` +
+		// author furniture
+		`view author archive|email the author|follow (?:on|us on) twitter|about the author|more articles from .*|more from .*` +
+		`)\W*$`)
+})
 
-var promoRE = regexp.MustCompile(`(?i)^(?:` +
-	`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
-	`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
-	`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
-	`.{0,80}\bby clicking here\b|.{0,80}\baffiliate (?:links?|commission)\b|(?:filed under|tags|tagged|topics)\s*:|` +
-	`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
-	`breaking news emails|get breaking news|let our news meet your inbox|` +
-	`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
-	`)`)
+var promoRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` +
+		`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
+		`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
+		`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
+		`.{0,80}\bby clicking here\b|.{0,80}\baffiliate (?:links?|commission)\b|(?:filed under|tags|tagged|topics)\s*:|` +
+		`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
+		`breaking news emails|get breaking news|let our news meet your inbox|` +
+		`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
+		`)`)
+})
 
 // furniture reports a short block that is page furniture: a control, an
 // advertising label, a comment prompt, a newsletter or social pitch, a
 // copyright notice.
 func furniture(text string, words int) bool {
-	if words <= 8 && furnitureRE.MatchString(text) {
+	if words <= 8 && furnitureRE().MatchString(text) {
 		return true
 	}
-	return words <= 40 && promoRE.MatchString(text)
+	return words <= 40 && promoRE().MatchString(text)
 }
 
 var (
@@ -240,16 +245,20 @@ var (
 		`gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ago|` +
 		`januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre`
 	// dateStrongRE matches a word that only a date or time is made of.
-	dateStrongRE = regexp.MustCompile(`(?i)^(?:` + monthWords + `|` +
-		`mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|` +
-		`segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|` +
-		`\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|ago|today|yesterday)$`)
+	dateStrongRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:` + monthWords + `|` +
+			`mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|` +
+			`segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|` +
+			`\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|ago|today|yesterday)$`)
+	})
 	// dateWeakRE matches a word that may be part of a date line.
-	dateWeakRE = regexp.MustCompile(`(?i)^(?:\d{1,4}(?:st|nd|rd|th|h)?|` +
-		`a\.?m\.?|p\.?m\.?|[a-z]{1,2}[sd]?t|utc|gmt|amt|hst|ist|bst|cet|cest|` +
-		`published|updated|posted|last|modified|first|on|at|de|às|em|le|am|um|the|of|` +
-		`publicado|actualizado|atualizado|aggiornato|pubblicato|veröffentlicht|aktualisiert|publié|` +
-		`hours?|minutes?|mins?|days?|weeks?|[|,:;•·/–—-]+)$`)
+	dateWeakRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:\d{1,4}(?:st|nd|rd|th|h)?|` +
+			`a\.?m\.?|p\.?m\.?|[a-z]{1,2}[sd]?t|utc|gmt|amt|hst|ist|bst|cet|cest|` +
+			`published|updated|posted|last|modified|first|on|at|de|às|em|le|am|um|the|of|` +
+			`publicado|actualizado|atualizado|aggiornato|pubblicato|veröffentlicht|aktualisiert|publié|` +
+			`hours?|minutes?|mins?|days?|weeks?|[|,:;•·/–—-]+)$`)
+	})
 )
 
 // dateLine reports a short line that only dates the article ("Updated 1:39
@@ -269,9 +278,9 @@ func dateLine(s string) bool {
 		w = strings.Trim(w, "()[]:")
 		switch {
 		case w == "":
-		case dateStrongRE.MatchString(w):
+		case dateStrongRE().MatchString(w):
 			strong++
-		case dateWeakRE.MatchString(w):
+		case dateWeakRE().MatchString(w):
 			weak++
 		default:
 			other++
@@ -280,7 +289,9 @@ func dateLine(s string) bool {
 	return strong > 0 && (strong+weak >= 2 || len(f) == 1) && other <= 3 && other*2 < strong+weak+1
 }
 
-var bylineRE = regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di|(?:posted|published|written) (?:on|by|at)\b.*\bby)\s+\p{Lu}`)
+var bylineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:by|written by|words by|von|par|por|di|(?:posted|published|written) (?:on|by|at)\b.*\bby)\s+\p{Lu}`)
+})
 
 // bylineLine reports a line that names the author ("By Paul Takahashi",
 // "Tom Krisher, Ap Auto Writer", "Staff Reports"), before the story begins.
@@ -291,12 +302,16 @@ func (c *cleaner) bylineLine(text, n string, words int) bool {
 	if c.byline != "" && (n == c.byline || strings.HasPrefix(n, "by"+c.byline) || strings.HasPrefix(n, c.byline) && words <= 12) {
 		return true
 	}
-	return bylineRE.MatchString(text) && !sentence(text)
+	return bylineRE().MatchString(text) && !sentence(text)
 }
 
 var (
-	creditHeadRE = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)`)
-	creditTailRE = regexp.MustCompile(`(?i)(?:credit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+	creditHeadRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|video|illustration|foto|fotos|bild|credit)s?(?: credit)?\s*:|\(?\s*(?:image|photo) credit\b|\((?:image|photo|pictured|file)\s*:|©\s*\S)`)
+	})
+	creditTailRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:credit:\s*[^.]{1,60}|\((?:image|photo|file)\s*:[^)]*\)|\b(?:getty images|afp|ap photo|reuters|epa|shutterstock|istock)(?:/[^\s)]+)?\)?)\s*$`)
+	})
 )
 
 // creditLine reports a photo caption or credit that is not marked up as
@@ -306,13 +321,13 @@ func creditLine(text string, words int) bool {
 	if words > 60 {
 		return false
 	}
-	if creditHeadRE.MatchString(text) {
+	if creditHeadRE().MatchString(text) {
 		return true
 	}
 	t := strings.ToLower(tail(text, 100))
 	for _, k := range creditKeys {
 		if strings.Contains(t, k) {
-			return creditTailRE.MatchString(t)
+			return creditTailRE().MatchString(t)
 		}
 	}
 	return false
@@ -336,41 +351,51 @@ func tail(s string, n int) string {
 	return s[i:]
 }
 
-var teaserLineRE = regexp.MustCompile(`(?i)^\[?\s*(?:(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related posts?|related articles?|related coverage|recommended|watch|listen|don'?t miss|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee também|lea também|mehr zum thema)\s*(?::|\||–|—|-)|also on [\w-]+\.[\w.]+\s*[:|–—-]?)\s*(.+?)\]?$`)
+var teaserLineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\[?\s*(?:(?:read more|read also|also read|read next|see more|see also|more|related|related stories|related posts?|related articles?|related coverage|recommended|watch|listen|don'?t miss|on [\w.-]+\.com|leggi anche|lesen sie auch|lire aussi|leia também|veja também|lee também|lea também|mehr zum thema)\s*(?::|\||–|—|-)|also on [\w-]+\.[\w.]+\s*[:|–—-]?)\s*(.+?)\]?$`)
+})
 
 // teaserLine recognises a one-line link to another story: "Read more:
 // Alibaba poised to launch…", "[Related: …]", "SEE MORE: …".
 func teaserLine(b Block, text string) (Teaser, bool) {
-	m := teaserLineRE.FindStringSubmatch(text)
+	m := teaserLineRE().FindStringSubmatch(text)
 	if m == nil || b.links == 0 && !strings.HasPrefix(text, "[") {
 		return Teaser{}, false
 	}
 	return Teaser{Title: strings.TrimSpace(m[1]), URL: b.href}, true
 }
 
-var relatedLabelRE = regexp.MustCompile(`(?i)^(?:more|more stories|more news|more on this(?: story| topic)?|more from [\w .'-]+|more [\w .'-]+ stories|read more|related|related stories|related articles|related content|related coverage|related links|related posts|related news|you may also like|you might also like|recommended|recommended for you|also read|see also|trending|trending now|most read|most popular|popular|popular this week|latest news|latest stories|recent articles|recent posts|don'?t miss|top stories|what to read next|read next|further reading|leggi anche|ver também|veja também|mais lidas|lesen sie auch|weitere artikel|à lire aussi|lire aussi)\W*$`)
+var relatedLabelRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:more|more stories|more news|more on this(?: story| topic)?|more from [\w .'-]+|more [\w .'-]+ stories|read more|related|related stories|related articles|related content|related coverage|related links|related posts|related news|you may also like|you might also like|recommended|recommended for you|also read|see also|trending|trending now|most read|most popular|popular|popular this week|latest news|latest stories|recent articles|recent posts|don'?t miss|top stories|what to read next|read next|further reading|leggi anche|ver também|veja também|mais lidas|lesen sie auch|weitere artikel|à lire aussi|lire aussi)\W*$`)
+})
 
 // relatedLabel reports the label of a related-stories list ("More:",
 // "Related stories", "You may also like…").
 func relatedLabel(text string, words int) bool {
-	return words <= 8 && relatedLabelRE.MatchString(text)
+	return words <= 8 && relatedLabelRE().MatchString(text)
 }
 
-var authorNoteRE = regexp.MustCompile(`(?i)^(?:(?:email|reach|contact|follow) \p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,2} (?:at|on|via)\b|\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3} (?:is|was|has been|covers|joined|writes)\b.{0,200}\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|freelancer|curator|producer)\b)`)
+var authorNoteRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:email|reach|contact|follow) \p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,2} (?:at|on|via)\b|\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3} (?:is|was|has been|covers|joined|writes)\b.{0,200}\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|freelancer|curator|producer)\b)`)
+})
 
 // authorNote reports a note about the author at the end of a story.
 func authorNote(text string) bool {
-	return wordCount(text) <= 80 && authorNoteRE.MatchString(text)
+	return wordCount(text) <= 80 && authorNoteRE().MatchString(text)
 }
 
 var (
-	sourceLineRE = regexp.MustCompile(`(?i)^(?:` +
-		`(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|sumber)\s*:\s*\S.{0,100}|` +
-		`\(?(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|produced|translated|translation)(?: and [a-z]+)? by\b.*|` +
-		`with (?:post |agency |news )?wires\.?|` +
-		`contributing(?: reporters?| writers?)?:.*` +
-		`)$`)
-	contributedRE = regexp.MustCompile(`(?i)^(?:\S+ ){1,12}contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b`)
+	sourceLineRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:` +
+			`(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|sumber)\s*:\s*\S.{0,100}|` +
+			`\(?(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|produced|translated|translation)(?: and [a-z]+)? by\b.*|` +
+			`with (?:post |agency |news )?wires\.?|` +
+			`contributing(?: reporters?| writers?)?:.*` +
+			`)$`)
+	})
+	contributedRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:\S+ ){1,12}contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b`)
+	})
 )
 
 // sourceLine reports a source or credit line: "SOURCE: Al Jazeera and news
@@ -380,7 +405,7 @@ func sourceLine(text string, words int) bool {
 	if words > 60 {
 		return false
 	}
-	return sourceLineRE.MatchString(text) || strings.Contains(text, "contributed") && contributedRE.MatchString(text)
+	return sourceLineRE().MatchString(text) || strings.Contains(text, "contributed") && contributedRE().MatchString(text)
 }
 
 // shoutedLink reports a headline in capitals that is all link: a teaser for
@@ -401,11 +426,13 @@ func shoutedLink(b Block, text string, words int) bool {
 	return letters > 0 && upper*10 >= letters*9
 }
 
-var tagLabelRE = regexp.MustCompile(`(?i)^(?:tags|tagged|topics|keywords|filed under|tagi|etiquetas|schlagwörter|mots-clés)\W*$`)
+var tagLabelRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:tags|tagged|topics|keywords|filed under|tagi|etiquetas|schlagwörter|mots-clés)\W*$`)
+})
 
 // tagLabel reports the label of a list of tags ("Tags", "Filed under:").
 func tagLabel(text string, words int) bool {
-	return words <= 3 && tagLabelRE.MatchString(text)
+	return words <= 3 && tagLabelRE().MatchString(text)
 }
 
 // tagList reports a comma-separated list of keywords.

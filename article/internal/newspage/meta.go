@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/itlightning/dateparse"
@@ -37,7 +38,9 @@ type metaSources struct {
 	jsonLD    []map[string]any
 }
 
-var articleTypeRE = regexp.MustCompile(`^(?:\w*NewsArticle|Article|\w+Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$`)
+var articleTypeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\w*NewsArticle|Article|\w+Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$`)
+})
 
 func collectMeta(doc *html.Node) *metaSources {
 	s := &metaSources{tags: map[string]string{}}
@@ -191,7 +194,7 @@ func (s *metaSources) ldArticle() map[string]any {
 	var page map[string]any
 	for _, o := range s.jsonLD {
 		for _, t := range ldTypes(o) {
-			if articleTypeRE.MatchString(t) {
+			if articleTypeRE().MatchString(t) {
 				return o
 			}
 			if t == "WebPage" && page == nil {
@@ -423,7 +426,7 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-var titleSepRE = regexp.MustCompile(`\s+(?:[|\-–—·•»]|::)\s+`)
+var titleSepRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+(?:[|\-–—·•»]|::)\s+`) })
 
 // siteSeparators are the separators that, in a title, almost always set off
 // the site name rather than a part of the headline.
@@ -435,7 +438,7 @@ var siteSeparators = map[string]bool{"|": true, "::": true, "»": true, "·": tr
 // by "|" or "::".
 func stripSiteName(title, site, h1, host string) string {
 	title = collapseSpace(title)
-	seps := titleSepRE.FindAllStringIndex(title, -1)
+	seps := titleSepRE().FindAllStringIndex(title, -1)
 	if len(seps) == 0 {
 		return title
 	}
@@ -477,7 +480,7 @@ func siteName(part, site, host string) bool {
 // headlineFromBody returns the part of a title with separators that the
 // page repeats as a line of its body (its headline without the site name).
 func headlineFromBody(title string, blocks []Block) string {
-	seps := titleSepRE.FindAllStringIndex(title, -1)
+	seps := titleSepRE().FindAllStringIndex(title, -1)
 	if len(seps) == 0 {
 		return title
 	}
@@ -501,18 +504,20 @@ func headlineFromBody(title string, blocks []Block) string {
 
 // bylineTailRE finds where a byline's names end and the rest of its line
 // (a handle, a time, "Published …") begins.
-var bylineTailRE = regexp.MustCompile(`(?i)\s@\w|\s(?:published|updated|posted|last updated)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s\d{1,2}:\d{2}`)
+var bylineTailRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\s@\w|\s(?:published|updated|posted|last updated)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s\d{1,2}:\d{2}`)
+})
 
-var bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(by|von|par|por|di|door)\s+`)
+var bylinePrefixRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\s*(by|von|par|por|di|door)\s+`) })
 
 // cleanByline trims "By" and anything after the names that is not a name.
 func cleanByline(s string) string {
 	s = collapseSpace(s)
-	s = bylinePrefixRE.ReplaceAllString(s, "")
+	s = bylinePrefixRE().ReplaceAllString(s, "")
 	if i := strings.IndexAny(s, "|\n"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	for _, re := range []*regexp.Regexp{textDateRE, bylineTailRE} {
+	for _, re := range []*regexp.Regexp{textDateRE(), bylineTailRE()} {
 		if loc := re.FindStringIndex(s); loc != nil {
 			s = strings.TrimRight(strings.TrimSpace(s[:loc[0]]), ",-–—• ")
 		}
@@ -523,16 +528,18 @@ func cleanByline(s string) string {
 	return s
 }
 
-var datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+var datePrefixRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`) })
 
 // textDateRE finds a date written out in a line of text: "November 20,
 // 2019", "20 Nov 2019", "2019-11-20". Day-month order with slashes is
 // ambiguous and not read.
-var textDateRE = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2})\b`)
+var textDateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2})\b`)
+})
 
 // dateInText returns the first date written out in s.
 func dateInText(s string) (time.Time, bool) {
-	m := textDateRE.FindString(s)
+	m := textDateRE().FindString(s)
 	if m == "" {
 		return time.Time{}, false
 	}
@@ -548,7 +555,7 @@ func parseDate(s string) (time.Time, bool) {
 	}
 	t, err := dateparse.ParseIn(s, time.UTC)
 	if err != nil {
-		if m := datePrefixRE.FindString(s); m != "" {
+		if m := datePrefixRE().FindString(s); m != "" {
 			t, err = time.Parse("2006-01-02", m)
 		}
 		if err != nil {
@@ -561,12 +568,14 @@ func parseDate(s string) (time.Time, bool) {
 	return t, true
 }
 
-var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)|/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/`)
+var urlDateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)|/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/`)
+})
 
 // urlDate reads a date from a URL path such as /2019/11/20/ or /2019-11-20-;
 // a path with only year and month gives the first of the month.
 func urlDate(path string) time.Time {
-	m := urlDateRE.FindStringSubmatch(path)
+	m := urlDateRE().FindStringSubmatch(path)
 	if m == nil {
 		return time.Time{}
 	}
@@ -587,7 +596,7 @@ func urlDate(path string) time.Time {
 	return t
 }
 
-var langRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$`)
+var langRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$`) })
 
 // normalizeLanguage turns "en_US" or "EN-us" into "en-US"; "" if s is not a
 // language tag.
@@ -596,7 +605,7 @@ func normalizeLanguage(s string) string {
 	if i := strings.IndexByte(s, ','); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	if !langRE.MatchString(s) {
+	if !langRE().MatchString(s) {
 		return ""
 	}
 	parts := strings.Split(strings.ReplaceAll(s, "_", "-"), "-")

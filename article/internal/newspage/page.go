@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -95,8 +96,14 @@ func Read(data []byte, pageURL, contentType string, opts Options) (*Page, error)
 	return p, nil
 }
 
+// The package compiles its regular expressions on first use (sync.OnceValue):
+// a command that reads no page, such as dyad parse, does not pay for them at
+// start-up.
+//
 // formattingTagRE matches the tags of inline formatting elements.
-var formattingTagRE = regexp.MustCompile(`(?i)</?(?:font|b|i|u|s|em|strong|small|big|span|tt|strike|nobr)\b[^>]*>`)
+var formattingTagRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)</?(?:font|b|i|u|s|em|strong|small|big|span|tt|strike|nobr)\b[^>]*>`)
+})
 
 // parse parses the page. The parser rejects elements nested deeper than
 // 512; old pages reach that by leaving formatting tags (<font>, <b>)
@@ -106,7 +113,7 @@ func parse(text string, log *slog.Logger) (*html.Node, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil && strings.Contains(err.Error(), "exceeds") {
 		log.Debug("page nested too deep; parsing it again without formatting tags")
-		doc, err = html.Parse(strings.NewReader(formattingTagRE.ReplaceAllString(text, "")))
+		doc, err = html.Parse(strings.NewReader(formattingTagRE().ReplaceAllString(text, "")))
 		if err != nil {
 			return nil, fmt.Errorf("%w: elements nested deeper than 512", ErrTooLarge)
 		}
