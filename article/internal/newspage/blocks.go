@@ -83,18 +83,19 @@ var skipAtoms = map[atom.Atom]bool{
 // "pull-quote" or "pullout"; Paragraph otherwise.
 func classKind(n *html.Node) Kind {
 	for _, key := range []string{"class", "id"} {
-		words := classWords(attr(n, key))
-		for i, w := range words {
+		prev := ""
+		for w := range classWords(attr(n, key)) {
 			switch w {
 			case "caption", "captions", "figcaption", "credit", "credits":
 				return Caption
 			case "pullquote", "pullout":
 				return PullQuote
-			case "pull":
-				if i+1 < len(words) && words[i+1] == "quote" {
+			case "quote":
+				if prev == "pull" {
 					return PullQuote
 				}
 			}
+			prev = w
 		}
 	}
 	return Paragraph

@@ -1,6 +1,7 @@
 package newspage
 
 import (
+	"iter"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -57,37 +58,43 @@ var hiddenClasses = map[string]bool{
 	"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true, "u-hidden": true,
 }
 
-// classWords splits a class or id value into lower-case words:
-// "articleBody share-bar_top" → article, body, share, bar, top.
-func classWords(s string) []string {
-	var words []string
-	start := -1
-	flush := func(i int) {
+// classWords yields the lower-case words of a class or id value:
+// "articleBody share-bar_top" → article, body, share, bar, top. It is an
+// iterator, as the names of every element of a page go through it and most
+// callers stop at the first word they know.
+func classWords(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if start < 0 {
+					start = i
+				}
+			case c >= 'A' && c <= 'Z':
+				if start >= 0 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+					if !yield(strings.ToLower(s[start:i])) {
+						return
+					}
+					start = -1
+				}
+				if start < 0 {
+					start = i
+				}
+			default:
+				if start >= 0 {
+					if !yield(strings.ToLower(s[start:i])) {
+						return
+					}
+					start = -1
+				}
+			}
+		}
 		if start >= 0 {
-			words = append(words, strings.ToLower(s[start:i]))
-			start = -1
+			yield(strings.ToLower(s[start:]))
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			if start < 0 {
-				start = i
-			}
-		case c >= 'A' && c <= 'Z':
-			if start >= 0 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
-				flush(i)
-			}
-			if start < 0 {
-				start = i
-			}
-		default:
-			flush(i)
-		}
-	}
-	flush(len(s))
-	return words
 }
 
 // boilerplate reports whether n is page furniture rather than story.
@@ -113,7 +120,7 @@ func boilerplate(n *html.Node) bool {
 // namedAs reports whether a word of n's class or id is in words.
 func namedAs(n *html.Node, words map[string]bool) bool {
 	for _, key := range []string{"class", "id"} {
-		for _, w := range classWords(attr(n, key)) {
+		for w := range classWords(attr(n, key)) {
 			if words[w] {
 				return true
 			}
@@ -124,12 +131,12 @@ func namedAs(n *html.Node, words map[string]bool) bool {
 
 // popup reports an inline element shown only on hover or to screen readers.
 func popup(n *html.Node) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for c := range strings.FieldsSeq(attr(n, "class")) {
 		if hiddenClasses[strings.ToLower(c)] {
 			return true
 		}
 	}
-	for _, w := range classWords(attr(n, "class")) {
+	for w := range classWords(attr(n, "class")) {
 		if popupWords[w] {
 			return true
 		}

@@ -1,6 +1,7 @@
 package newspage
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -173,7 +174,7 @@ func TestClassWords(t *testing.T) {
 		"sr-only":                       "sr only",
 		"":                              "",
 	} {
-		if got := strings.Join(classWords(in), " "); got != want {
+		if got := strings.Join(slices.Collect(classWords(in)), " "); got != want {
 			t.Errorf("classWords(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -28,16 +28,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// classID returns n's class and id attributes, lower-cased, separated by a
-// space: the names that say what a block is for.
-func classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
-	if id == "" {
-		return strings.ToLower(c)
-	}
-	return strings.ToLower(c + " " + id)
-}
-
 // textContent returns the text under n with runs of white space collapsed
 // to one space, skipping scripts, styles and templates.
 func textContent(n *html.Node) string {

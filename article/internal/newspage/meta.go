@@ -128,7 +128,7 @@ func isBylineElement(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	return hasWord(classID(n), bylineClassWords)
+	return hasWord(strings.ToLower(attr(n, "class")), bylineClassWords) || hasWord(strings.ToLower(attr(n, "id")), bylineClassWords)
 }
 
 // hasWord reports whether s holds one of words as a whole word, bounded on
