@@ -221,6 +221,15 @@ func writeCorpus(t *testing.T, dir string, n int) {
 	}
 }
 
+// ingestCmd is the test binary run as dyad ingest of a writeCorpus corpus
+// into db, in batches of 8 on two workers, with the extra flags.
+func ingestCmd(corpus, db string, extra ...string) *exec.Cmd {
+	args := append([]string{"ingest", corpus, "--db", db, "--date", "2024-03-01", "--no-dedup", "--batch", "8", "--workers", "2", "-q"}, extra...)
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "DYAD_TEST_RUN_MAIN=1")
+	return cmd
+}
+
 // TestIngestCrash kills dyad ingest with SIGKILL at random moments over
 // 500 articles, runs it again to the end, and checks the store equals
 // that of one uninterrupted run.
@@ -230,11 +239,7 @@ func TestIngestCrash(t *testing.T) {
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
 	writeCorpus(t, corpus, 500)
-	ingest := func(db string) *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "ingest", corpus, "--db", db, "--date", "2024-03-01", "--no-dedup", "--batch", "8", "--workers", "2", "-q")
-		cmd.Env = append(os.Environ(), "DYAD_TEST_RUN_MAIN=1")
-		return cmd
-	}
+	ingest := func(db string) *exec.Cmd { return ingestCmd(corpus, db) }
 	clean := filepath.Join(dir, "clean.db")
 	t0 := time.Now()
 	if out, err := ingest(clean).CombinedOutput(); err != nil {
@@ -312,13 +317,10 @@ func TestIngestBulk(t *testing.T) {
 	os.Mkdir(corpus, 0o755)
 	writeCorpus(t, corpus, 150)
 	ingest := func(db string, bulk bool) *exec.Cmd {
-		args := []string{"ingest", corpus, "--db", db, "--date", "2024-03-01", "--no-dedup", "--batch", "8", "--workers", "2", "-q"}
 		if bulk {
-			args = append(args, "--bulk")
+			return ingestCmd(corpus, db, "--bulk")
 		}
-		cmd := exec.Command(os.Args[0], args...)
-		cmd.Env = append(os.Environ(), "DYAD_TEST_RUN_MAIN=1")
-		return cmd
+		return ingestCmd(corpus, db)
 	}
 	batched := filepath.Join(dir, "batched.db")
 	t0 := time.Now()
