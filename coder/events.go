@@ -472,7 +472,7 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			// them either.
 			return
 		}
-		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code)) {
+		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code) || !mirror && !a.recip && !cs.addressed(a, t)) {
 			// A statement's target is whom it is made to, not what it is
 			// about ("said Washington had concluded") nor the medium it
 			// is made in ("told a newspaper"). Kept aside for the
@@ -591,4 +591,69 @@ func (cs *coding) span(first, last int, extra ...int) Span {
 	}
 	sp.Text = st.text(ids)
 	return sp
+}
+
+// addressingVerbs take whom they speak to as their object ("told the
+// police", "briefed Nato", "assured Israel"), or as their subject in the
+// passive ("was told"); other verbs of saying take what is said ("said
+// opposition forces had laid mines").
+var addressingVerbs = setOf("TELL", "INFORM", "BRIEF", "ADDRESS", "ASSURE", "REASSURE", "NOTIFY", "REMIND", "ADVISE", "WRITE")
+
+// addressed reports whether target t of statement analysis a is one the
+// statement is aimed at. A target that the dictionary's pattern placed in
+// a slot must be a phrase of the anchor's own clause ("comment on",
+// "sympathise with", "concerned about"), not of a clause it governs or a
+// relative clause. A target the coder found by itself must be whom the
+// statement is made to: an indirect object, the object or passive subject
+// of a verb of addressing ("told the police"), a "to" phrase ("said to",
+// "wrote to"). A statement with any other target — what it reports, a
+// "from" or "following" phrase, the subject of a clause the parser hung
+// from it — is dropped rather than guessed, since people named by the
+// story are the subjects of most "said"s.
+func (cs *coding) addressed(a *analysis, t mention) bool {
+	st := cs.st
+	h := t.head
+	if h <= 0 || h >= len(st.w) {
+		return true // no phrase: a null actor, as Options.AllowNullActor allows
+	}
+	if a.pm != nil && a.pm.hasTgt && slices.ContainsFunc(a.pm.tgtSlot, func(m mention) bool { return m.head == t.head }) {
+		return cs.inAnchorClause(a, h)
+	}
+	// Conjuncts and appositions stand where their first phrase stands.
+	for (st.w[h].rel == "conj" || st.w[h].rel == "appos") && st.w[h].head > 0 && isNominal(st.w[st.w[h].head].upos) {
+		h = st.w[h].head
+	}
+	w := &st.w[h]
+	if w.head != a.v {
+		return false
+	}
+	switch w.rel {
+	case "iobj":
+		return true
+	case "obj":
+		return addressingVerbs[st.w[a.v].ulem]
+	case "nsubj":
+		return w.sub == "pass" && addressingVerbs[st.w[a.v].ulem]
+	case "obl", "nmod":
+		return st.prep(h) == "TO"
+	}
+	return false
+}
+
+// inAnchorClause reports whether word h belongs to the clause of a's
+// anchor: its path up to the anchor (or a word of a multiword anchor)
+// crosses no clause.
+func (cs *coding) inAnchorClause(a *analysis, h int) bool {
+	st := cs.st
+	for depth := 0; h > 0 && depth < len(st.w); depth++ {
+		if h == a.v || h == a.anchor || slices.Contains(a.extra, h) {
+			return true
+		}
+		switch st.w[h].rel {
+		case "ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis", "root":
+			return false
+		}
+		h = st.w[h].head
+	}
+	return false
 }

@@ -67,6 +67,22 @@ var trustCases = []trustCase{
 		nil},
 	{"statement", "own country", "Talks\n\nA spokesman for the British Foreign Office restated the UK's position.",
 		nil},
+	// A statement the dictionary gives no target slot is aimed only at
+	// whom it is made to (an indirect object, "told X", "said to X", the
+	// subject of "was told"); what it reports, or a phrase hung from it,
+	// is no target.
+	{"statement", "what it reports", "Talks\n\nNAIROBI 1996-08-22\n\nOfficials in Mombasa said opposition forces based in Somalia had been laying mines.",
+		nil},
+	{"statement", "in a relative clause", "Talks\n\nNAIROBI 1996-08-22\n\nThe students also demanded the government punish policemen who they said had beaten students.",
+		[]string{"KENEDU KENGOV 10 asserted"}},
+	{"statement", "following claims", "Talks\n\nOfficials of the African Union are considering a delay following claims of fraud in the registration of Sudanese refugees.",
+		nil},
+	{"statement", "told the police", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president told the police the ministry had given an order.",
+		[]string{"KENGOV KENCOP 01 asserted"}},
+	{"statement", "said to", "Talks\n\nThe Egyptian foreign minister said to Israel that the crossing would stay closed.",
+		[]string{"EGYGOV ISR 01 asserted"}},
+	{"statement", "was told by", "Talks\n\nThe Chadian president was told by France that the troops would stay.",
+		[]string{"FRA TCDGOV 01 asserted"}},
 
 	// Places and non-actors (kind 1).
 	{"place", "dateline", "Talks\n\nHANOI, Vietnam (AP) — The US defence secretary accused China of bullying its neighbours.",
