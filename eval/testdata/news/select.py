@@ -3,7 +3,7 @@
 
 Run once, from this directory, with ../shared beside the repository:
     python3 select.py ../../../../shared/data
-It writes docs.jsonl and batches/{dev,T1,T2}.txt. The candidate lists below
+It writes docs.jsonl and batches/{dev,D2,T1,T2}.txt. The candidate lists below
 were picked by hand from titles and a keyword count (political, diplomatic,
 conflict, protest and economic-policy news; no sports, market tables, press
 digests or calendars); the split is decided by a seeded shuffle within
@@ -17,6 +17,17 @@ Rules:
   - Within each topic stratum of that pool, a seeded shuffle sends
     TEST_SHARE of the documents to test and the rest to dev; dev is then
     filled from CoNLL-2003 train documents with the same topic mix.
+
+Dev batch D2 (issue 12, added when the first dev set proved too small to
+tune on): CoNLL-2003 train documents of 1996 (the kind test is made of) not
+used by any set, picked by hand from the titles and keyword counts of the
+train documents of 5 to 30 lines (CONLL_TRAIN_D2), drawn by a second seeded
+shuffle (SEED_D2) within topic strata in test's topic mix (D2_TRAIN
+documents), plus two Scrapinghub pages of 2019 that nobody had read with
+Dyad's output (SCRAPINGHUB_D2), for other regions and years. The draw is
+shuffled once more into the annotation order, and D2 is the first
+D2_ANNOTATED documents of that order: the ones whose gold was finished.
+The draw uses its own random generator, so dev, T1 and T2 are as before.
 """
 import json, os, random, re, sys
 
@@ -36,6 +47,15 @@ CONLL_TRAIN = [3, 10, 12, 14, 16, 17, 81, 92, 94, 97, 102, 104, 108, 110, 126, 1
                451, 452, 454, 474, 476, 477, 503, 554, 555, 556, 557, 558, 559, 560, 566, 579, 599,
                601, 603, 626, 632, 708, 713, 720, 722, 731, 732, 740, 745, 748, 754, 756, 757, 794,
                835, 842, 844, 846, 853, 857, 880, 891, 905, 928, 936]
+CONLL_TRAIN_D2 = [1, 11, 15, 76, 84, 85, 91, 95, 109, 111, 128, 170, 181, 183, 185, 189, 191, 201,
+                  207, 225, 228, 277, 291, 294, 298, 302, 303, 375, 376, 380, 392, 456, 482, 508,
+                  511, 513, 561, 569, 570, 573, 580, 585, 598, 613, 619, 630, 690, 707, 712, 719,
+                  725, 730, 733, 741, 755, 765, 768, 781, 784, 787, 792, 797, 799, 829, 836,
+                  840, 858, 875, 890, 895, 896, 900, 908, 909, 915]
+SCRAPINGHUB_D2 = ['5a822960', 'd605bdef']
+SEED_D2 = 20261208
+D2_TRAIN = 36           # CoNLL train documents drawn for batch D2
+D2_ANNOTATED = 38       # the first this many of D2's annotation order form the batch
 GUM = ['afghan', 'clock', 'defector', 'election', 'flag', 'hackers', 'korea', 'questionnaire',
        'taxes', 'imprisoned', 'sensitive', 'worship']
 SCRAPINGHUB_DEV = ['04a6711c', '1ee91d1f', '39d5c43b', '5fa3154e', '624fcd90', '6ebac05f',
@@ -118,8 +138,12 @@ def main(data):
         rng.shuffle(stratum)
         dev += stratum[:round(DEV_TRAIN * want[t] / len(test))]
 
+    d2 = draw_d2(data, test)
     test.sort(key=lambda d: d['id'])
     dev.sort(key=lambda d: d['id'])
+    ids = {d['id'] for d in dev + test}
+    assert not any(d['id'] in ids for d in d2), 'a D2 document is already in a set'
+    dev = sorted(dev + d2, key=lambda d: d['id'])
     os.makedirs('batches', exist_ok=True)
     with open('docs.jsonl', 'w', encoding='utf-8') as f:
         for s, docs in (('dev', dev), ('test', test)):
@@ -136,7 +160,9 @@ def main(data):
     for t, _ in TOPICS:
         for i, d in enumerate(x for x in test if x['topic'] == t):
             (t1 if i % 2 == 0 else t2).append(d['id'])
-    for name, ids in (('dev', [d['id'] for d in dev]), ('T1', sorted(t1)), ('T2', sorted(t2))):
+    d2ids = {d['id'] for d in d2}
+    for name, ids in (('dev', [d['id'] for d in dev if d['id'] not in d2ids]), ('D2', sorted(d2ids)),
+                      ('T1', sorted(t1)), ('T2', sorted(t2))):
         with open('batches/%s.txt' % name, 'w', encoding='utf-8') as f:
             f.write(''.join(i + '\n' for i in ids))
     for s, docs in (('dev', dev), ('test', test)):
@@ -144,6 +170,35 @@ def main(data):
         for d in docs:
             mix[(d['kind'], d['topic'])] = mix.get((d['kind'], d['topic']), 0) + 1
         print(s, len(docs), sorted(mix.items()))
+
+
+def draw_d2(data, test):
+    """Batch D2 of dev: the documents, in annotation order, cut at D2_ANNOTATED."""
+    path = 'nlp/conll2003/bio/train.txt'
+    docs = conll_docs(os.path.join(data, path))
+    train = []
+    for n in CONLL_TRAIN_D2:
+        assert n not in CONLL_TRAIN and 5 <= len(docs[n - 1]) <= 30, n
+        train.append(dict(id='conll-train-%03d' % n, kind='conll', path=path, key=str(n),
+                          topic=topic(' '.join(docs[n - 1])), lines=len(docs[n - 1])))
+    want = {t: 0 for t, _ in TOPICS}
+    for d in test:
+        want[d['topic']] += 1
+    rng = random.Random(SEED_D2)
+    d2 = []
+    for t, _ in TOPICS:
+        stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
+        rng.shuffle(stratum)
+        d2 += stratum[:round(D2_TRAIN * want[t] / len(test))]
+    gt = json.load(open(os.path.join(data, 'extraction/scrapinghub/ground-truth.json'), encoding='utf-8'))
+    for s in SCRAPINGHUB_D2:
+        assert s not in SCRAPINGHUB_DEV
+        key = next(k for k in sorted(gt) if k.startswith(s))
+        d2.append(dict(id='sh-' + s, kind='scrapinghub', path='extraction/scrapinghub/ground-truth.json',
+                       key=key, topic=topic(gt[key]['articleBody']), lines=99))
+    d2.sort(key=lambda d: d['id'])
+    rng.shuffle(d2)
+    return d2[:D2_ANNOTATED]
 
 
 if __name__ == '__main__':
