@@ -6,6 +6,7 @@ import "slices"
 // one it shares with the verb it depends on.
 func (cs *coding) subjects(v int) []int {
 	st := cs.st
+	start := v
 	for depth := 0; depth < 8; depth++ {
 		w := &st.w[v]
 		var subj []int
@@ -54,6 +55,19 @@ func (cs *coding) subjects(v int) []int {
 			// An infinitive without a subject of its own ("to respond",
 			// "nearer to accord with") is controlled like an open clause.
 			if st.mark(v) != "TO" {
+				// A participle without a subject of its own shares the
+				// subject of the clause it hangs from ("Eriador cut ties
+				// with Gondor, accusing it of arming rebels"; "after
+				// meeting", "by attacking"), a convention of news prose
+				// that PETRARCH, which reads only the main clause, misses.
+				// Only the participle itself: what it governs ("trying to
+				// raid") is no asserted act, nor is a participle
+				// introduced as an example ("including calling for") or
+				// hanging from a purpose ("to oppose it, calling for").
+				if v == start && w.rel == "advcl" && !cs.c.opts.PETRARCH && st.presentParticiple(v) && participleMark[st.mark(v)] && !st.hasKid(v, "cc") && !st.hasKid(v, "case") && st.mark(h) != "TO" {
+					v = h
+					continue
+				}
 				return nil
 			}
 			if k := cs.controller(h, v); k > 0 {
@@ -89,6 +103,12 @@ func (cs *coding) subjects(v int) []int {
 	}
 	return nil
 }
+
+// participleMark are the subordinators, or none, after which an -ing
+// clause shares its subject with the clause above: "while visiting",
+// "after meeting", "by attacking"; not "despite", "without" or "before",
+// which the modality rules read differently.
+var participleMark = map[string]bool{"": true, "WHILE": true, "AFTER": true, "BY": true, "WHEN": true}
 
 // objectControl are verbs whose object, not their subject, does what their
 // open clause says ("urged Gondor to withdraw", "forced them to leave").

@@ -324,6 +324,13 @@ func (st *sent) pastParticiple(i int) bool {
 	return t.XPOS == "VBN" || strings.Contains(t.Feats, "VerbForm=Part") && strings.Contains(t.Feats, "Tense=Past")
 }
 
+// presentParticiple reports whether word i is a verb's -ing form
+// ("accusing", "threatening").
+func (st *sent) presentParticiple(i int) bool {
+	t := &st.src.Tokens[i-1]
+	return t.XPOS == "VBG" || strings.Contains(t.Feats, "VerbForm=Ger") || strings.Contains(t.Feats, "VerbForm=Part") && strings.Contains(t.Feats, "Tense=Pres")
+}
+
 // negated reports whether predicate i carries a negation.
 func (st *sent) negated(i int) bool {
 	for _, k := range st.w[i].kids {

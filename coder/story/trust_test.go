@@ -214,6 +214,26 @@ var trustCases = []trustCase{
 	{"sense", "invite to meet", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to meet him.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
 
+	// A participle clause without a subject of its own is an act of the
+	// clause's subject ("…, accusing it of"); what the participle only
+	// attempts, or cites as an example, is not (kinds 3 and 4).
+	{"participle", "accusing", "Talks\n\nChile expelled Peru's ambassador, accusing Peru of spying.",
+		[]string{"CHL PERGOV 16 asserted", "CHL PER 11 asserted"}},
+	{"participle", "threatening", "Talks\n\nThe Chilean president met Peru's president on Monday, threatening him with sanctions.",
+		[]string{"CHLGOV PERGOV 04 asserted", "PERGOV CHLGOV 04 asserted", "CHLGOV PERGOV 13 asserted"}},
+	{"participle", "after meeting", "Talks\n\nKenya's president praised Uganda after meeting Tanzania's president.",
+		[]string{"KENGOV UGA 05 asserted", "KENGOV TZAGOV 04 asserted", "TZAGOV KENGOV 04 asserted"}},
+	{"participle", "trying to", "Talks\n\nThe Syrian refugees waited at the border, trying to cross into Jordan.",
+		nil},
+	{"participle", "including", "Talks\n\nPalestine took several measures, including calling for a debate at the United Nations.",
+		nil},
+	{"sense", "try to", "Talks\n\nKenyan troops were trying to cross into Somalia.",
+		nil},
+	{"sense", "try a suspect", "Talks\n\nA Kenyan court tried the Somali pirates.",
+		[]string{"KENJUD SOMCRM 17 asserted"}},
+	{"participle", "own subject", "Talks\n\nChile criticised Peru, with Bolivia accusing Peru of spying.",
+		[]string{"CHL PER 11 asserted", "BOL PER 11 asserted"}},
+
 	// People the dictionaries do not know (kind 8): a title right before
 	// a name codes the person, of the story's country; a former holder
 	// of an office is an elite.
