@@ -234,6 +234,34 @@ var trustCases = []trustCase{
 	{"participle", "own subject", "Talks\n\nChile criticised Peru, with Bolivia accusing Peru of spying.",
 		[]string{"CHL PER 11 asserted", "BOL PER 11 asserted"}},
 
+	// Events told by their nouns, with the noun's own arguments: the
+	// possessor or the "from"/"by" phrase as source, "to", "on", "with" or
+	// "between" as target (kind 8; reciprocal nouns both ways).
+	{"nominal", "appeal to", "Talks\n\nThe Kenyan president's appeal to Uganda went unanswered.",
+		[]string{"KENGOV UGA 02 asserted"}},
+	{"nominal", "plea from", "Talks\n\nA plea from Chad to France for help arrived on Monday.",
+		[]string{"TCD FRA 02 asserted"}},
+	{"nominal", "demand to", "Talks\n\nThe Israeli prime minister's demand to the PLO was rejected.",
+		[]string{"ISRGOV PSEGOV 10 asserted"}},
+	{"nominal", "praise for", "Talks\n\nThe Chilean president's praise for Peru surprised observers.",
+		[]string{"CHLGOV PER 05 asserted"}},
+	{"nominal", "warning to", "Talks\n\nA warning from Iran to Iraq came on Monday.",
+		[]string{"IRN IRQ 13 asserted"}},
+	{"nominal", "warning to reporters", "Talks\n\nThe Iranian president's warning to reporters was brief.",
+		nil},
+	{"nominal", "summit between", "Talks\n\nThe summit between Kenya and Somalia ended on Friday.",
+		[]string{"KEN SOM 04 asserted", "SOM KEN 04 asserted"}},
+	{"nominal", "started talks", "Talks\n\nKenya and Somalia started peace talks on Friday.",
+		[]string{"KEN SOM 04 asserted", "SOM KEN 04 asserted"}},
+	{"nominal", "round of talks", "Talks\n\nKenya held a new round of talks with Somalia.",
+		[]string{"KEN SOM 04 asserted", "SOM KEN 04 asserted"}},
+	{"nominal", "detention by", "Talks\n\nThe detention of Kenyan students by Ugandan police angered Nairobi.",
+		[]string{"UGACOP KENEDU 17 asserted"}},
+	{"nominal", "detention of no one", "Talks\n\nThe detention lasted two days.",
+		nil},
+	{"nominal", "criticism from", "Talks\n\nThe criticism of Israel from Egypt was sharp.",
+		[]string{"EGY ISR 11 asserted"}},
+
 	// People the dictionaries do not know (kind 8): a title right before
 	// a name codes the person, of the story's country; a former holder
 	// of an office is an elite.
