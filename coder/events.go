@@ -619,6 +619,11 @@ func (cs *coding) addressed(a *analysis, t mention) bool {
 	if a.pm != nil && a.pm.hasTgt && slices.ContainsFunc(a.pm.tgtSlot, func(m mention) bool { return m.head == t.head }) {
 		return cs.inAnchorClause(a, h)
 	}
+	// So must a target a pattern takes from the object phrase it names:
+	// "denied Uganda's allegations", "rejected the accusations of Iraq".
+	if a.pm != nil && cs.inObject(a.v, h) {
+		return true
+	}
 	// Conjuncts and appositions stand where their first phrase stands.
 	for (st.w[h].rel == "conj" || st.w[h].rel == "appos") && st.w[h].head > 0 && isNominal(st.w[st.w[h].head].upos) {
 		h = st.w[h].head
@@ -636,6 +641,25 @@ func (cs *coding) addressed(a *analysis, t mention) bool {
 		return w.sub == "pass" && addressingVerbs[st.w[a.v].ulem]
 	case "obl", "nmod":
 		return st.prep(h) == "TO"
+	}
+	return false
+}
+
+// inObject reports whether word h is in the phrase of verb v's object,
+// without crossing a clause: the object itself, its possessor or a phrase
+// of it.
+func (cs *coding) inObject(v, h int) bool {
+	st := cs.st
+	for depth := 0; h > 0 && depth < len(st.w); depth++ {
+		w := &st.w[h]
+		if w.head == v {
+			return w.rel == "obj"
+		}
+		switch w.rel {
+		case "ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis", "root":
+			return false
+		}
+		h = w.head
 	}
 	return false
 }

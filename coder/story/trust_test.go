@@ -262,6 +262,22 @@ var trustCases = []trustCase{
 	{"nominal", "criticism from", "Talks\n\nThe criticism of Israel from Egypt was sharp.",
 		[]string{"EGY ISR 11 asserted"}},
 
+	// Rejecting an accusation denies responsibility (016, as
+	// docs/ANNOTATION.md codes a denial); rejecting a claim stays a
+	// rejection (kind 3).
+	{"statement", "rejected accusations", "Talks\n\nIran rejected the accusations of Iraq as lies.",
+		[]string{"IRN IRQ 01 asserted"}},
+	{"statement", "dismissed allegations", "Talks\n\nThe Kenyan government dismissed Uganda's allegations.",
+		[]string{"KENGOV UGA 01 asserted"}},
+	{"statement", "rejected a claim", "Talks\n\nKenya rejected Somalia's claim to the island.",
+		[]string{"KEN SOM 12 asserted"}},
+	// A verb of saying takes what is said as its object, never whom it
+	// is said to, however the parser hangs the reported clause (kind 2).
+	{"statement", "said as object", "Talks\n\nSudanese authorities said opposition forces based in Eritrea have been laying landmines.",
+		nil},
+	{"statement", "said to", "Talks\n\nThe Egyptian president said to Israel that the crossing would stay closed.",
+		[]string{"EGYGOV ISR 01 asserted"}},
+
 	// People the dictionaries do not know (kind 8): a title right before
 	// a name codes the person, of the story's country; a former holder
 	// of an office is an elite.
