@@ -25,11 +25,11 @@ train documents of 5 to 30 lines (CONLL_TRAIN_D2), drawn by a second seeded
 shuffle (SEED_D2) within topic strata in test's topic mix (D2_TRAIN
 documents), plus two Scrapinghub pages of 2019 that nobody had read with
 Dyad's output (SCRAPINGHUB_D2), for other regions and years. The draw is
-shuffled once more into the annotation order; then D2_MORE more train
-documents, the next ones of each stratum's shuffle in the same topic mix,
-shuffled and put after them (so that drawing more never changes what was
-drawn before). D2 is the first D2_ANNOTATED documents of that order: the
-ones whose gold was finished.
+shuffled once more into the annotation order; then, draw after draw, the
+D2_MORE more train documents, the next ones of each stratum's shuffle in the
+same topic mix, each draw shuffled and put after the ones before (so that
+drawing more never changes what was drawn before). D2 is the first
+D2_ANNOTATED documents of that order: the ones whose gold was finished.
 The draw uses its own random generator, so dev, T1 and T2 are as before.
 """
 import json, os, random, re, sys
@@ -58,8 +58,8 @@ CONLL_TRAIN_D2 = [1, 11, 15, 76, 84, 85, 91, 95, 109, 111, 128, 170, 181, 183, 1
 SCRAPINGHUB_D2 = ['5a822960', 'd605bdef']
 SEED_D2 = 20261208
 D2_TRAIN = 36           # CoNLL train documents drawn for batch D2
-D2_MORE = 12            # train documents drawn after those in the same strata (11 after rounding), annotated next
-D2_ANNOTATED = 49       # the first this many of D2's annotation order form the batch
+D2_MORE = (12, 8)       # then these many more train documents, draw after draw, in the same strata (11 and 8 after rounding)
+D2_ANNOTATED = 57       # the first this many of D2's annotation order form the batch
 GUM = ['afghan', 'clock', 'defector', 'election', 'flag', 'hackers', 'korea', 'questionnaire',
        'taxes', 'imprisoned', 'sensitive', 'worship']
 SCRAPINGHUB_DEV = ['04a6711c', '1ee91d1f', '39d5c43b', '5fa3154e', '624fcd90', '6ebac05f',
@@ -189,13 +189,17 @@ def draw_d2(data, test):
     for d in test:
         want[d['topic']] += 1
     rng = random.Random(SEED_D2)
-    d2, more = [], []
+    d2, more = [], [[] for _ in D2_MORE]
     for t, _ in TOPICS:
         stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
         rng.shuffle(stratum)
-        k = round(D2_TRAIN * want[t] / len(test))
+        n = D2_TRAIN
+        k = round(n * want[t] / len(test))
         d2 += stratum[:k]
-        more += stratum[k:round((D2_TRAIN + D2_MORE) * want[t] / len(test))]
+        for i, m in enumerate(D2_MORE):
+            n += m
+            more[i] += stratum[k:round(n * want[t] / len(test))]
+            k = max(k, round(n * want[t] / len(test)))
     gt = json.load(open(os.path.join(data, 'extraction/scrapinghub/ground-truth.json'), encoding='utf-8'))
     for s in SCRAPINGHUB_D2:
         assert s not in SCRAPINGHUB_DEV
@@ -204,11 +208,13 @@ def draw_d2(data, test):
                        key=key, topic=topic(gt[key]['articleBody']), lines=99))
     d2.sort(key=lambda d: d['id'])
     rng.shuffle(d2)
-    # The second draw comes after the first in the annotation order, so
-    # that drawing more never changes the documents drawn before.
-    more.sort(key=lambda d: d['id'])
-    rng.shuffle(more)
-    return (d2 + more)[:D2_ANNOTATED]
+    # Each further draw comes after the ones before in the annotation
+    # order, so that drawing more never changes what was drawn before.
+    for m in more:
+        m.sort(key=lambda d: d['id'])
+        rng.shuffle(m)
+        d2 += m
+    return d2[:D2_ANNOTATED]
 
 
 if __name__ == '__main__':
