@@ -98,6 +98,13 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	kinds := map[string]string{}
+	for _, d := range docs {
+		kinds[d.ID] = d.Kind
+	}
+	for i := range sys {
+		sys[i].Kind = kinds[sys[i].Doc]
+	}
 	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
 	rep.Mentions = sys
 	for i := range rep.Misses {

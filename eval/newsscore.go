@@ -15,6 +15,8 @@ import (
 // in the document's reference text.
 type SystemMention struct {
 	Doc string `json:"doc"`
+	// Kind is the document's kind (NewsDoc.Kind).
+	Kind string `json:"kind,omitempty"`
 	// Span is the sentence's byte span in the reference text; [-1,-1] when
 	// the sentence could not be placed in it.
 	Span       [2]int `json:"span"`
