@@ -23,18 +23,19 @@ import (
 // one right on the pages, a third on the wire) is left out, since held out
 // it promises what it cannot keep.
 var ConfidenceFeatures = []string{
-	"pattern_words",     // words the pattern requires, /4, at most 1
-	"source_named",      // the source is named by a dictionary name
-	"target_named",      // the same for the target
-	"source_reference",  // the source is a pronoun or description resolved in the discourse
-	"source_country",    // the source is a country named alone ("Iran asked Germany")
-	"statement",         // CAMEO 01
-	"verbal_conflict",   // QuadClass 3
-	"material_conflict", // QuadClass 4
-	"material_coop",     // QuadClass 2
-	"quoted",            // the sentence has quotation marks
-	"long_sentence",     // words in the sentence / 50, at most 1
-	"generic_code",      // a root-level code (010, 040, 190), not a specific one
+	"pattern_words",      // words the pattern requires, /4, at most 1
+	"source_named",       // the source is named by a dictionary name
+	"target_named",       // the same for the target
+	"source_reference",   // the source is a pronoun or description resolved in the discourse
+	"source_country",     // the source is a country named alone ("Iran asked Germany")
+	"statement",          // CAMEO 01
+	"verbal_conflict",    // QuadClass 3
+	"material_conflict",  // QuadClass 4
+	"material_coop",      // QuadClass 2
+	"quoted",             // the sentence has quotation marks
+	"long_sentence",      // words in the sentence / 50, at most 1
+	"generic_code",       // a root-level code (010, 040, 190), not a specific one
+	"target_own_country", // the target is the source's own country named alone: mostly a place read as an actor
 }
 
 // ConfidenceModel turns an event's features into the probability that an
@@ -170,5 +171,6 @@ func (cs *coding) features(e *Event, a *analysis) []float64 {
 	f[9] = b(strings.ContainsAny(cs.st.src.Text, "\"“”"))
 	f[10] = min(float64(len(cs.st.w)-1)/50, 1)
 	f[11] = b(len(e.Code) == 3 && e.Code[2] == '0')
+	f[12] = b(len(e.Target) == 3 && realCode(e.Target) && strings.HasPrefix(e.Source, e.Target))
 	return f
 }
