@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"dyad/coder"
@@ -71,6 +72,9 @@ func TestFitConfidence(t *testing.T) {
 		// 34, below the web's (6 + 4·35/60) / 34.
 		{"least of the kinds", ConfidenceFit{Penalty: 0.01, Prior: 4, Group: group}, 26.0 / 34, 8.0 / 34},
 		{"pooled", ConfidenceFit{Penalty: 0.01, Prior: 4}, (53 + 4*base) / 64, (12 + 4*base) / 64},
+		// 90 % sure: the wire's Beta(24 + 2, 6 + 2) and Beta(6 + 2, 24 + 2)
+		// at their 10th percentiles, 0.67 and 0.15.
+		{"least of the kinds, 90 % sure", ConfidenceFit{Penalty: 0.01, Prior: 4, Level: 0.9, Group: group}, betaQuantile(0.1, 26, 8), betaQuantile(0.1, 8, 26)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m, err := FitConfidence(sys, c.fit)
@@ -128,6 +132,22 @@ func TestConfidenceBins(t *testing.T) {
 	for _, b := range ConfidenceBins(sys) {
 		if w, ok := want[b.Name()]; ok && (b.Mentions != w[0] || b.Right != w[1]) {
 			t.Errorf("%s: %d mentions, %d right; want %d, %d", b.Name(), b.Mentions, b.Right, w[0], w[1])
+		}
+	}
+}
+
+// TestBetaQuantile checks the quantiles against closed forms: Beta(a, 1)
+// has CDF x^a, Beta(1, b) 1 − (1 − x)^b; and one by numerical integration.
+func TestBetaQuantile(t *testing.T) {
+	for _, c := range []struct{ q, a, b, want float64 }{
+		{0.5, 1, 1, 0.5},
+		{0.1, 2, 1, math.Sqrt(0.1)},
+		{0.9, 5, 1, math.Pow(0.9, 0.2)},
+		{0.1, 1, 3, 1 - math.Pow(0.9, 1.0/3)},
+		{0.1, 13.72, 3.28, 0.679897}, // Simpson's rule on the density, 10^5 steps
+	} {
+		if got := betaQuantile(c.q, c.a, c.b); math.Abs(got-c.want) > 1e-5 {
+			t.Errorf("betaQuantile(%v, %v, %v) = %v, want %v", c.q, c.a, c.b, got, c.want)
 		}
 	}
 }
