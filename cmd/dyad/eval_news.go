@@ -51,7 +51,10 @@ strict precision of the mentions by their confidence.
 
 --fit-confidence FILE (with --set dev only) learns the confidence model
 from the scored development set and writes it to FILE; the coder embeds
-coder/confidence.json.
+coder/confidence.json. It prints the strict precision by confidence in
+sample, held out by document (model and calibration refitted without each
+document) for all, wire (CoNLL) and web documents, and held out by kind
+(fitted on web documents, scored on wire, and the other way).
 
 --show DOCID prints the document's reference text as numbered sentences
 with their byte spans [start,end), which gold events cite. It prints none of
