@@ -98,12 +98,17 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	kinds := map[string]string{}
+	kinds, batchOf := map[string]string{}, map[string]string{}
 	for _, d := range docs {
 		kinds[d.ID] = d.Kind
 	}
+	for name, ids := range batches {
+		for _, id := range ids {
+			batchOf[id] = name
+		}
+	}
 	for i := range sys {
-		sys[i].Kind = kinds[sys[i].Doc]
+		sys[i].Kind, sys[i].Batch = kinds[sys[i].Doc], batchOf[sys[i].Doc]
 	}
 	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
 	rep.Mentions = sys

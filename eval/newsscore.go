@@ -15,8 +15,10 @@ import (
 // in the document's reference text.
 type SystemMention struct {
 	Doc string `json:"doc"`
-	// Kind is the document's kind (NewsDoc.Kind).
-	Kind string `json:"kind,omitempty"`
+	// Kind is the document's kind (NewsDoc.Kind); Batch the annotation
+	// batch whose gold file holds it (batches/NAME.txt), if any.
+	Kind  string `json:"kind,omitempty"`
+	Batch string `json:"batch,omitempty"`
 	// Span is the sentence's byte span in the reference text; [-1,-1] when
 	// the sentence could not be placed in it.
 	Span       [2]int `json:"span"`

@@ -182,17 +182,38 @@ func writeConfidence(w io.Writer, path, set string, rep *eval.NewsReport) error 
 	of := func(sys []eval.SystemMention, g string) []eval.SystemMention {
 		return slices.DeleteFunc(slices.Clone(sys), func(s eval.SystemMention) bool { return g != "" && group(s) != g })
 	}
-	for _, t := range []struct {
+	type table struct {
 		name string
 		sys  []eval.SystemMention
-	}{
+	}
+	tables := []table{
 		{"in sample (the model written)", scored},
 		{"held out by document (leave one document out), all", byDoc},
 		{"held out by document, wire (CoNLL) documents", of(byDoc, "wire")},
 		{"held out by document, web documents", of(byDoc, "web")},
 		{"held out by kind: fitted on web, scored on wire", of(byKind, "wire")},
 		{"held out by kind: fitted on wire, scored on web", of(byKind, "web")},
-	} {
+	}
+	// A batch annotated after the coder's rules were written for the
+	// others is the nearest the dev set has to unseen documents.
+	var batches []string
+	for _, s := range rep.Mentions {
+		if !slices.Contains(batches, s.Batch) {
+			batches = append(batches, s.Batch)
+		}
+	}
+	if len(batches) > 1 {
+		byBatch, err := eval.CrossValidateConfidence(rep.Mentions, fit, func(s eval.SystemMention) string { return s.Batch })
+		if err != nil {
+			return err
+		}
+		for _, b := range batches {
+			held := slices.DeleteFunc(slices.Clone(byBatch), func(s eval.SystemMention) bool { return s.Batch != b })
+			tables = append(tables, table{fmt.Sprintf("held out by batch: fitted on the other batches, scored on %s", b), held},
+				table{fmt.Sprintf("held out by batch, %s, wire documents", b), of(held, "wire")})
+		}
+	}
+	for _, t := range tables {
 		fmt.Fprintf(w, "%s:\n", t.name)
 		for _, b := range eval.ConfidenceBins(t.sys) {
 			fmt.Fprintf(w, "  %-9s %3d coded, %3d right (%.1f %%), mean confidence %.2f\n", b.Name(), b.Mentions, b.Right, 100*float64(b.Right)/float64(max(b.Mentions, 1)), b.Mean)
