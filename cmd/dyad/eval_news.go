@@ -162,13 +162,22 @@ func writeConfidence(w io.Writer, path, set string, rep *eval.NewsReport) error 
 	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s\n", fit.Trained)
-	for _, c := range m.Calibration {
-		fmt.Fprintf(w, "  score ≥ %.3f: confidence %.3f\n", c.Score, c.Confidence)
-	}
 	scored := rep.Mentions
 	for i := range scored {
 		scored[i].Confidence = m.Score(scored[i].Features)
+	}
+	fmt.Fprintf(w, "%s\n", fit.Trained)
+	for _, c := range m.Calibration {
+		n, right := 0, 0
+		for _, s := range scored {
+			if s.Confidence == c.Confidence {
+				n++
+				if s.Right {
+					right++
+				}
+			}
+		}
+		fmt.Fprintf(w, "  score ≥ %.3f: confidence %.3f (in sample %d coded, %d right)\n", c.Score, c.Confidence, n, right)
 	}
 	group := func(s eval.SystemMention) string { return eval.NewsGroup(s.Kind) }
 	byDoc, err := eval.CrossValidateConfidence(rep.Mentions, fit, func(s eval.SystemMention) string { return s.Doc })
