@@ -64,7 +64,7 @@ pprof FILE").`,
 				}
 				defer pprof.StopCPUProfile()
 			}
-			tuneGC()
+			tuneRun()
 			rep, err := pipeline.Bench(cmd.Context(), args, pipeline.BenchOptions{
 				Pipeline: pipeline.Options{NoGeo: noGeo},
 				Articles: articles,

@@ -177,7 +177,7 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, args []string, o 
 // run is interrupted. It saves the fetch cache (nil if none) after a whole
 // run, and reports how many documents failed.
 func runPipeline(ctx context.Context, stderr io.Writer, inputs []string, opts pipeline.Options, cache *fetch.FileCache, out pipeline.Sink, label string, showProgress bool) error {
-	tuneGC()
+	tuneRun()
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"dyad/nlp"
+	"dyad/nlp/internal/perceptron"
 	"dyad/nlp/lemma"
 	"dyad/nlp/ner"
 	"dyad/nlp/parse"
@@ -51,6 +52,15 @@ func must(err error) {
 func DefaultSpec() nlp.Spec {
 	return nlp.Spec{Tokenizer: Tokenizer, Tagger: Tagger, Lemmatizer: Lemmatizer, Parser: Parser, Recognizer: Recognizer}
 }
+
+// ForLongRuns makes the tagger, parser and recogniser models that load
+// from then on (by any registry) copy their large tables into memory of
+// their own, on huge pages where the system has them, rather than use them
+// where they lie in the program's image: tagging and parsing take about a
+// tenth less CPU time, for about 0.1-0.5 s more when the models load. It
+// is for commands that code many articles; call it before the first
+// pipeline is built. A parse of one sentence is faster without it.
+func ForLongRuns() { perceptron.SetResident(true) }
 
 var shared = sync.OnceValue(NewRegistry)
 

@@ -168,7 +168,9 @@ func NewReader(data []byte, magic string) (*Reader, error) {
 // NewTrustedReader is NewReader for a model file that is part of the
 // program, written by Writer and checked by its tests: only the layout of
 // its models is checked, not each slot, so that the pages of their tables
-// are read only when a lookup needs them.
+// are read only when a lookup needs them. Its data must be mapped from a
+// file, as an embedded file is, not be memory of the heap (see
+// SetResident).
 func NewTrustedReader(data []byte, magic string) (*Reader, error) {
 	return newReader(data, magic, false)
 }
@@ -198,6 +200,18 @@ func (r *Reader) take(n int) []byte {
 	}
 	b := r.data[r.off : r.off+n : r.off+n]
 	r.off += n
+	return b
+}
+
+// table is take for the bytes of a table that lookups read: a copy of
+// them if the reader is trusted and SetResident asked for one.
+func (r *Reader) table(n int) []byte {
+	b := r.take(n)
+	if b != nil && !r.check && n >= minResident && resident.Load() {
+		if c := copyResident(b); c != nil {
+			return c
+		}
+	}
 	return b
 }
 
@@ -302,11 +316,11 @@ func (r *Reader) Model() *Model {
 	}
 	r.take((align - r.off%align) % align)
 	if m.n <= 4 {
-		m.dense = table(r.take(size*denseSize), size, decodeDense)
+		m.dense = table(r.table(size*denseSize), size, decodeDense)
 	} else {
-		m.slots = table(r.take(size*slotSize), size, decodeSlot)
+		m.slots = table(r.table(size*slotSize), size, decodeSlot)
 	}
-	m.ext = table(r.take(extLen*4), extLen, binary.LittleEndian.Uint32)
+	m.ext = table(r.table(extLen*4), extLen, binary.LittleEndian.Uint32)
 	if r.err != nil {
 		return nil
 	}
