@@ -216,17 +216,76 @@ var furnitureRE = sync.OnceValue(func() *regexp.Regexp {
 		`)\W*$`)
 })
 
-var promoRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:` +
-		`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
-		`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
-		`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
-		`.{0,80}\bby clicking here\b|.{0,80}\baffiliate (?:links?|commission)\b|(?:filed under|tags|tagged|topics)\s*:|` +
-		`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
-		`breaking news emails|get breaking news|let our news meet your inbox|` +
-		`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
-		`)`)
-})
+// promoRE matches the start of a newsletter, app or social pitch, a cookie
+// notice or a copyright line. It is tried on most blocks of a page, so it
+// is split in two, each behind a test that rules most blocks out without
+// the regular expression (see [promo]): promoStartRE's phrases begin the
+// block, promoInRE's begin within its first 80 characters.
+var (
+	promoStartRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:` +
+			`(?:click|tap) here\b|sign up\b.*\b(?:newsletter|e-?mails?|inbox|alerts|updates)\b|subscribe (?:to|for|now)\b|get (?:the latest|our|breaking)\b.*\b(?:inbox|newsletter|app|alerts)|` +
+			`(?:download|get) (?:the|our) .*\bapp\b|follow (?:us|him|her|them|me)\b|join (?:us|our)\b.*\b(?:on|forum|community|newsletter)|` +
+			`like this (?:story|article)\?|share (?:this|it) with|have a (?:news )?tip\?|` +
+			`(?:filed under|tags|tagged|topics)\s*:|` +
+			`this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse)|` +
+			`breaking news emails|get breaking news|let our news meet your inbox|` +
+			`copyright\b|©|\(c\) \d{4}|all rights reserved|via syndigate` +
+			`)`)
+	})
+	promoInRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^.{0,80}\b(?:by clicking here|affiliate (?:links?|commission))\b`)
+	})
+)
+
+// promoFirst holds the lower-case ASCII first characters of promoStartRE's
+// phrases. A block that starts with any other ASCII character cannot match
+// it: under (?i) an ASCII character matches only its own upper or lower
+// case, and the phrases are ASCII but for "©", which is not.
+const promoFirst = "abcdfghjlstvw("
+
+// promo reports whether text starts as promoStartRE or promoInRE says. The
+// phrases of promoInRE hold no letter that (?i) matches beyond ASCII ('k'
+// matches the Kelvin sign, 's' the long s), so searching for them
+// ignoring ASCII case finds every text that the pattern can match.
+func promo(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c >= utf8.RuneSelf || strings.IndexByte(promoFirst, lowerASCII(c)) >= 0 {
+		if promoStartRE().MatchString(text) {
+			return true
+		}
+	}
+	if containsFoldASCII(text, "by cli") || containsFoldASCII(text, "affiliate") {
+		return promoInRE().MatchString(text)
+	}
+	return false
+}
+
+// lowerASCII returns the lower case of an ASCII letter, other bytes as
+// they are.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// containsFoldASCII reports whether s contains sub, a lower-case ASCII
+// string, ignoring ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
 
 // furniture reports a short block that is page furniture: a control, an
 // advertising label, a comment prompt, a newsletter or social pitch, a
@@ -235,7 +294,7 @@ func furniture(text string, words int) bool {
 	if words <= 8 && furnitureRE().MatchString(text) {
 		return true
 	}
-	return words <= 40 && promoRE().MatchString(text)
+	return words <= 40 && promo(text)
 }
 
 var (
