@@ -2,7 +2,6 @@ package source
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // openPath returns the source for a file or a directory.
@@ -109,11 +110,13 @@ func fileSource(f *os.File, path string, opts Options) (Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
 		}
-		data, err = readAtMost(zr, max)
+		var trailer [4]byte
+		n, _ := f.ReadAt(trailer[:], info.Size()-4)
+		data, err = readSized(zr, max, gunzipSize(trailer[:n], info.Size()))
 		if err != nil {
 			return nil, gzipErr(err)
 		}
-	} else if data, err = readAtMost(br, max); err != nil {
+	} else if data, err = readSized(br, max, info.Size()); err != nil {
 		return nil, err
 	}
 	return fromDoc(doc{origin: path, name: path, data: data}, opts, nil), nil
