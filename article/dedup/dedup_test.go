@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -184,6 +185,21 @@ func TestWindow(t *testing.T) {
 		}
 		if ix.Len() > 6 {
 			t.Errorf("%s: index holds %d articles", st.id, ix.Len())
+		}
+	}
+}
+
+// TestHashWords checks the inline FNV-1a against hash/fnv: each word's
+// bytes, then a zero byte.
+func TestHashWords(t *testing.T) {
+	for _, words := range [][]string{nil, {""}, {"a"}, {"talks", "resumed", "in", "café", "zürich"}, {"", "x", ""}} {
+		h := fnv.New64a()
+		for _, w := range words {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		if got, want := hashWords(words), h.Sum64(); got != want {
+			t.Errorf("hashWords(%q) = %x, want %x", words, got, want)
 		}
 	}
 }
