@@ -77,8 +77,15 @@ func decodeDeclared(data []byte, enc encoding.Encoding, name string) (string, st
 			return decodeNamed(data, e, n)
 		}
 		return validUTF8(data, valid), UTF8, nil
-	case singleByte(name) && mostlyUTF8(data):
-		return validUTF8(data, utf8.Valid(data)), UTF8, nil
+	case singleByte(name):
+		// A page declared single-byte is often UTF-8 in fact. Most are
+		// valid UTF-8, which utf8.Valid checks eight bytes at a time; then
+		// it is UTF-8 if it holds any multibyte sequence at all, that is
+		// any byte past ASCII, and counting sequences rune by rune
+		// (mostlyUTF8) is needed only for the damaged rest.
+		if valid := utf8.Valid(data); valid && !ascii(data) || !valid && mostlyUTF8(data) {
+			return validUTF8(data, valid), UTF8, nil
+		}
 	}
 	return decodeNamed(data, enc, name)
 }
@@ -106,6 +113,16 @@ func decodeNamed(data []byte, enc encoding.Encoding, name string) (string, strin
 func mostlyUTF8(data []byte) bool {
 	valid, invalid := utf8Counts(data)
 	return valid > 0 && valid >= invalid
+}
+
+// ascii reports whether data is all ASCII.
+func ascii(data []byte) bool {
+	for _, c := range data {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // singleByte reports whether name is one of the Western single-byte
