@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
+	"io"
 	neturl "net/url"
 	"strings"
 	"time"
@@ -114,11 +114,17 @@ func (a *Article) FullText() string {
 // as long as its extracted content is the same; URL and source do not count.
 func (a *Article) SetID() {
 	h := sha256.New()
-	fmt.Fprintf(h, "title\x00%s\x00standfirst\x00%s\x00", a.Title, a.Standfirst)
-	for _, bl := range a.Blocks {
-		fmt.Fprintf(h, "%s\x00%s\x00", bl.Kind, bl.Text)
+	for _, s := range []string{"title\x00", a.Title, "\x00standfirst\x00", a.Standfirst, "\x00"} {
+		io.WriteString(h, s)
 	}
-	a.ID = hex.EncodeToString(h.Sum(nil))[:16]
+	for _, bl := range a.Blocks {
+		io.WriteString(h, string(bl.Kind))
+		io.WriteString(h, "\x00")
+		io.WriteString(h, bl.Text)
+		io.WriteString(h, "\x00")
+	}
+	var sum [sha256.Size]byte
+	a.ID = hex.EncodeToString(h.Sum(sum[:0]))[:16]
 }
 
 // MarshalJSON encodes the article with its fields and, as "text", the clean

@@ -41,6 +41,17 @@ func FromHTML(data []byte, pageURL, contentType string) (*Article, error) {
 // It fails with [ErrPageTooLarge] beyond the limits and with [ErrNoArticle]
 // when the page holds no article text; errors name pageURL.
 func (o HTMLOptions) FromHTML(data []byte, pageURL, contentType string) (*Article, error) {
+	a, err := o.fromHTML(data, pageURL, contentType)
+	if err != nil {
+		return nil, err
+	}
+	a.SetID()
+	return a, nil
+}
+
+// fromHTML is FromHTML without the ID, which [FromRecord] sets after
+// merging the record's metadata in.
+func (o HTMLOptions) fromHTML(data []byte, pageURL, contentType string) (*Article, error) {
 	p, err := newspage.Read(data, pageURL, contentType, newspage.Options{
 		Limits: newspage.Limits{MaxBytes: o.MaxBytes, MaxNodes: o.MaxNodes},
 		Logger: o.Logger,
@@ -68,7 +79,6 @@ func (o HTMLOptions) FromHTML(data []byte, pageURL, contentType string) (*Articl
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Text())
 	}
-	a.SetID()
 	return a, nil
 }
 

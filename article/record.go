@@ -30,7 +30,7 @@ func FromRecord(rec source.Record) (*Article, error) {
 	case rec.ContentType == source.ArticleJSON:
 		return fromJSON(rec)
 	case len(rec.Body) > 0 && rec.IsHTML():
-		a, err = FromHTML(rec.Body, rec.URL, rec.ContentType)
+		a, err = HTMLOptions{}.fromHTML(rec.Body, rec.URL, rec.ContentType)
 		if errors.Is(err, ErrNoArticle) && rec.Meta.Title != "" {
 			a, err = &Article{}, nil
 		}
@@ -38,7 +38,7 @@ func FromRecord(rec source.Record) (*Article, error) {
 		if mt := strings.ToLower(strings.TrimSpace(strings.Split(rec.ContentType, ";")[0])); mt != "text/plain" && mt != "" {
 			return nil, fmt.Errorf("unsupported content type %q", rec.ContentType)
 		}
-		a, err = FromText(rec.Body)
+		a, err = fromText(rec.Body)
 	case rec.Meta.Text != "":
 		a = &Article{Blocks: paragraphs(rec.Meta.Text)}
 	case rec.Meta.Title != "":

@@ -34,6 +34,17 @@ var ErrEmpty = errors.New("no text")
 // paragraph is dropped. Lines that are program code (a corpus artefact) are
 // dropped. The encoding is detected by [charset.Decode].
 func FromText(data []byte) (*Article, error) {
+	a, err := fromText(data)
+	if err != nil {
+		return nil, err
+	}
+	a.SetID()
+	return a, nil
+}
+
+// fromText is FromText without the ID, which [FromRecord] sets after
+// merging the record's metadata in.
+func fromText(data []byte) (*Article, error) {
 	text, _, err := charset.Decode(data)
 	if err != nil {
 		return nil, err
@@ -54,7 +65,6 @@ func FromText(data []byte) (*Article, error) {
 	a.Blocks = classify(body)
 	a.Related = teasers(related)
 	a.Language = detectLanguage(a.FullText())
-	a.SetID()
 	return a, nil
 }
 
