@@ -154,10 +154,24 @@ func (c *cleaner) trimTail() {
 // digits only, lower-cased.
 func normText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of a news page, without the Unicode tables.
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				b.WriteByte(c)
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
+		i += n
 	}
 	return b.String()
 }
@@ -333,7 +347,7 @@ func dateLine(s string) bool {
 		return false
 	}
 	strong, weak, other := 0, 0, 0
-	for _, w := range f {
+	for i, w := range f {
 		w = strings.Trim(w, "()[]:")
 		switch {
 		case w == "":
@@ -343,6 +357,12 @@ func dateLine(s string) bool {
 			weak++
 		default:
 			other++
+		}
+		// Stop as soon as the words left cannot make it a date line, even
+		// if all of them are dates: most lines with a digit are sentences,
+		// and each word tried costs two regular expressions.
+		if left := len(f) - 1 - i; other > 3 || other*2 >= strong+weak+left+1 {
+			return false
 		}
 	}
 	return strong > 0 && (strong+weak >= 2 || len(f) == 1) && other <= 3 && other*2 < strong+weak+1
@@ -377,10 +397,10 @@ var (
 // one: "Photo: David Zalubowski, AP", "…the plague (Image: GETTY)",
 // "Sakib Ali/Hindustan Times/Getty Images".
 func creditLine(text string, words int) bool {
-	if words > 60 {
+	if words > 60 || text == "" {
 		return false
 	}
-	if creditHeadRE().MatchString(text) {
+	if c := text[0]; (c >= utf8.RuneSelf || strings.IndexByte(creditFirst, lowerASCII(c)) >= 0) && creditHeadRE().MatchString(text) {
 		return true
 	}
 	t := strings.ToLower(tail(text, 100))
@@ -391,6 +411,10 @@ func creditLine(text string, words int) bool {
 	}
 	return false
 }
+
+// creditFirst holds the ASCII characters, in lower case, that creditHeadRE
+// can match first; its "©" is not ASCII.
+const creditFirst = "(pivfbc \t\n\f\r"
 
 // creditKeys are the words one of which every credit ending has; the
 // pattern is tried only on endings that have one.
