@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Bulk is a bulk load: many batches of articles stored in one
@@ -107,8 +108,23 @@ func (b *Bulk) begin(ctx context.Context) error {
 	}
 	b.fts, b.w.noFTS = d.ftsAdd != "", d.ftsAdd != ""
 	b.w.mem, b.w.memIDs = newMergeIndex(), map[int64]bool{}
+	b.w.memURLs, b.w.memArticles = map[string]bool{}, map[string]bool{}
 	if d.stageEvents {
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE bulk_events AS SELECT * FROM main.events WHERE 0`); err != nil {
+		// The events table's own definition: keyed by ID, it keeps
+		// its rows in the order the events table takes them (an
+		// insertion into a B-tree in memory costs less than sorting
+		// the rows when they are stored), and with the same columns
+		// SQLite copies its rows to the events table as they are
+		// rather than decoding and encoding each.
+		var def string
+		if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'`).Scan(&def); err != nil {
+			return err
+		}
+		head, body, ok := strings.Cut(def, "(")
+		if !ok || !strings.HasPrefix(head, "CREATE TABLE") {
+			return fmt.Errorf("events table: unexpected definition %.40q", def)
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE bulk_events (`+body); err != nil {
 			return err
 		}
 		b.w.stage = b
@@ -133,7 +149,7 @@ func (b *Bulk) flush(ctx context.Context) error {
 	// No event can break a constraint (freeID gave each a free ID), so
 	// OR IGNORE only spares SQLite the journal of a statement that might
 	// fail halfway; the count says nothing was left out.
-	res, err := b.w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO events SELECT * FROM temp.bulk_events ORDER BY id`)
+	res, err := b.w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO events SELECT * FROM temp.bulk_events`)
 	if err != nil {
 		return err
 	}

@@ -34,8 +34,10 @@ type dialect struct {
 	// ftsSearch selects id, title, url, published and a snippet of the
 	// articles matching $1, best first, limited by $2 and offset by $3.
 	ftsSearch string
-	// ftsAdd and ftsDelete keep the full-text index of article $1, for
-	// backends whose index is not maintained by the database; "" if it is.
+	// ftsAdd, followed by a list of placeholders in parentheses, adds
+	// the articles with those IDs to the full-text index, and ftsDelete
+	// removes article $1, for backends whose index is not maintained by
+	// the database; "" if it is.
 	ftsAdd, ftsDelete string
 	// indexes selects the name and definition of the secondary indexes a
 	// bulk load into an empty store drops and builds at its end.
@@ -143,18 +145,33 @@ type txw struct {
 	// noFTS leaves the full-text index to be built at the end of a bulk
 	// load.
 	noFTS bool
+	// fts are the IDs of the articles stored in this batch, to be added
+	// to the full-text index at its end (addFTS).
+	fts []string
 	// mem answers the merge lookups of a bulk load into an empty store.
 	mem *mergeIndex
 	// memIDs are the IDs of the events stored by such a load.
 	memIDs map[int64]bool
+	// memURLs and memArticles are the addresses and the article IDs
+	// such a load stored (some may have been deleted since): the store
+	// has no other, so a lookup of one not among them is answered
+	// without a query.
+	memURLs, memArticles map[string]bool
+	// sources are the IDs of the sources stored, by name, as far as
+	// this transaction has looked them up.
+	sources map[string]int64
 	// stage is the bulk load that stages this transaction's new events.
 	stage *Bulk
 	// deferRefresh leaves refreshMerged to the end of a bulk load.
 	deferRefresh bool
+	// inserts are insertRows' statements; args is its buffer of
+	// arguments.
+	inserts map[insertKey]*sql.Stmt
+	args    []any
 }
 
 func newTxw(tx *sql.Tx, d dialect) *txw {
-	return &txw{tx: tx, d: d, stmts: map[string]*sql.Stmt{}, written: map[string]bool{}, merged: map[int64]bool{}}
+	return &txw{tx: tx, d: d, stmts: map[string]*sql.Stmt{}, written: map[string]bool{}, merged: map[int64]bool{}, sources: map[string]int64{}, inserts: map[insertKey]*sql.Stmt{}}
 }
 
 func (w *txw) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
@@ -251,7 +268,34 @@ func (s *db) appendBatch(ctx context.Context, w *txw, batch []Coded) ([]Result, 
 			return nil, fmt.Errorf("store: %w", err)
 		}
 	}
+	if err := s.addFTS(ctx, w); err != nil {
+		return nil, fmt.Errorf("store: full-text index: %w", err)
+	}
 	return out, nil
+}
+
+// addFTS adds the batch's articles to SQLite's full-text index, in one
+// statement at the end of the batch. FTS5 keeps the terms it is given in
+// memory until the transaction commits, but writes them out into a
+// segment of their own at the start of every statement that keeps a
+// statement journal (multi-row INSERTs, INSERT ... SELECT, UPDATEs); added
+// article by article, each article's terms were written out by the next
+// article's statements, one small segment each, which FTS5 then merged.
+func (s *db) addFTS(ctx context.Context, w *txw) error {
+	if len(w.fts) == 0 {
+		return nil
+	}
+	slices.Sort(w.fts)
+	ids := slices.Compact(w.fts) // an article stored twice in the batch
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i], args[i] = "$"+strconv.Itoa(i+1), id
+	}
+	// Not prepared: the number of IDs differs from batch to batch.
+	_, err := w.tx.ExecContext(ctx, w.d.rebind(s.d.ftsAdd+"("+strings.Join(ph, ", ")+")"), args...)
+	w.fts = w.fts[:0]
+	return err
 }
 
 // refreshMerged recounts the events articles joined, now that their
@@ -287,7 +331,10 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	key := a.key()
 	res := Result{Outcome: New}
 	var oldID, oldHash string
-	err := w.row(ctx, `SELECT u.article_id, a.content_hash FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = $1`, []any{key}, &oldID, &oldHash)
+	err := sql.ErrNoRows
+	if w.memURLs == nil || w.memURLs[key] {
+		err = w.row(ctx, `SELECT u.article_id, a.content_hash FROM article_urls u JOIN articles a ON a.id = u.article_id WHERE u.url = $1`, []any{key}, &oldID, &oldHash)
+	}
 	switch {
 	case err == nil && oldHash == a.ContentHash && oldID == a.ID:
 		return Result{Outcome: Unchanged}, nil
@@ -309,11 +356,15 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 		return res, err
 	}
 	var hash string
-	err = w.row(ctx, `SELECT content_hash FROM articles WHERE id = $1`, []any{a.ID}, &hash)
+	err = sql.ErrNoRows
+	if w.memArticles == nil || w.memArticles[a.ID] {
+		err = w.row(ctx, `SELECT content_hash FROM articles WHERE id = $1`, []any{a.ID}, &hash)
+	}
 	switch {
 	case err == nil && hash == a.ContentHash:
 		// The same content under another address.
 		_, err := w.exec(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID)
+		w.storedURL(key)
 		return Result{Outcome: Duplicate}, err
 	case err == nil:
 		// The same ID with other content: IDs that are not content
@@ -325,12 +376,8 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
 	}
-	src := a.sourceName()
-	if _, err := w.exec(ctx, `INSERT INTO sources (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, src); err != nil {
-		return res, err
-	}
-	var srcID int64
-	if err := w.row(ctx, `SELECT id FROM sources WHERE name = $1`, []any{src}, &srcID); err != nil {
+	srcID, err := w.source(ctx, a.sourceName())
+	if err != nil {
 		return res, err
 	}
 	if _, err := w.exec(ctx, `INSERT INTO articles (id, canonical_url, url, source_id, title, byline, published, language, origin, dup_group, text, content_hash, added)
@@ -341,10 +388,12 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	if _, err := w.exec(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID); err != nil {
 		return res, err
 	}
+	w.storedURL(key)
+	if w.memArticles != nil {
+		w.memArticles[a.ID] = true
+	}
 	if s.d.ftsAdd != "" && !w.noFTS {
-		if _, err := w.exec(ctx, s.d.ftsAdd, a.ID); err != nil {
-			return res, err
-		}
+		w.fts = append(w.fts, a.ID)
 	}
 	rows := make([][]any, len(c.Sentences))
 	for i, se := range c.Sentences {
@@ -393,37 +442,87 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	return res, nil
 }
 
+// storedURL notes an address stored by a bulk load into an empty store.
+func (w *txw) storedURL(key string) {
+	if w.memURLs != nil {
+		w.memURLs[key] = true
+	}
+}
+
+// source returns the ID of the source named name, storing it if new.
+// Sources are never deleted, so the IDs looked up stay right for the
+// transaction.
+func (w *txw) source(ctx context.Context, name string) (int64, error) {
+	if id, ok := w.sources[name]; ok {
+		return id, nil
+	}
+	if _, err := w.exec(ctx, `INSERT INTO sources (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, name); err != nil {
+		return 0, err
+	}
+	var id int64
+	if err := w.row(ctx, `SELECT id FROM sources WHERE name = $1`, []any{name}, &id); err != nil {
+		return 0, err
+	}
+	w.sources[name] = id
+	return id, nil
+}
+
 // rowsPerInsert bounds the rows of one multi-row INSERT.
 const rowsPerInsert = 64
 
 // insertRows runs head (an INSERT ... VALUES ) for the rows, many rows to
-// a statement: each statement run costs more than its rows.
+// a statement: each statement run costs more than its rows. The
+// statements are prepared once for each head and number of rows, and
+// their text is only built then.
 func (w *txw) insertRows(ctx context.Context, head string, rows [][]any) error {
 	for len(rows) > 0 {
 		n := min(len(rows), rowsPerInsert)
-		var q strings.Builder
-		q.WriteString(head)
-		var args []any
-		for i, row := range rows[:n] {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(")
-			for j, v := range row {
-				if j > 0 {
+		k := insertKey{head, n}
+		st, ok := w.inserts[k]
+		if !ok {
+			var q strings.Builder
+			q.WriteString(head)
+			p := 0
+			for i := range n {
+				if i > 0 {
 					q.WriteString(", ")
 				}
-				args = append(args, v)
-				q.WriteString("$" + strconv.Itoa(len(args)))
+				q.WriteString("(")
+				for j := range rows[i] {
+					if j > 0 {
+						q.WriteString(", ")
+					}
+					p++
+					q.WriteString("$" + strconv.Itoa(p))
+				}
+				q.WriteString(")")
 			}
-			q.WriteString(")")
+			var err error
+			if st, err = w.stmt(ctx, q.String()); err != nil {
+				return err
+			}
+			w.inserts[k] = st
 		}
-		if _, err := w.exec(ctx, q.String(), args...); err != nil {
+		args := w.args[:0]
+		for _, row := range rows[:n] {
+			args = append(args, row...)
+		}
+		_, err := st.ExecContext(ctx, args...)
+		clear(args)
+		w.args = args[:0]
+		if err != nil {
 			return err
 		}
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// insertKey names a prepared multi-row INSERT: its head and its number
+// of rows.
+type insertKey struct {
+	head string
+	rows int
 }
 
 func dayNum(t time.Time) int64 {

@@ -64,7 +64,7 @@ var sqliteDialect = dialect{
 	ftsSearch: `SELECT a.id, a.title, a.url, a.published, snippet(articles_fts, 1, '[', ']', '…', 16)
 		FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH $1
 		ORDER BY bm25(articles_fts, 2.0, 1.0), a.id LIMIT $2 OFFSET $3`,
-	ftsAdd:    `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = $1`,
+	ftsAdd:    `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id IN `,
 	ftsDelete: `DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = $1)`,
 	indexes:   `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
 	// A bulk load stages events, so it cannot check the mentions' key
