@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Bulk is a bulk load: many batches of articles stored in one
@@ -15,9 +14,8 @@ import (
 // takes a faster path than batches appended one by one: the secondary and
 // full-text indexes are dropped when it begins and built once at Commit
 // (a sort of each instead of as many random insertions as there are
-// events), the lookups that find the event an article's event merges
-// into are answered from memory, and, on SQLite, events are staged and
-// stored in the order of their IDs. Everything happens in the one
+// events), and the lookups that find the event an article's event merges
+// into, and whether an article is stored, are answered from memory. Everything happens in the one
 // transaction, so a process killed during a load leaves the store as it
 // was, indexes included, and readers see the store without the load until
 // Commit. Into a store that has articles already, the batches are
@@ -33,12 +31,8 @@ type Bulk struct {
 	// load.
 	rebuild []string
 	fts     bool // the full-text index is filled at Commit
-	staged  int  // events in the staging table
 	done    bool
 }
-
-// bulkStage bounds the events staged before they are stored.
-const bulkStage = 1 << 20
 
 // BulkLoader begins bulk loads.
 type BulkLoader interface {
@@ -109,26 +103,6 @@ func (b *Bulk) begin(ctx context.Context) error {
 	b.fts, b.w.noFTS = d.ftsAdd != "", d.ftsAdd != ""
 	b.w.mem, b.w.memIDs = newMergeIndex(), map[int64]bool{}
 	b.w.memURLs, b.w.memArticles = map[string]bool{}, map[string]bool{}
-	if d.stageEvents {
-		// The events table's own definition: keyed by ID, it keeps
-		// its rows in the order the events table takes them (an
-		// insertion into a B-tree in memory costs less than sorting
-		// the rows when they are stored), and with the same columns
-		// SQLite copies its rows to the events table as they are
-		// rather than decoding and encoding each.
-		var def string
-		if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'`).Scan(&def); err != nil {
-			return err
-		}
-		head, body, ok := strings.Cut(def, "(")
-		if !ok || !strings.HasPrefix(head, "CREATE TABLE") {
-			return fmt.Errorf("events table: unexpected definition %.40q", def)
-		}
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE bulk_events (`+body); err != nil {
-			return err
-		}
-		b.w.stage = b
-	}
 	return nil
 }
 
@@ -141,29 +115,7 @@ func (b *Bulk) Append(ctx context.Context, batch []Coded) ([]Result, error) {
 	return b.s.appendBatch(ctx, b.w, batch)
 }
 
-// flush stores the staged events in the order of their IDs.
-func (b *Bulk) flush(ctx context.Context) error {
-	if b.staged == 0 {
-		return nil
-	}
-	// No event can break a constraint (freeID gave each a free ID), so
-	// OR IGNORE only spares SQLite the journal of a statement that might
-	// fail halfway; the count says nothing was left out.
-	res, err := b.w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO events SELECT * FROM temp.bulk_events`)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n != int64(b.staged) {
-		return fmt.Errorf("%d of %d staged events stored (%v)", n, b.staged, err)
-	}
-	if _, err := b.w.tx.ExecContext(ctx, `DELETE FROM temp.bulk_events`); err != nil {
-		return err
-	}
-	b.staged = 0
-	return nil
-}
-
-// Commit stores the staged events, builds the indexes, recounts the
+// Commit builds the indexes, recounts the
 // events several articles joined and commits the load.
 func (b *Bulk) Commit(ctx context.Context) error {
 	if b.done {
@@ -179,15 +131,6 @@ func (b *Bulk) Commit(ctx context.Context) error {
 
 func (b *Bulk) commit(ctx context.Context) error {
 	tx := b.w.tx
-	if b.w.stage != nil {
-		if err := b.flush(ctx); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DROP TABLE temp.bulk_events`); err != nil {
-			return err
-		}
-		b.w.stage = nil
-	}
 	for _, q := range b.rebuild {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err

@@ -39,9 +39,8 @@
 // A first load of a large corpus goes faster as one [Bulk] load (the
 // backends are [BulkLoader]s): its batches are one transaction, and into
 // an empty store the secondary and full-text indexes are built once at
-// Commit, merges are found in memory and SQLite stores events in the
-// order of their IDs. A load killed or rolled back leaves the store as it
-// was.
+// Commit and merges are found in memory. A load killed or rolled back
+// leaves the store as it was.
 //
 // # Events across articles
 //

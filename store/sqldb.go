@@ -51,10 +51,11 @@ type dialect struct {
 	// filled, before it recounts merged events; "" when the planner
 	// needs none.
 	analyze string
-	// stageEvents says whether a bulk load into an empty store stages
-	// events in temp.bulk_events, to store them in the order of their
-	// IDs.
-	stageEvents bool
+	// migrateBegin and migrateEnd set up the connection migrations run
+	// on and give it back as it was; migrateCheck, when set, selects the
+	// broken foreign keys a migration left, which fail it.
+	migrateBegin, migrateEnd []string
+	migrateCheck             string
 }
 
 // db is the store over database/sql that both backends are.
@@ -105,23 +106,56 @@ func (s *db) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		tx, err := s.sql.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("store: migration %s: %w", f, err)
-		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)`), v, f, s.opts.Now().Unix()); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("store: migration %s: %w", f, err)
-		}
-		if err := tx.Commit(); err != nil {
+		if err := s.migrateOne(ctx, v, f, string(body)); err != nil {
 			return fmt.Errorf("store: migration %s: %w", f, err)
 		}
 	}
 	return nil
+}
+
+// migrateOne applies migration v, named f, in a transaction on a
+// connection of its own, set up by the dialect's migrateBegin (SQLite's
+// changes of a table's definition copy it to a new one, and the old one
+// cannot be dropped while foreign keys are checked).
+func (s *db) migrateOne(ctx context.Context, v int, f, body string) error {
+	conn, err := s.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, q := range s.d.migrateBegin {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		for _, q := range s.d.migrateEnd {
+			conn.ExecContext(context.WithoutCancel(ctx), q)
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if s.d.migrateCheck != "" {
+		rows, err := tx.QueryContext(ctx, s.d.migrateCheck)
+		if err != nil {
+			return err
+		}
+		broken := rows.Next()
+		rows.Close()
+		if broken {
+			return errors.New("it leaves broken foreign keys")
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)`), v, f, s.opts.Now().Unix()); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // Version returns the number of the last migration applied.
@@ -160,8 +194,6 @@ type txw struct {
 	// sources are the IDs of the sources stored, by name, as far as
 	// this transaction has looked them up.
 	sources map[string]int64
-	// stage is the bulk load that stages this transaction's new events.
-	stage *Bulk
 	// deferRefresh leaves refreshMerged to the end of a bulk load.
 	deferRefresh bool
 	// inserts are insertRows' statements; args is its buffer of
@@ -696,24 +728,13 @@ func (s *db) eventRow(a *Article, r *story.Record, id, day int64, hasDay bool) [
 	return append(args, geoCols(r.ActionGeo)...)
 }
 
-// storeEvents stores an article's new events, or stages them in a bulk
-// load.
+// storeEvents stores an article's new events.
 func (w *txw) storeEvents(ctx context.Context, fresh []pendingEvent) error {
 	rows := make([][]any, len(fresh))
 	for i, e := range fresh {
 		rows[i] = e.args
 	}
-	if w.stage == nil {
-		return w.insertRows(ctx, `INSERT INTO events `+eventColumns+` VALUES `, rows)
-	}
-	if err := w.insertRows(ctx, `INSERT INTO temp.bulk_events `+eventColumns+` VALUES `, rows); err != nil {
-		return err
-	}
-	w.stage.staged += len(rows)
-	if w.stage.staged >= bulkStage {
-		return w.stage.flush(ctx)
-	}
-	return nil
+	return w.insertRows(ctx, `INSERT INTO events `+eventColumns+` VALUES `, rows)
 }
 
 // eventColumns are the columns of eventRow's rows.
@@ -776,11 +797,6 @@ func (s *db) refresh(ctx context.Context, w *txw, id int64) error {
 // deleteArticle removes an article, its sentences and mentions, and the
 // events only it reported; events other articles report are recounted.
 func (s *db) deleteArticle(ctx context.Context, w *txw, id string) error {
-	if w.stage != nil {
-		if err := w.stage.flush(ctx); err != nil {
-			return err
-		}
-	}
 	evs, err := w.ids(ctx, `SELECT DISTINCT event_id FROM mentions WHERE article_id = $1`, id)
 	if err != nil {
 		return err

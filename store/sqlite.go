@@ -67,12 +67,18 @@ var sqliteDialect = dialect{
 	ftsAdd:    `INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id IN `,
 	ftsDelete: `DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = $1)`,
 	indexes:   `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
-	// A bulk load stages events, so it cannot check the mentions' key
-	// to them as it goes; it writes every reference itself. Its page
-	// cache holds more of the tables it fills.
-	bulkBegin:   []string{`PRAGMA foreign_keys = OFF`, `PRAGMA cache_size = -262144`},
-	bulkEnd:     []string{`PRAGMA foreign_keys = ON`, `PRAGMA cache_size = -65536`},
-	stageEvents: true,
+	// A bulk load into an empty store drops the index of GlobalEventIDs
+	// that the mentions' key to events needs, so it cannot check that
+	// key as it goes; it writes every reference itself. Its page cache
+	// holds more of the tables it fills.
+	bulkBegin: []string{`PRAGMA foreign_keys = OFF`, `PRAGMA cache_size = -262144`},
+	bulkEnd:   []string{`PRAGMA foreign_keys = ON`, `PRAGMA cache_size = -65536`},
+	// SQLite's way of changing a table's definition (a new table, the
+	// rows copied, the old one dropped, the new one renamed) needs
+	// foreign keys unchecked, and checked once at the end.
+	migrateBegin: []string{`PRAGMA foreign_keys = OFF`},
+	migrateEnd:   []string{`PRAGMA foreign_keys = ON`},
+	migrateCheck: `PRAGMA foreign_key_check`,
 	// A load's pages are all in the WAL when it commits; readers would
 	// look each page up there and read it with a system call rather
 	// than from the mapped file. A checkpoint copies them into the
@@ -84,11 +90,17 @@ var sqliteDialect = dialect{
 // OpenSQLite opens (creating it when missing) the SQLite store at path,
 // in WAL mode, and brings its schema up to date.
 func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
-	d := sqliteDialect
-	var err error
-	if d.migrations, err = fs.Sub(sqliteMigrations, "migrations/sqlite"); err != nil {
+	migrations, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	if err != nil {
 		return nil, err
 	}
+	return openSQLite(ctx, path, opts, migrations)
+}
+
+// openSQLite is OpenSQLite with the given migrations.
+func openSQLite(ctx context.Context, path string, opts Options, migrations fs.FS) (*SQLite, error) {
+	d := sqliteDialect
+	d.migrations = migrations
 	// Writers take the lock when they begin (no upgrade deadlocks); a
 	// busy database is waited for; WAL lets readers run beside the writer,
 	// and synchronous=NORMAL keeps every commit across a killed process
