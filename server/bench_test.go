@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -59,8 +60,9 @@ func BenchmarkStore(b *testing.B) {
 }
 
 // ingest stores gen's events in s: in one bulk load, or in transactions
-// of 500 articles with DYAD_BENCH_APPEND=1.
-func ingest(ctx context.Context, s store.Store, gen storetest.Generator) error {
+// of 500 articles with DYAD_BENCH_APPEND=1. It logs how long a bulk
+// load's Commit took (the indexes built, the counts of merged events).
+func ingest(ctx context.Context, b *testing.B, s store.Store, gen storetest.Generator) error {
 	bl, ok := s.(store.BulkLoader)
 	if !ok || os.Getenv("DYAD_BENCH_APPEND") == "1" {
 		return gen.Batches(500, func(batch []store.Coded) error {
@@ -79,7 +81,23 @@ func ingest(ctx context.Context, s store.Store, gen storetest.Generator) error {
 		bk.Rollback()
 		return err
 	}
-	return bk.Commit(ctx)
+	t0, cpu0 := time.Now(), cpuTime()
+	if err := bk.Commit(ctx); err != nil {
+		return err
+	}
+	b.Logf("of which the bulk load's Commit: %v, this process's CPU %v", time.Since(t0).Round(time.Millisecond), (cpuTime() - cpu0).Round(time.Millisecond))
+	return nil
+}
+
+// loadAvg is the machine's load average over 1, 5 and 15 minutes, to
+// say how much of it the benchmark had.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }
 
 // cpuTime is the CPU time this process has used, user and system: on a
@@ -93,8 +111,9 @@ func cpuTime() time.Duration {
 func benchStore(b *testing.B, s store.Store, gen storetest.Generator) {
 	ctx := context.Background()
 	for b.Loop() {
+		b.Logf("load average before the ingest: %s", loadAvg())
 		t0, cpu0 := time.Now(), cpuTime()
-		if err := ingest(ctx, s, gen); err != nil {
+		if err := ingest(ctx, b, s, gen); err != nil {
 			b.Fatal(err)
 		}
 		el, cpu := time.Since(t0), cpuTime()-cpu0
@@ -102,6 +121,7 @@ func benchStore(b *testing.B, s store.Store, gen storetest.Generator) {
 		b.ReportMetric(float64(gen.Events)/cpu.Seconds(), "events/cpu-s")
 		b.Logf("ingest: %d events in %v (%.0f events/s), this process's CPU %v (%.0f events per CPU second)",
 			gen.Events, el.Round(time.Millisecond), float64(gen.Events)/el.Seconds(), cpu.Round(time.Millisecond), float64(gen.Events)/cpu.Seconds())
+		b.Logf("load average after the ingest: %s", loadAvg())
 	}
 	srv, err := server.New(s, server.Options{})
 	if err != nil {
