@@ -15,11 +15,12 @@ import (
 // full-text indexes are dropped when it begins and built once at Commit
 // (a sort of each instead of as many random insertions as there are
 // events), and the lookups that find the event an article's event merges
-// into, and whether an article is stored, are answered from memory. Everything happens in the one
-// transaction, so a process killed during a load leaves the store as it
-// was, indexes included, and readers see the store without the load until
-// Commit. Into a store that has articles already, the batches are
-// appended as Append appends them, in the one transaction.
+// into, and whether an article is stored, are answered from memory.
+// Everything happens in the one transaction, so a process killed during a
+// load leaves the store as it was, indexes included, and readers see the
+// store without the load until Commit. Into a store that has articles
+// already, the batches are appended as Append appends them, in the one
+// transaction.
 //
 // Results are what Append would give, except that the counts of events
 // that several articles report are updated at Commit.
@@ -115,8 +116,8 @@ func (b *Bulk) Append(ctx context.Context, batch []Coded) ([]Result, error) {
 	return b.s.appendBatch(ctx, b.w, batch)
 }
 
-// Commit builds the indexes, recounts the
-// events several articles joined and commits the load.
+// Commit builds the indexes, recounts the events several articles joined
+// and commits the load.
 func (b *Bulk) Commit(ctx context.Context) error {
 	if b.done {
 		return errors.New("store: bulk: the load has ended")
