@@ -30,6 +30,9 @@ type mention struct {
 	// ("said Washington had concluded"): what a statement is about, not
 	// whom it is made to.
 	topic bool
+	// person is set when the phrase names one person: a person the
+	// dictionaries know, a titled or remembered name, "the minister".
+	person bool
 }
 
 // real reports whether the code names an actor, not just an agent ("---GOV")
@@ -246,7 +249,8 @@ func (cs *coding) npCodes(h int) *npInfo {
 			}
 			seen[code] = true
 			f, l := spanOf(a.first, a.last)
-			m := mention{code: code, head: h, first: f, last: l, ev: actorEvidence(a, agents), name: st.text(cs.spanIDs(f, l))}
+			m := mention{code: code, head: h, first: f, last: l, ev: actorEvidence(a, agents), name: st.text(cs.spanIDs(f, l)),
+				person: a.first <= h && h <= a.last && personActor(a.a) || cs.personHead(h, agents)}
 			in.ms = append(in.ms, m)
 			sh := m
 			sh.code = mixCode(a.code.Code, modAgents)
@@ -262,6 +266,14 @@ func (cs *coding) npCodes(h int) *npInfo {
 	// Kanther"): an agent word that merely describes a thing ("a strict
 	// Islamic state", "a Kurdish town") codes nothing.
 	titled := !cs.c.opts.PETRARCH && cs.titled(h, agents)
+	if !titled && len(agents) == 0 && cs.disc != nil && !cs.c.opts.PETRARCH {
+		// "Livshits", once the story has called him "Russian Finance
+		// Minister Alexander Livshits".
+		if ms := cs.rememberedPerson(h); ms != nil {
+			in.ms = ms
+			return in
+		}
+	}
 	if !collectiveNouns[hw.ulem] && !titled && !slices.ContainsFunc(agents, func(g agentHit) bool { return g.first <= h && h <= g.last }) {
 		agents = nil
 	}
@@ -323,7 +335,8 @@ func (cs *coding) npCodes(h int) *npInfo {
 			return in // "people", "women": nobody in particular
 		}
 		if code != "" {
-			in.ms = []mention{{code: code, head: h, first: first, last: last, ev: agentEvidence(agents), agents: agents}}
+			in.ms = []mention{{code: code, head: h, first: first, last: last, ev: agentEvidence(agents), agents: agents,
+				person: titled || cs.personHead(h, agents)}}
 		}
 		return in
 	}

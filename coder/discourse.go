@@ -41,6 +41,9 @@ type Discourse struct {
 	// unknown or open); periodBad is set when they do not overlap.
 	period    [2]int
 	periodBad bool
+	// people are the people the story introduced by office or role,
+	// remembered by name for the whole story (rememberPeople).
+	people []*person
 }
 
 // entity is an actor of the discourse, known by its code.
@@ -58,6 +61,10 @@ type entity struct {
 	// thing is set for a noun phrase that names no actor ("the deal",
 	// "the drills"): a pronoun may refer to it rather than to an actor.
 	thing bool
+	// person is set once a mention named the actor as one person ("the
+	// minister", "Alexander Livshits"): "he" and "she" stand only for
+	// such actors.
+	person bool
 }
 
 // actorKind is the broad kind of an actor, from its code.
@@ -236,6 +243,18 @@ func (cs *coding) observe() {
 		e.score = e.salience(n) + best[m.code]
 		e.at, e.last, e.pos = n, n, m.head
 	}
+	// An actor named as one person, or a person the sentence introduced,
+	// is a person ("he" may stand for it).
+	for _, m := range slices.Concat(cs.pre, cs.things) {
+		if e := d.entity(m.code); e != nil && m.person {
+			e.person = true
+		}
+	}
+	for _, p := range d.people {
+		if e := d.entity(p.code); e != nil && p.sent == n {
+			e.person = true
+		}
+	}
 	// Actors no reference can reach any more are forgotten, so that a long
 	// text keeps its discourse small.
 	d.ents = slices.DeleteFunc(d.ents, func(e *entity) bool { return e.salience(n+1) < minSalience })
@@ -290,6 +309,9 @@ func (cs *coding) collect() {
 			continue
 		}
 		named := false
+		if !cs.c.opts.PETRARCH {
+			cs.rememberPeople(i, cs.npCodes(i).ms)
+		}
 		for _, m := range cs.npCodes(i).ms {
 			ms := []mention{m}
 			if m.pron {
@@ -304,7 +326,14 @@ func (cs *coding) collect() {
 			named = named || m.pron
 		}
 		if !named && (w.upos == "NOUN" || w.upos == "PROPN") && thingRel(w) {
-			cs.things = append(cs.things, mention{code: "thing:" + w.ulem, head: i, first: i, last: i, thing: true})
+			// A person no dictionary knows ("Julian Assange", "the
+			// lawyer") is not an actor, but "he" may be that person.
+			// A person the story introduced is its actor, not a thing.
+			if !cs.c.opts.PETRARCH && w.upos == "PROPN" && cs.knownPerson(i) != nil {
+				continue
+			}
+			person := w.upos == "PROPN" && cs.nameOfPerson(i) || personNouns[w.ulem] && !cs.plural(i)
+			cs.things = append(cs.things, mention{code: "thing:" + w.ulem, head: i, first: i, last: i, thing: true, person: person})
 		}
 	}
 }
@@ -560,6 +589,11 @@ func (cs *coding) refer(h int, in *npInfo) []mention {
 	if !definite {
 		return nil
 	}
+	if count == 1 && !cs.c.opts.PETRARCH {
+		if ms := cs.rememberedTitle(h); ms != nil {
+			return ms
+		}
+	}
 	for _, i := range cs.core(h) {
 		if x := &st.w[i]; i != h && x.upos == "PROPN" && (x.rel == "compound" || x.rel == "flat") {
 			return nil // "the Radaa force": a name the dictionaries lack
@@ -705,10 +739,66 @@ func (cs *coding) referName(h int, in *npInfo) []mention {
 	return nil
 }
 
+// humanPronouns stand for one person.
+var humanPronouns = setOf("HE", "SHE", "HIM", "HER")
+
+// referPerson resolves "he", "she", "him" or "her" to a person: one the
+// sentence named before it (the subject first), else the person the story
+// named last — never a country, an organisation or a plural ("He returned
+// to Bonn" after "Germany said"), nor the subject or another argument of
+// its own verb ("he asked the Ukrainian president"). A person no
+// dictionary knows ends the search: "him" after "Assange is battling
+// extradition" is Assange, whom nothing codes. People act in a role, so a
+// bare country's code is no person's.
+func (cs *coding) referPerson(h int) []mention {
+	d := cs.disc
+	excluded := cs.coArguments(h)
+	subj := cs.effectiveSubjects(h)
+	for _, m := range cs.pre {
+		if slices.Contains(subj, m.head) && !slices.Contains(subj, h) {
+			excluded = append(excluded, m.code)
+		}
+	}
+	ok := func(code string, plural bool) bool {
+		return !plural && (strings.HasPrefix(code, "thing:") || len(code) > 3) &&
+			!slices.ContainsFunc(excluded, func(x string) bool { return x == code || SameSide(x, code) || hasPrefixCode(x, code) })
+	}
+	var pick *mention
+	for _, m := range slices.Concat(cs.pre, cs.things) {
+		if m.head < h && m.person && ok(m.code, cs.plural(m.head)) && !slices.Contains(subj, m.head) &&
+			(pick == nil || cs.roleWeight(m.head) > cs.roleWeight(pick.head) || cs.roleWeight(m.head) == cs.roleWeight(pick.head) && m.head > pick.head) {
+			pick = &m
+		}
+	}
+	if pick != nil {
+		if pick.thing {
+			return nil
+		}
+		c := candidate{code: pick.code, name: cs.st.text(cs.spanIDs(pick.first, pick.last)), where: "named earlier in this sentence"}
+		return cs.refMentions(h, []candidate{c}, nil)
+	}
+	var best *entity
+	for _, e := range d.ents {
+		if e.person && e.salience(d.sent) >= minSalience && ok(e.code, e.plural) &&
+			(best == nil || e.last > best.last || e.last == best.last && e.salience(d.sent) > best.salience(d.sent)) {
+			best = e
+		}
+	}
+	if best == nil || best.thing {
+		return nil
+	}
+	c := candidate{code: best.code, name: best.name, ev: best.ev, salience: best.salience(d.sent),
+		where: fmt.Sprintf("last mentioned in sentence %d", best.last+1)}
+	return cs.refMentions(h, []candidate{c}, nil)
+}
+
 // referPronoun resolves a personal pronoun that no clause of its sentence
 // explains: "they" to the most salient actor named in the plural (else the
 // most salient), the others to the most salient named in the singular.
 func (cs *coding) referPronoun(h int) []mention {
+	if humanPronouns[cs.st.w[h].ulem] && !cs.c.opts.PETRARCH {
+		return cs.referPerson(h)
+	}
 	cands := cs.candidates(h, true)
 	pick := func(c candidate) []mention {
 		if c.thing {
@@ -755,4 +845,51 @@ func (cs *coding) refMentions(h int, picked []candidate, extra []Evidence) []men
 	}
 	cs.noteRef(h, out)
 	return out
+}
+
+// coArguments returns the actors of the other subjects and objects of the
+// verb whose subject or object word h is; nil if h is neither.
+func (cs *coding) coArguments(h int) []string {
+	st := cs.st
+	w := &st.w[h]
+	if w.rel != "nsubj" && w.rel != "obj" && w.rel != "iobj" || w.head <= 0 {
+		return nil
+	}
+	var out []string
+	for _, k := range st.w[w.head].kids {
+		x := &st.w[k]
+		if k == h || x.personalPron || x.rel != "nsubj" && x.rel != "obj" && x.rel != "iobj" {
+			continue
+		}
+		for _, m := range cs.npCodes(k).ms {
+			if m.real() && !m.pron {
+				out = append(out, m.code)
+			}
+		}
+	}
+	return out
+}
+
+// entityType returns the type of the named entity the recogniser found
+// word h in (PER, ORG, LOC), or "".
+func (cs *coding) entityType(h int) string {
+	for _, e := range cs.st.src.Entities {
+		if e.First <= h-1 && h-1 <= e.Last {
+			return e.Type
+		}
+	}
+	return ""
+}
+
+// nameOfPerson reports whether the proper noun h, which names no actor,
+// may be a person's name: a name the recogniser does not take for an
+// organisation or a place, nor a day or a month. The recogniser misses
+// many people ("Assange", "Lang"), so a name it leaves untyped counts.
+func (cs *coding) nameOfPerson(h int) bool {
+	ids, _ := cs.personName(h)
+	if ids == nil || slices.ContainsFunc(ids, func(i int) bool { return calendarWords[cs.st.w[i].uform] }) {
+		return false
+	}
+	t := cs.entityType(h)
+	return t == "" || t == "PER"
 }

@@ -593,6 +593,10 @@ func (cs *coding) span(first, last int, extra ...int) Span {
 	return sp
 }
 
+// clauseRels attach a clause, even one whose head is a noun ("was in
+// response to a plea from").
+var clauseRels = setOf("ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis", "root")
+
 // addressingVerbs take whom they speak to as their object ("told the
 // police", "briefed Nato", "assured Israel"), or as their subject in the
 // passive ("was told"); other verbs of saying take what is said ("said
@@ -601,9 +605,9 @@ var addressingVerbs = setOf("TELL", "INFORM", "BRIEF", "ADDRESS", "ASSURE", "REA
 
 // addressed reports whether target t of statement analysis a is one the
 // statement is aimed at. A target that the dictionary's pattern placed in
-// a slot must be a phrase of the anchor's own clause ("comment on",
-// "sympathise with", "concerned about"), not of a clause it governs or a
-// relative clause. A target the coder found by itself must be whom the
+// a slot must be a noun phrase of the anchor's own clause ("comment on",
+// "sympathise with", "concerned about"), not of a clause it governs. A
+// target the coder found by itself must be whom the
 // statement is made to: an indirect object, the object or passive subject
 // of a verb of addressing ("told the police"), a "to" phrase ("said to",
 // "wrote to"). A statement with any other target — what it reports, a
@@ -616,10 +620,7 @@ func (cs *coding) addressed(a *analysis, t mention) bool {
 	if h <= 0 || h >= len(st.w) {
 		return true // no phrase: a null actor, as Options.AllowNullActor allows
 	}
-	if a.pm != nil && a.pm.hasTgt && slices.ContainsFunc(a.pm.tgtSlot, func(m mention) bool { return m.head == t.head }) {
-		return cs.inAnchorClause(a, h)
-	}
-	// So must a target a pattern takes from the object phrase it names:
+	// A target a pattern takes from the object phrase it names is one:
 	// "denied Uganda's allegations", "rejected the accusations of Iraq".
 	if a.pm != nil && cs.inObject(a.v, h) {
 		return true
@@ -629,6 +630,19 @@ func (cs *coding) addressed(a *analysis, t mention) bool {
 		h = st.w[h].head
 	}
 	w := &st.w[h]
+	if a.pm != nil && a.pm.hasTgt && slices.ContainsFunc(a.pm.tgtSlot, func(m mention) bool { return m.head == t.head }) {
+		// A slot's phrase is a noun phrase of the anchor's own clause
+		// ("comment on", "claimed responsibility for attacks on US
+		// forces"), not a clause below ("said it was committed to",
+		// "said the threat … to take Grozny had been the general's
+		// initiative").
+		for k := h; k != a.v && k != a.anchor && !slices.Contains(a.extra, k); k = st.w[k].head {
+			if k <= 0 || !isNominal(st.w[k].upos) || clauseRels[st.w[k].rel] {
+				return false
+			}
+		}
+		return true
+	}
 	if w.head != a.v {
 		return false
 	}
@@ -660,24 +674,6 @@ func (cs *coding) inObject(v, h int) bool {
 			return false
 		}
 		h = w.head
-	}
-	return false
-}
-
-// inAnchorClause reports whether word h belongs to the clause of a's
-// anchor: its path up to the anchor (or a word of a multiword anchor)
-// crosses no clause.
-func (cs *coding) inAnchorClause(a *analysis, h int) bool {
-	st := cs.st
-	for depth := 0; h > 0 && depth < len(st.w); depth++ {
-		if h == a.v || h == a.anchor || slices.Contains(a.extra, h) {
-			return true
-		}
-		switch st.w[h].rel {
-		case "ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis", "root":
-			return false
-		}
-		h = st.w[h].head
 	}
 	return false
 }

@@ -227,6 +227,12 @@ func (cs *coding) resolveAll(ms []mention, v int) []mention {
 				// named in the singular is not "they".
 				ants = nil
 			}
+			if cs.disc != nil && humanPronouns[cs.st.w[m.head].ulem] && !cs.c.opts.PETRARCH {
+				// Nor is "he" a plural ("prosecutors decided … after he
+				// was hauled out") or a country ("Washington had
+				// concluded …, saying he trusted").
+				ants = slices.DeleteFunc(ants, func(a mention) bool { return cs.plural(a.head) || len(a.code) <= 3 })
+			}
 		}
 		if len(ants) == 0 && cs.disc != nil {
 			ants = cs.referPronoun(m.head)

@@ -291,6 +291,28 @@ var trustCases = []trustCase{
 		nil},
 	{"person", "industry secretary", "Talks\n\nLONDON 1996-08-22\n\nIndustry Secretary Ian Lang criticised Japan.",
 		[]string{"GBRGOV JPN 11 asserted"}},
+	// A person introduced by title or role is remembered by name for the
+	// rest of the story (kind 8): the surname alone, or the full name,
+	// codes them; another first name, or a name never introduced, does
+	// not.
+	{"person", "surname later", "Talks\n\nMOSCOW 1996-08-22\n\nRussian Finance Minister Oleg Baranov criticised Ukraine.\n\nBaranov also criticised Japan.",
+		[]string{"RUSGOV UKR 11 asserted", "RUSGOV JPN 11 asserted"}},
+	{"person", "another first name", "Talks\n\nMOSCOW 1996-08-22\n\nRussian Finance Minister Oleg Baranov criticised Ukraine.\n\nIrina Baranov criticised Poland.",
+		[]string{"RUSGOV UKR 11 asserted"}},
+	{"person", "role in apposition", "Talks\n\nPavel Orlov, head of the IMF's mission, criticised Kazakhstan.\n\nOrlov also criticised Estonia.",
+		[]string{"IGOBUSIMF KAZ 11 asserted", "IGOBUSIMF EST 11 asserted"}},
+	{"person", "never introduced", "Talks\n\nMOSCOW 1996-08-22\n\nOleg Baranov, who met the minister, criticised Ukraine.\n\nBaranov also criticised Japan.",
+		nil},
+	{"person", "a leader of what", "Talks\n\nBERLIN 2005-03-01\n\nThe court heard Swiss sect leader Hans Gerber.\n\nGerber criticised Germany.",
+		nil},
+	// "He" and "she" are people: the person the story named last, never a
+	// country, a plural or a person no dictionary knows (kind 7).
+	{"reference", "he after a person", "Talks\n\nPavel Orlov, head of the IMF's mission, criticised Kazakhstan.\n\nGermany criticised Belarus.\n\nHe also criticised Finland.",
+		[]string{"IGOBUSIMF KAZ 11 asserted", "DEU BLR 11 asserted", "IGOBUSIMF FIN 11 asserted"}},
+	{"reference", "he is no country", "Talks\n\nGermany criticised Belarus.\n\nHe also criticised Finland.",
+		[]string{"DEU BLR 11 asserted"}},
+	{"reference", "him is the unknown person", "Talks\n\nPavel Orlov, head of the IMF's mission, criticised Kazakhstan.\n\nThe blogger Jan Olsen is fighting extradition to Norway, which accuses him of fraud.",
+		[]string{"IGOBUSIMF KAZ 11 asserted"}},
 	// Companies are business of their country, not the country; Bonn was
 	// the German government until 1999, a German city after.
 	{"context", "company", "Talks\n\nLONDON 1996-08-22\n\nBritish Airways Plc criticised the French government.",
