@@ -114,4 +114,9 @@
 // Islamic Army") stand for the most salient actors that fit, and the
 // reference is part of the event's evidence ("reference": what it was taken
 // to mean, with the actor's salience and where it was last mentioned).
+// A person the text introduces by a title or a role ("Russian Finance
+// Minister Oleg Baranov", "Pavel Orlov, head of the IMF's mission") is
+// remembered by name for the rest of the text ("Baranov"); "he" and "she"
+// stand only for people, the one named last, and a person no dictionary
+// knows leaves them uncoded rather than taken for someone else.
 package coder
