@@ -311,7 +311,7 @@ var trustCases = []trustCase{
 		[]string{"IGOBUSIMF KAZ 11 asserted", "DEU BLR 11 asserted", "IGOBUSIMF FIN 11 asserted"}},
 	{"reference", "he is no country", "Talks\n\nGermany criticised Belarus.\n\nHe also criticised Finland.",
 		[]string{"DEU BLR 11 asserted"}},
-	{"reference", "him is the unknown person", "Talks\n\nPavel Orlov, head of the IMF's mission, criticised Kazakhstan.\n\nThe blogger Jan Olsen is fighting extradition to Norway, which accuses him of fraud.",
+	{"reference", "him is the unknown person", "Talks\n\nPavel Orlov, head of the IMF's mission, criticised Kazakhstan.\n\nJan Olsen has left Sweden for good.\n\nNorway accuses him of fraud.",
 		[]string{"IGOBUSIMF KAZ 11 asserted"}},
 	// Companies are business of their country, not the country; Bonn was
 	// the German government until 1999, a German city after.
