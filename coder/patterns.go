@@ -225,6 +225,11 @@ func (cs *coding) matchPattern(p *dict.Pattern, f *frame) *patternMatch {
 			if !cs.compoundSubject(f.subj) {
 				return nil
 			}
+			// Sides that act on each other act on no one else: "Algeria
+			// and Egypt are fighting militants" is no fight between them.
+			if !cs.c.opts.PETRARCH && len(p.Post) == 0 && cs.st.hasKid(f.verb, "obj") {
+				return nil
+			}
 			m.compound = true
 			m.score++
 		case dict.Skip:

@@ -63,8 +63,10 @@ func (cs *coding) subjects(v int) []int {
 				// Only the participle itself: what it governs ("trying to
 				// raid") is no asserted act, nor is a participle
 				// introduced as an example ("including calling for") or
-				// hanging from a purpose ("to oppose it, calling for").
-				if v == start && w.rel == "advcl" && !cs.c.opts.PETRARCH && st.presentParticiple(v) && participleMark[st.mark(v)] && !st.hasKid(v, "cc") && !st.hasKid(v, "case") && st.mark(h) != "TO" {
+				// hanging from a purpose ("to oppose it, calling for"), nor
+				// the agent of a passive parsed as a clause ("were killed
+				// by invading troops").
+				if v == start && w.rel == "advcl" && !cs.c.opts.PETRARCH && st.presentParticiple(v) && participleMark[st.mark(v)] && !st.hasKid(v, "cc") && !st.hasKid(v, "case") && st.mark(h) != "TO" && !(st.mark(v) == "BY" && st.isPassive(h)) {
 					v = h
 					continue
 				}

@@ -61,11 +61,8 @@ func (cs *coding) verbEntry(v int, kind dict.AnchorKind) (*dict.Verb, []int) {
 	}
 	// A verb listed under this very form wins over one found through the
 	// lemma ("LEFT" as a verb of its own, not as a form of "LEAVE").
-	// But a noun's block does not take a verb: "meeting" in "after
-	// meeting the president" is the verb "meet", not the noun "meeting",
-	// which codes only through noun patterns.
 	for _, ve := range cands {
-		if len(ve.Words) == 1 && ve.Words[0] == w.uform && !(kind == dict.VerbAnchor && w.upos == "VERB" && w.uform != w.ulem && cs.nounOnly(ve)) {
+		if len(ve.Words) == 1 && ve.Words[0] == w.uform {
 			return ve, nil
 		}
 	}
@@ -75,13 +72,6 @@ func (cs *coding) verbEntry(v int, kind dict.AnchorKind) (*dict.Verb, []int) {
 		}
 	}
 	return nil, nil
-}
-
-// nounOnly reports whether dictionary word ve codes only as a noun or a
-// predicate: it has no verb patterns and no code of its own.
-func (cs *coding) nounOnly(ve *dict.Verb) bool {
-	d := cs.c.d
-	return len(d.AnchorPatterns(ve, dict.VerbAnchor)) == 0 && ve.EffectiveCode().IsNull()
 }
 
 // regularInflections returns the regular -S, -ED and -ING forms of an
