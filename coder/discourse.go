@@ -148,9 +148,23 @@ func (c *Coder) Foresee(sents []*nlp.Sentence, date int) *Discourse {
 	if c.opts.PETRARCH {
 		return &Discourse{}
 	}
+	// In a dated story no term of office is collected (codeAt), so the
+	// read ahead looks only for the home country: it ends once that is
+	// known or once no later sentence can be a dateline line. The
+	// sentences before are still read, since a dateline's actors may
+	// resolve against theirs.
+	last := len(sents) - 1
+	if date != 0 {
+		for last >= 0 && !mayBeDatedDateline(sents[last]) {
+			last--
+		}
+	}
 	scratch := &Discourse{}
-	for _, s := range sents {
+	for _, s := range sents[:last+1] {
 		c.code(s, date, scratch, true)
+		if date != 0 && scratch.home != "" {
+			break
+		}
 	}
 	return &Discourse{home: scratch.home, period: scratch.period, periodBad: scratch.periodBad}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"dyad/dict"
+	"dyad/nlp"
 )
 
 // Repairs of parser errors. A statistical parser of about 86 UAS errs the
@@ -82,6 +83,15 @@ func (cs *coding) datedDateline() bool {
 		}
 	}
 	return true
+}
+
+// mayBeDatedDateline reports whether s may be read as a dated dateline
+// line (datedDateline) once coded: its words, which newSent and the
+// repairs keep, start with an upper-case word and end with a date. The
+// tags, which repairs may change, are not looked at.
+func mayBeDatedDateline(s *nlp.Sentence) bool {
+	n := len(s.Tokens)
+	return n >= 2 && isUpperWord(s.Tokens[0].Form) && isoDate(s.Tokens[n-1].Form)
 }
 
 // isoDate reports whether s is written YYYY-MM-DD.
