@@ -1,6 +1,7 @@
 package when
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -128,7 +129,7 @@ func matchAgo(low []string, i int) (spec, int) {
 		n, approx = roughly[w], true
 		j++
 	default:
-		if d, err := strconv.Atoi(w); err == nil && d > 0 && d < 1000 {
+		if d, err := atoi(w); err == nil && d > 0 && d < 1000 {
 			n = d
 			j++
 		}
@@ -150,8 +151,12 @@ func matchAgo(low []string, i int) (spec, int) {
 // 2024", "May 2024", "in March", "in 2003", "2024-05-12".
 func matchAbsolute(low []string, i int) (spec, int) {
 	w := at(low, i)
-	if t, err := time.Parse("2006-01-02", w); err == nil {
-		return spec{kind: absoluteExpr, year: t.Year(), month: int(t.Month()), day: t.Day()}, 1
+	// Only a word of this shape can parse, and time.Parse's error for the
+	// others costs an allocation per word.
+	if len(w) == 10 && w[4] == '-' && w[7] == '-' {
+		if t, err := time.Parse("2006-01-02", w); err == nil {
+			return spec{kind: absoluteExpr, year: t.Year(), month: int(t.Month()), day: t.Day()}, 1
+		}
 	}
 	if d := dayOf(w); d > 0 {
 		if m, ok := months[at(low, i+1)]; ok {
@@ -196,7 +201,7 @@ func dayOf(w string) int {
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
 	}
-	d, err := strconv.Atoi(w)
+	d, err := atoi(w)
 	if err != nil || d < 1 || d > 31 || len(w) > 2 {
 		return 0
 	}
@@ -208,7 +213,7 @@ func yearOf(w string) int {
 	if len(w) != 4 {
 		return 0
 	}
-	y, err := strconv.Atoi(w)
+	y, err := atoi(w)
 	if err != nil || y < 1900 || y > 2199 {
 		return 0
 	}
@@ -314,4 +319,18 @@ func (s spec) resolve(ref time.Time, future bool) Date {
 		return d
 	}
 	return Date{}
+}
+
+// errNotNumber is atoi's error for a word that cannot be a number.
+var errNotNumber = errors.New("not a number")
+
+// atoi is strconv.Atoi for words, most of which are not numbers: a word
+// that does not start with a digit or a sign fails at once, without the
+// error value (and its copy of the word) strconv.Atoi allocates; Find
+// tries every word of every sentence.
+func atoi(w string) (int, error) {
+	if w == "" || (w[0] < '0' || w[0] > '9') && w[0] != '+' && w[0] != '-' {
+		return 0, errNotNumber
+	}
+	return strconv.Atoi(w)
 }
