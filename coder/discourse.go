@@ -428,10 +428,21 @@ type candidate struct {
 	words    map[string]bool
 	ev       []Evidence
 	salience float64
-	where    string
-	thing    bool
-	last     int // the sentence and word of the last mention
-	pos      int
+	// where says where the actor was mentioned, for the evidence; empty
+	// for an actor of the discourse, last mentioned in sentence last
+	// (whereText), which is spelled out only for the candidate picked.
+	where string
+	thing bool
+	last  int // the sentence and word of the last mention
+	pos   int
+}
+
+// whereText says where the candidate was last mentioned.
+func (c *candidate) whereText() string {
+	if c.where != "" {
+		return c.where
+	}
+	return fmt.Sprintf("last mentioned in sentence %d", c.last+1)
 }
 
 // candidates returns the actors a reference at word h may stand for, most
@@ -442,14 +453,14 @@ type candidate struct {
 func (cs *coding) candidates(h int, things bool) []candidate {
 	d := cs.disc
 	n := d.sent
-	var out []candidate
+	out := make([]candidate, 0, len(d.ents)+len(cs.pre)+len(cs.things))
 	for _, e := range d.ents {
 		s := e.salience(n)
 		if s < minSalience || e.thing && !things {
 			continue
 		}
 		out = append(out, candidate{code: e.code, kind: e.kind, plural: e.plural, name: e.name, words: e.words, ev: e.ev,
-			salience: s, where: fmt.Sprintf("last mentioned in sentence %d", e.last+1), thing: e.thing, last: e.last, pos: e.pos})
+			salience: s, thing: e.thing, last: e.last, pos: e.pos})
 	}
 	// The subject of the reference's own clause, or of the clause that
 	// controls it, is not what it refers to ("A condemned the country",
@@ -507,7 +518,7 @@ func (cs *coding) candidates(h int, things bool) []candidate {
 	// are two actors, not one and its part.
 	// The most salient of such codes stands for all of them.
 	bySalience(out)
-	var folded []candidate
+	folded := make([]candidate, 0, len(out))
 	for _, c := range out {
 		k := slices.IndexFunc(folded, func(f candidate) bool {
 			return f.kind == c.kind && (strings.HasPrefix(c.code, f.code) || strings.HasPrefix(f.code, c.code))
@@ -852,7 +863,7 @@ func (cs *coding) refMentions(h int, picked []candidate, extra []Evidence) []men
 	var out []mention
 	for _, c := range picked {
 		ev := []Evidence{{Role: "reference", Code: c.code,
-			Entry: fmt.Sprintf("%q → %q (salience %.2f, %s)", phrase, c.name, c.salience, c.where)}}
+			Entry: fmt.Sprintf("%q → %q (salience %.2f, %s)", phrase, c.name, c.salience, c.whereText())}}
 		ev = append(ev, c.ev...)
 		ev = append(ev, extra...)
 		out = append(out, mention{code: c.code, head: h, first: first, last: last, ev: ev, ref: true})
