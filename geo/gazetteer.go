@@ -245,6 +245,14 @@ func rank(p *Place) int {
 // punctuation other than inner hyphens and apostrophes dropped, spaces
 // single.
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any string.
+func foldRunes(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -265,6 +273,27 @@ func Fold(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
+}
+
+// foldASCII folds a word of ASCII letters and digits, the most common
+// name tried (Places tries every word of every sentence), without the
+// rune-by-rune walk of Fold and, when it is lower case already, without
+// a copy: it is its own lower case. ok is false for any other string.
+func foldASCII(s string) (string, bool) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		default:
+			return "", false
+		}
+	}
+	if !upper {
+		return s, true
+	}
+	return strings.ToLower(s), true
 }
 
 // unaccent maps the common accented Latin letters to their base letter.

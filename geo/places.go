@@ -219,6 +219,9 @@ func capitalised(w string) bool {
 }
 
 func join(toks []nlp.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Form // most tries are of one word (longest)
+	}
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 && (t.Start < 0 || toks[i-1].End < t.Start) {
