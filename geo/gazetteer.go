@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is what a place is. The values are GDELT's ActionGeo_Type where
@@ -275,25 +276,43 @@ func foldRunes(s string) string {
 	return strings.TrimRight(b.String(), "-")
 }
 
-// foldASCII folds a word of ASCII letters and digits, the most common
-// name tried (Places tries every word of every sentence), without the
-// rune-by-rune walk of Fold and, when it is lower case already, without
-// a copy: it is its own lower case. ok is false for any other string.
-func foldASCII(s string) (string, bool) {
-	upper := false
+// foldASCII is Fold for an ASCII string, the most common name tried
+// (Places tries every word of every sentence, and the phrases of
+// capitalised words), byte by byte into a buffer on the stack; a name
+// that is its own folded form (a lower-case word) is returned as it is.
+// ok is false for a string with other characters.
+func foldASCII(s string) (f string, ok bool) {
+	var buf [64]byte
+	b := buf[:0]
+	space := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-		case 'A' <= c && c <= 'Z':
-			upper = true
-		default:
+		case c >= utf8.RuneSelf:
 			return "", false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		case c == '-' || c == '\'':
+			if len(b) > 0 && !space {
+				b = append(b, '-')
+			}
+		default:
+			space = true
 		}
 	}
-	if !upper {
+	for len(b) > 0 && b[len(b)-1] == '-' {
+		b = b[:len(b)-1]
+	}
+	if string(b) == s {
 		return s, true
 	}
-	return strings.ToLower(s), true
+	return string(b), true
 }
 
 // unaccent maps the common accented Latin letters to their base letter.
