@@ -40,6 +40,9 @@ const (
 // its countries: the countries it names, the countries of its places and
 // of its actors.
 func locate(st *Story, g *geo.Gazetteer) {
+	if len(st.Events) == 0 {
+		return // most articles: their places would place nothing
+	}
 	sents := make([]*nlp.Sentence, len(st.Sentences))
 	for i, s := range st.Sentences {
 		sents[i] = s.Parsed
