@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"dyad/nlp"
 )
@@ -73,9 +74,15 @@ func newSent(s *nlp.Sentence) (*sent, error) {
 			lemma = t.Form
 		}
 		rel, sub, _ := strings.Cut(strings.ToLower(t.DepRel), ":")
+		uform, ulem := strings.ToUpper(t.Form), ""
+		if lemma == t.Form || asciiEqualFold(lemma, t.Form) {
+			ulem = uform // most lemmas: the form, or the form in lower case
+		} else {
+			ulem = strings.ToUpper(lemma)
+		}
 		w := word{
 			id: t.ID, form: t.Form, lemma: lemma,
-			uform: strings.ToUpper(t.Form), ulem: strings.ToUpper(lemma),
+			uform: uform, ulem: ulem,
 			upos: t.UPOS, head: t.Head, rel: rel, sub: sub,
 			start: t.Start, end: t.End,
 		}
@@ -351,4 +358,30 @@ func (st *sent) text(ids []int) string {
 		b.WriteString(st.w[id].form)
 	}
 	return b.String()
+}
+
+// asciiEqualFold reports whether a and b are ASCII strings equal but for
+// case, so that their upper cases are equal. (For other strings
+// strings.EqualFold does not promise that: the Kelvin sign folds to k
+// but is its own upper case.)
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+			return false
+		}
+		if 'a' <= x && x <= 'z' {
+			x -= 'a' - 'A'
+		}
+		if 'a' <= y && y <= 'z' {
+			y -= 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
