@@ -218,15 +218,17 @@ func (cs *coding) observe() {
 		}
 	}
 	n := d.sent
-	best := map[string]float64{}
-	var order []mention
-	for _, m := range append(slices.Clone(cs.pre), cs.things...) {
-		w := cs.roleWeight(m.head)
-		if old, ok := best[m.code]; !ok {
-			order = append(order, m)
-			best[m.code] = w
-		} else if w > old {
-			best[m.code] = w
+	best := make(map[string]float64, len(cs.pre)+len(cs.things))
+	order := make([]mention, 0, len(cs.pre)+len(cs.things))
+	for _, ms := range [2][]mention{cs.pre, cs.things} {
+		for _, m := range ms {
+			w := cs.roleWeight(m.head)
+			if old, ok := best[m.code]; !ok {
+				order = append(order, m)
+				best[m.code] = w
+			} else if w > old {
+				best[m.code] = w
+			}
 		}
 	}
 	for _, m := range order {
