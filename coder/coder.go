@@ -177,12 +177,7 @@ func (c *Coder) code(s *nlp.Sentence, date int, d *Discourse, preview bool) Resu
 func newCoding(c *Coder, st *sent, date int) *coding {
 	n := len(st.w)
 	cs := &coding{c: c, st: st, date: date, np: map[int]*npInfo{},
-		coreC: make([][]int, n), patC: make([][]int, n), groupC: map[int][]mention{},
-		words: make(map[string]bool, 2*n)}
-	for i := 1; i < n; i++ {
-		cs.words[st.w[i].uform] = true
-		cs.words[st.w[i].ulem] = true
-	}
+		coreC: make([][]int, n), patC: make([][]int, n), groupC: map[int][]mention{}}
 	return cs
 }
 

@@ -20,7 +20,7 @@ type coding struct {
 	coreC, patC [][]int
 	groupC      map[int][]mention
 	// words holds the forms and lemmas of the sentence's words, to pass
-	// over patterns whose words the sentence lacks.
+	// over patterns whose words the sentence lacks; hasWords makes it.
 	words map[string]bool
 	// disc, when coding in a discourse, resolves references; pre holds
 	// the actors the sentence names, in order, as collect found them.

@@ -192,6 +192,15 @@ func (cs *coding) writtenFor(p *dict.Pattern, v int) bool {
 // hasWords reports whether the sentence has all of words (as forms or
 // lemmas).
 func (cs *coding) hasWords(words []string) bool {
+	if cs.words == nil {
+		// Made on first use: most sentences match no pattern.
+		n := len(cs.st.w)
+		cs.words = make(map[string]bool, 2*n)
+		for i := 1; i < n; i++ {
+			cs.words[cs.st.w[i].uform] = true
+			cs.words[cs.st.w[i].ulem] = true
+		}
+	}
 	for _, w := range words {
 		if !cs.words[w] {
 			return false
