@@ -3,7 +3,7 @@
 
 Run once, from this directory, with ../shared beside the repository:
     python3 select.py ../../../../shared/data
-It writes docs.jsonl and batches/{dev,D2,T1,T2}.txt. The candidate lists below
+It writes docs.jsonl and batches/{dev,D2,D3,T1,T2}.txt. The candidate lists below
 were picked by hand from titles and a keyword count (political, diplomatic,
 conflict, protest and economic-policy news; no sports, market tables, press
 digests or calendars); the split is decided by a seeded shuffle within
@@ -31,6 +31,18 @@ same topic mix, each draw shuffled and put after the ones before (so that
 drawing more never changes what was drawn before). D2 is the first
 D2_ANNOTATED documents of that order: the ones whose gold was finished.
 The draw uses its own random generator, so dev, T1 and T2 are as before.
+
+Dev batch D3 (issue 12, added on 2026-12-08 so that the coder changes made
+on dev and D2 that day can be checked on dev documents nobody tuned on):
+CoNLL-2003 train documents of 1996 of 5 to 30 lines used by no set, from two
+hand-picked lists: the CONLL_TRAIN_D2 candidates that D2's cut left out, and
+CONLL_TRAIN_D3, picked the same way (titles and keyword counts of the train
+documents not yet used; no sports, markets, company results, accidents or
+disasters). The pool is drawn by a third seeded shuffle (SEED_D3, its own
+random generator) within topic strata in test's topic mix (D3_TRAIN
+documents), shuffled once more into the annotation order; D3 is the first
+D3_ANNOTATED documents of that order, annotated blind (from the text alone).
+Nothing drawn before changes: dev, D2, T1 and T2 are as they were.
 """
 import json, os, random, re, sys
 
@@ -60,6 +72,13 @@ SEED_D2 = 20261208
 D2_TRAIN = 36           # CoNLL train documents drawn for batch D2
 D2_MORE = (12, 8)       # then these many more train documents, draw after draw, in the same strata (11 and 8 after rounding)
 D2_ANNOTATED = 57       # the first this many of D2's annotation order form the batch
+CONLL_TRAIN_D3 = [6, 88, 114, 117, 120, 123, 202, 205, 215, 221, 288, 296, 306, 385, 393, 459,
+                  467, 475, 478, 497, 517, 562, 563, 567, 582, 610, 614, 617, 621, 622, 627, 691,
+                  710, 711, 714, 721, 724, 726, 729, 751, 761, 767, 783, 785, 800, 834, 838, 850,
+                  854, 856, 868, 877, 878, 893, 901, 911, 916, 921, 930]
+SEED_D3 = 20261209
+D3_TRAIN = 40           # CoNLL train documents drawn for batch D3
+D3_ANNOTATED = 40       # the first this many of D3's annotation order form the batch
 GUM = ['afghan', 'clock', 'defector', 'election', 'flag', 'hackers', 'korea', 'questionnaire',
        'taxes', 'imprisoned', 'sensitive', 'worship']
 SCRAPINGHUB_DEV = ['04a6711c', '1ee91d1f', '39d5c43b', '5fa3154e', '624fcd90', '6ebac05f',
@@ -143,11 +162,14 @@ def main(data):
         dev += stratum[:round(DEV_TRAIN * want[t] / len(test))]
 
     d2 = draw_d2(data, test)
+    d3 = draw_d3(data, test, d2)
     test.sort(key=lambda d: d['id'])
     dev.sort(key=lambda d: d['id'])
     ids = {d['id'] for d in dev + test}
     assert not any(d['id'] in ids for d in d2), 'a D2 document is already in a set'
-    dev = sorted(dev + d2, key=lambda d: d['id'])
+    ids |= {d['id'] for d in d2}
+    assert not any(d['id'] in ids for d in d3), 'a D3 document is already in a set'
+    dev = sorted(dev + d2 + d3, key=lambda d: d['id'])
     os.makedirs('batches', exist_ok=True)
     with open('docs.jsonl', 'w', encoding='utf-8') as f:
         for s, docs in (('dev', dev), ('test', test)):
@@ -165,8 +187,9 @@ def main(data):
         for i, d in enumerate(x for x in test if x['topic'] == t):
             (t1 if i % 2 == 0 else t2).append(d['id'])
     d2ids = {d['id'] for d in d2}
-    for name, ids in (('dev', [d['id'] for d in dev if d['id'] not in d2ids]), ('D2', sorted(d2ids)),
-                      ('T1', sorted(t1)), ('T2', sorted(t2))):
+    d3ids = {d['id'] for d in d3}
+    for name, ids in (('dev', [d['id'] for d in dev if d['id'] not in d2ids | d3ids]), ('D2', sorted(d2ids)),
+                      ('D3', sorted(d3ids)), ('T1', sorted(t1)), ('T2', sorted(t2))):
         with open('batches/%s.txt' % name, 'w', encoding='utf-8') as f:
             f.write(''.join(i + '\n' for i in ids))
     for s, docs in (('dev', dev), ('test', test)):
@@ -215,6 +238,38 @@ def draw_d2(data, test):
         rng.shuffle(m)
         d2 += m
     return d2[:D2_ANNOTATED]
+
+
+def draw_d3(data, test, d2):
+    """Batch D3 of dev: the documents, in annotation order, cut at D3_ANNOTATED.
+
+    The pool is every candidate no set uses: CONLL_TRAIN_D2's left out of D2,
+    and CONLL_TRAIN_D3.
+    """
+    path = 'nlp/conll2003/bio/train.txt'
+    docs = conll_docs(os.path.join(data, path))
+    d2ids = {d['id'] for d in d2}
+    train = []
+    for n in CONLL_TRAIN_D2 + CONLL_TRAIN_D3:
+        assert n not in CONLL_TRAIN and 5 <= len(docs[n - 1]) <= 30, n
+        id = 'conll-train-%03d' % n
+        if id in d2ids:
+            continue
+        assert not any(d['id'] == id for d in train), n
+        train.append(dict(id=id, kind='conll', path=path, key=str(n),
+                          topic=topic(' '.join(docs[n - 1])), lines=len(docs[n - 1])))
+    want = {t: 0 for t, _ in TOPICS}
+    for d in test:
+        want[d['topic']] += 1
+    rng = random.Random(SEED_D3)
+    d3 = []
+    for t, _ in TOPICS:
+        stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
+        rng.shuffle(stratum)
+        d3 += stratum[:round(D3_TRAIN * want[t] / len(test))]
+    d3.sort(key=lambda d: d['id'])
+    rng.shuffle(d3)
+    return d3[:D3_ANNOTATED]
 
 
 if __name__ == '__main__':
