@@ -40,8 +40,10 @@ CONLL_TRAIN_D3, picked the same way (titles and keyword counts of the train
 documents not yet used; no sports, markets, company results, accidents or
 disasters). The pool is drawn by a third seeded shuffle (SEED_D3, its own
 random generator) within topic strata in test's topic mix (D3_TRAIN
-documents), shuffled once more into the annotation order; D3 is the first
-D3_ANNOTATED documents of that order, annotated blind (from the text alone).
+documents), shuffled once more into the annotation order; then, as for D2,
+D3_MORE more documents, the next ones of each stratum's shuffle, shuffled
+and put after the first ones. D3 is the first D3_ANNOTATED documents of
+that order, annotated blind (from the text alone).
 Nothing drawn before changes: dev, D2, T1 and T2 are as they were.
 """
 import json, os, random, re, sys
@@ -78,7 +80,8 @@ CONLL_TRAIN_D3 = [6, 88, 114, 117, 120, 123, 202, 205, 215, 221, 288, 296, 306, 
                   854, 856, 868, 877, 878, 893, 901, 911, 916, 921, 930]
 SEED_D3 = 20261209
 D3_TRAIN = 40           # CoNLL train documents drawn for batch D3
-D3_ANNOTATED = 40       # the first this many of D3's annotation order form the batch
+D3_MORE = (20,)         # then up to these many more (16: the conflict stratum ran out), drawn after the first 40 were annotated
+D3_ANNOTATED = 56       # the first this many of D3's annotation order form the batch (all that were drawn)
 GUM = ['afghan', 'clock', 'defector', 'election', 'flag', 'hackers', 'korea', 'questionnaire',
        'taxes', 'imprisoned', 'sensitive', 'worship']
 SCRAPINGHUB_DEV = ['04a6711c', '1ee91d1f', '39d5c43b', '5fa3154e', '624fcd90', '6ebac05f',
@@ -262,13 +265,24 @@ def draw_d3(data, test, d2):
     for d in test:
         want[d['topic']] += 1
     rng = random.Random(SEED_D3)
-    d3 = []
+    d3, more = [], [[] for _ in D3_MORE]
     for t, _ in TOPICS:
         stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
         rng.shuffle(stratum)
-        d3 += stratum[:round(D3_TRAIN * want[t] / len(test))]
+        n = D3_TRAIN
+        k = round(n * want[t] / len(test))
+        d3 += stratum[:k]
+        for i, m in enumerate(D3_MORE):
+            n += m
+            more[i] += stratum[k:round(n * want[t] / len(test))]
+            k = max(k, round(n * want[t] / len(test)))
     d3.sort(key=lambda d: d['id'])
     rng.shuffle(d3)
+    # As for D2: each further draw comes after the ones before.
+    for m in more:
+        m.sort(key=lambda d: d['id'])
+        rng.shuffle(m)
+        d3 += m
     return d3[:D3_ANNOTATED]
 
 
