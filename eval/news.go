@@ -33,10 +33,18 @@ const (
 	KindGUM         = "gum"         // a GUM news CoNLL-U document
 )
 
+// NewsSets are the sets of the real-news evaluation: "dev", on which rules,
+// dictionary entries and the confidence model are tuned; "test", scored and
+// never tuned on; and "holdout", dev-like batches annotated from the text
+// alone and kept from tuning while the work of the session that added them
+// is checked on them, a check of transfer that spends no test run
+// (docs/ANNOTATION.md).
+var NewsSets = []string{"dev", "holdout", "test"}
+
 // NewsDoc is one document of the real-news evaluation.
 type NewsDoc struct {
 	ID  string `json:"id"`
-	Set string `json:"set"` // "dev" or "test"
+	Set string `json:"set"` // one of NewsSets
 	// Kind says how ReferenceText reads Path.
 	Kind string `json:"kind"`
 	// Path is relative to the shared data directory.
@@ -66,8 +74,8 @@ func ReadNewsDocs(path string) ([]NewsDoc, error) {
 		switch {
 		case d.ID == "":
 			return errors.New("no id")
-		case d.Set != "dev" && d.Set != "test":
-			return fmt.Errorf("set %q: want dev or test", d.Set)
+		case !slices.Contains(NewsSets, d.Set):
+			return fmt.Errorf("set %q: want %s", d.Set, strings.Join(NewsSets, ", "))
 		case d.Kind != KindCoNLL && d.Kind != KindScrapinghub && d.Kind != KindBBC && d.Kind != KindGUM:
 			return fmt.Errorf("kind %q: want conll, scrapinghub, bbc or gum", d.Kind)
 		case d.Path == "" || filepath.IsAbs(d.Path) || strings.Contains(d.Path, ".."):

@@ -217,13 +217,13 @@ func TestNewsDocuments(t *testing.T) {
 	inBatch, batchSet := map[string]string{}, map[string]string{}
 	for _, list := range lists {
 		b := strings.TrimSuffix(filepath.Base(list), ".txt")
-		for _, set := range []string{"dev", "test"} {
+		for _, set := range NewsSets {
 			if _, err := os.Stat(filepath.Join("testdata", "news", set, b+".jsonl")); err == nil {
 				batchSet[b] = set
 			}
 		}
 		if batchSet[b] == "" {
-			t.Errorf("batch %s has no gold file dev/%[1]s.jsonl or test/%[1]s.jsonl", b)
+			t.Errorf("batch %s has no gold file in any of %v", b, NewsSets)
 		}
 		ids, err := ReadBatch(list)
 		if err != nil {

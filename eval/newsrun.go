@@ -21,7 +21,7 @@ type NewsOptions struct {
 	// Data is the shared data directory; Dir holds docs.jsonl, batches/
 	// and the gold files (dev/*.jsonl, test/*.jsonl).
 	Data, Dir string
-	// Set is "dev" or "test".
+	// Set is one of NewsSets.
 	Set string
 	// Pipeline codes the documents, as "dyad code" does (dictionaries,
 	// NLP, workers); News sets NoDedup and no time limit, since every
@@ -37,8 +37,8 @@ type NewsOptions struct {
 // mentions against the gold events (ScoreNews). The gold files must pass
 // CheckGold.
 func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
-	if opts.Set != "dev" && opts.Set != "test" {
-		return nil, fmt.Errorf("set %q: want dev or test", opts.Set)
+	if !slices.Contains(NewsSets, opts.Set) {
+		return nil, fmt.Errorf("set %q: want %s", opts.Set, strings.Join(NewsSets, ", "))
 	}
 	for _, m := range opts.Modalities {
 		if !slices.Contains(modalities, m) {

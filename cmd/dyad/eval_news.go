@@ -32,13 +32,13 @@ func newEvalNewsCmd(g *globals) *cobra.Command {
 		fitConfidence        string
 	)
 	cmd := &cobra.Command{
-		Use:   "news (--set dev|test [--dicts default|phoenix|DIR] [--json] | --show DOCID | --check [GOLD.jsonl]...)",
+		Use:   "news (--set dev|holdout|test [--dicts default|phoenix|DIR] [--json] | --show DOCID | --check [GOLD.jsonl]...)",
 		Short: "Score event coding on real news against gold events; show documents and check gold files for annotators",
 		Long: `News serves the real-news evaluation (docs/ANNOTATION.md). Its documents are
 listed in eval/testdata/news/docs.jsonl by reference to the shared data;
-gold events are JSON Lines files under eval/testdata/news/{dev,test}.
+gold events are JSON Lines files under eval/testdata/news/{dev,holdout,test}.
 
---set dev|test codes each annotated document of the set (one with gold
+--set dev|holdout|test codes each annotated document of the set (one with gold
 events or a "# doc ID" comment line) as "dyad code" codes an article, and
 scores every sentence mention of every event against the gold events:
 strict (same root, a sentence overlapping the gold sentence, source and
@@ -114,14 +114,14 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 				fmt.Fprintf(out, "%d gold events in %d files: no problems\n", len(gold), len(files))
 				return nil
 			}
-			return errors.New("want --set dev|test, --show DOCID or --check")
+			return errors.New("want --set dev|holdout|test, --show DOCID or --check")
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", sharedData(), "shared data directory the documents refer to")
 	cmd.Flags().StringVar(&docsFile, "docs", filepath.Join(newsDir, "docs.jsonl"), "documents file (one JSON object a line)")
 	cmd.Flags().StringVar(&show, "show", "", "print document DOCID's sentences with their byte spans")
 	cmd.Flags().BoolVar(&check, "check", false, "validate gold files (arguments, or every gold file)")
-	cmd.Flags().StringVar(&set, "set", "", `score the "dev" or "test" set`)
+	cmd.Flags().StringVar(&set, "set", "", `score the "dev", "holdout" or "test" set`)
 	cmd.Flags().StringVar(&dicts, "dicts", "default", `dictionaries: "default", "phoenix" or a PETRARCH-format directory`)
 	cmd.Flags().StringSliceVar(&modalities, "modality", nil, "gold modalities that count for recall (default asserted): asserted, negated, hypothetical, conditional, wished, refused, denied, future")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")

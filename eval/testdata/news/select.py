@@ -32,7 +32,7 @@ drawing more never changes what was drawn before). D2 is the first
 D2_ANNOTATED documents of that order: the ones whose gold was finished.
 The draw uses its own random generator, so dev, T1 and T2 are as before.
 
-Dev batch D3 (issue 12, added on 2026-12-08 so that the coder changes made
+Batch D3 (issue 12, added on 2026-12-08 so that the coder changes made
 on dev and D2 that day can be checked on dev documents nobody tuned on):
 CoNLL-2003 train documents of 1996 of 5 to 30 lines used by no set, from two
 hand-picked lists: the CONLL_TRAIN_D2 candidates that D2's cut left out, and
@@ -173,11 +173,12 @@ def main(data):
     ids |= {d['id'] for d in d2}
     assert not any(d['id'] in ids for d in d3), 'a D3 document is already in a set'
     dev = sorted(dev + d2 + d3, key=lambda d: d['id'])
+    d3ids = {d['id'] for d in d3}
     os.makedirs('batches', exist_ok=True)
     with open('docs.jsonl', 'w', encoding='utf-8') as f:
         for s, docs in (('dev', dev), ('test', test)):
             for d in docs:
-                rec = dict(id=d['id'], set=s, kind=d['kind'], path=d['path'])
+                rec = dict(id=d['id'], set='holdout' if d['id'] in d3ids else s, kind=d['kind'], path=d['path'])
                 if d['key']:
                     rec['key'] = d['key']
                 if d['kind'] in ('scrapinghub', 'gum') and d['lines'] > CAP:
@@ -190,7 +191,6 @@ def main(data):
         for i, d in enumerate(x for x in test if x['topic'] == t):
             (t1 if i % 2 == 0 else t2).append(d['id'])
     d2ids = {d['id'] for d in d2}
-    d3ids = {d['id'] for d in d3}
     for name, ids in (('dev', [d['id'] for d in dev if d['id'] not in d2ids | d3ids]), ('D2', sorted(d2ids)),
                       ('D3', sorted(d3ids)), ('T1', sorted(t1)), ('T2', sorted(t2))):
         with open('batches/%s.txt' % name, 'w', encoding='utf-8') as f:
