@@ -13,7 +13,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"dyad/article/internal/htmlparse"
+	"dyad/article/internal/third_party/htmlparse"
 	"dyad/charset"
 )
 

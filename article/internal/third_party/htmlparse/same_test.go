@@ -73,7 +73,7 @@ func sharedPages(t *testing.T) map[string][]byte {
 	t.Helper()
 	root := os.Getenv("DYAD_SHARED")
 	if root == "" {
-		root = "../../../../shared/data"
+		root = "../../../../../shared/data"
 	}
 	pages := map[string][]byte{}
 	for _, dir := range []string{"extraction/scrapinghub/html", "news/html"} {
@@ -140,7 +140,7 @@ func FuzzSameTree(f *testing.F) {
 func BenchmarkParse(b *testing.B) {
 	root := os.Getenv("DYAD_SHARED")
 	if root == "" {
-		root = "../../../../shared/data"
+		root = "../../../../../shared/data"
 	}
 	paths, _ := filepath.Glob(filepath.Join(root, "extraction/scrapinghub/html/*.html.gz"))
 	if len(paths) == 0 {
