@@ -9,11 +9,11 @@ import (
 	"strings"
 	"sync"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"dyad/article/internal/third_party/htmlparse"
+	"dyad/article/internal/third_party/readability"
 	"dyad/charset"
 )
 
