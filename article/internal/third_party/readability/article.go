@@ -24,4 +24,3 @@ type Article struct {
 	publishedTime string
 	modifiedTime  string
 }
-
