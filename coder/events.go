@@ -149,6 +149,14 @@ func (cs *coding) events() []Event {
 				continue
 			}
 			var evs []Event
+			if a.stance {
+				// What the report says was read as a stance already: a
+				// threat's condition ("if Sudan attacked") is no
+				// accusation that Sudan attacked.
+				la.absorbed = true
+				cs.absorbBelow(c)
+				continue
+			}
 			if !la.negatedUncoded {
 				evs = cs.transform(a, la)
 			}

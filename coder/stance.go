@@ -65,13 +65,17 @@ type stanceCode struct {
 func (cs *coding) stance(a *analysis) {
 	st := cs.st
 	v := a.v
+	// A warning the dictionary codes as a bare threat (130) may still find
+	// whom it threatens in what it reports ("warned that it would expel
+	// their diplomats unless Gondor paid").
+	warning := a.code.Primary == "130"
 	if cs.c.opts.PETRARCH || a.kind != dict.VerbAnchor || !speechLemmas[st.w[v].ulem] ||
-		!(a.code.IsNull() || isStatement(a.code.Primary)) || len(a.sources) == 0 {
+		!(a.code.IsNull() || isStatement(a.code.Primary) || warning) || len(a.sources) == 0 {
 		return
 	}
 	for _, c := range cs.reportedClauses(v) {
-		sc, ok := cs.stanceIn(c, v)
-		if !ok {
+		sc, ok := cs.stanceIn(c, v, a.sources)
+		if !ok || warning && sc.code != "130" {
 			continue
 		}
 		var targets []mention
@@ -85,11 +89,16 @@ func (cs *coding) stance(a *analysis) {
 			// A threat is aimed at those the speaker's side would act on:
 			// the subject of the condition or the object of the act.
 			targets = targets[:0]
-			for _, h := range cs.threatened(sc.clause) {
-				for _, m := range cs.mentionsOf([]int{h}, sc.clause) {
-					if cs.aimable(a.sources, m) {
-						targets = append(targets, m)
+			for _, group := range cs.threatened(sc.clause) {
+				for _, h := range group {
+					for _, m := range cs.mentionsOf([]int{h}, sc.clause) {
+						if cs.aimable(a.sources, m) {
+							targets = append(targets, m)
+						}
 					}
+				}
+				if len(targets) > 0 {
+					break
 				}
 			}
 		}
@@ -141,7 +150,7 @@ func (cs *coding) reportedClauses(v int) []int {
 
 // stanceIn looks for a stance in clause c, leaving out the speech verb's
 // own words.
-func (cs *coding) stanceIn(c, speech int) (stanceCode, bool) {
+func (cs *coding) stanceIn(c, speech int, speakers []mention) (stanceCode, bool) {
 	st := cs.st
 	// Only the reported clause itself counts, with its conjuncts and open
 	// complements, not clauses further down ("deadlocked over the
@@ -173,13 +182,14 @@ func (cs *coding) stanceIn(c, speech int) (stanceCode, bool) {
 		}
 	}
 	// A threat: the speaker's side will act if the other does (or does
-	// not) do something.
+	// not) do something — "we will", or in indirect speech "it would",
+	// "the army would".
 	for _, h := range words {
-		if !cs.conditioned(h) || !cs.firstPersonSubject(h) {
-			continue
+		if !cs.conditioned(h) || !cs.speakerSubject(h, speakers) || cs.cooperativeVerb(h) || st.negated(h) {
+			continue // "we will help them if they ask" is an offer, "would not attack if …" an assurance
 		}
 		for _, k := range st.w[h].kids {
-			if kw := &st.w[k]; kw.rel == "aux" && (kw.ulem == "WILL" || kw.ulem == "'LL") {
+			if kw := &st.w[k]; kw.rel == "aux" && (kw.ulem == "WILL" || kw.ulem == "'LL" || kw.ulem == "WOULD") {
 				return stanceCode{code: "130", cue: k, clause: h}, true
 			}
 		}
@@ -202,7 +212,8 @@ func (cs *coding) stanceIn(c, speech int) (stanceCode, bool) {
 		// some phrase in it ("promised to stamp out illegal
 		// activities").
 		cl := cs.clauseOf(i)
-		predicate := i == cl || w.rel == "amod" && w.head == cl || code == "112" && w.rel == "obj"
+		predicate := i == cl || w.rel == "amod" && w.head == cl || code == "112" && w.rel == "obj" ||
+			cs.conjunctOf(i, cl) // "was unusual and inappropriate"
 		if cl <= 0 || !predicate || st.negated(cl) || st.negated(i) {
 			continue
 		}
@@ -240,38 +251,94 @@ func (cs *coding) conditioned(h int) bool {
 	return false
 }
 
-// firstPersonSubject reports whether clause h's subject is "we" or "I":
-// the speaker's side.
-func (cs *coding) firstPersonSubject(h int) bool {
+// speakerSubject reports whether clause h's subject is the speaker's
+// side: "we" or "I", or in indirect speech a phrase that stands for the
+// speakers or an actor of their country ("warned that it would …", "said
+// the army would …"), never another country.
+func (cs *coding) speakerSubject(h int, speakers []mention) bool {
+	subj := -1
 	for _, k := range cs.st.w[h].kids {
 		if w := &cs.st.w[k]; w.rel == "nsubj" {
 			switch w.ulem {
 			case "WE", "I":
 				return true
 			}
+			subj = k
 		}
+	}
+	if subj < 0 {
+		return false
+	}
+	ms := cs.mentionsOf([]int{subj}, h)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !m.real() || !slices.ContainsFunc(speakers, func(s mention) bool { return sameCountry(s.code, m.code) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// cooperativeVerb reports whether the dictionary codes verb h, with its
+// best pattern, as cooperation.
+func (cs *coding) cooperativeVerb(h int) bool {
+	ve, _ := cs.verbEntry(h, dict.VerbAnchor)
+	if ve == nil {
+		return false
+	}
+	code := ve.EffectiveCode().Primary
+	f := cs.buildFrame(h, cs.subjectHeadsExpanded(cs.subjects(h)))
+	if pm := cs.bestPattern(ve, f, dict.VerbAnchor); pm != nil {
+		code = pm.p.Code.Primary
+	}
+	return cooperative(code)
+}
+
+// sameCountry reports whether codes a and b name actors of one country
+// ("FRAGOV", "FRAMIL").
+func sameCountry(a, b string) bool {
+	return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3] && realCode(a[:3])
+}
+
+// conjunctOf reports whether word i is a later conjunct of clause head cl
+// ("unusual and inappropriate": the judgement is the clause's as much as
+// its first word's).
+func (cs *coding) conjunctOf(i, cl int) bool {
+	for n := 0; i > 0 && n < 6; n++ {
+		w := &cs.st.w[i]
+		if w.rel != "conj" {
+			return false
+		}
+		if w.head == cl {
+			return true
+		}
+		i = w.head
 	}
 	return false
 }
 
-// threatened returns the phrases a threat in clause h is aimed at: the
-// subject of its condition and its own objects.
-func (cs *coding) threatened(h int) []int {
+// threatened returns the phrases a threat in clause h is aimed at, in
+// the order they are to be tried: the subject of its condition, then its
+// own objects ("would expel Sudanese diplomats unless Sudan closed the
+// camps" threatens Sudan once).
+func (cs *coding) threatened(h int) [2][]int {
 	st := cs.st
-	var out []int
+	var cond, objs []int
 	for _, k := range st.w[h].kids {
 		switch w := &st.w[k]; w.rel {
 		case "advcl":
 			if m := st.mark(k); m == "IF" || m == "UNLESS" {
 				for _, g := range st.w[k].kids {
 					if st.w[g].rel == "nsubj" {
-						out = append(out, g)
+						cond = append(cond, g)
 					}
 				}
 			}
 		case "obj":
-			out = append(out, k)
+			objs = append(objs, k)
 		}
 	}
-	return out
+	return [2][]int{cond, objs}
 }

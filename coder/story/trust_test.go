@@ -179,6 +179,26 @@ var trustCases = []trustCase{
 		nil},
 	{"stance", "threat", "Talks\n\nEgypt's president said: \"If Sudan sends more gunmen, we will fight Sudan.\"",
 		[]string{"EGYGOV SDN 13 asserted"}},
+	// Indirect speech: the speaker's side (a pronoun for it, an actor of
+	// its country) "would" act unless the other does something; an offer
+	// of help or a conditional assurance is no threat, nor is what
+	// another country would do.
+	{"stance", "indirect threat", "Talks\n\nThe Egyptian president warned that Egypt would expel Sudanese diplomats unless Sudan closed the camps.",
+		[]string{"EGYGOV SDN 13 asserted"}},
+	{"stance", "indirect threat by a pronoun", "Talks\n\nKenya said it would close the border if Somalia did not withdraw its troops.",
+		[]string{"KEN SOM 13 asserted"}},
+	{"stance", "threat by the speaker's army", "Talks\n\nThe Egyptian president said the Egyptian army would respond if Sudan attacked.",
+		[]string{"EGYGOV SDN 13 asserted"}},
+	{"stance", "conditional offer", "Talks\n\nThe Egyptian president said Egypt would send aid to Sudan if Sudan asked.",
+		[]string{"EGY SDN 07 hypothetical"}},
+	{"stance", "conditional assurance", "Talks\n\nThe Egyptian president said Egypt would not attack Sudan if Sudan withdrew its troops.",
+		[]string{"EGY SDN 19 negated", "SDN EGYMIL 08 conditional"}},
+	{"stance", "another country's act", "Talks\n\nThe Egyptian president warned that Libya would expel Sudanese diplomats unless Sudan closed the camps.",
+		[]string{"LBY SDNGOV 16 hypothetical"}},
+	{"stance", "conjoined judgement", "Talks\n\nThe Ukrainian foreign minister said Beijing's request was unusual and improper.",
+		[]string{"UKRGOV CHN 11 asserted"}},
+	{"stance", "conjoined praise", "Talks\n\nThe Ukrainian foreign minister said Beijing's request was unusual and welcome.",
+		nil},
 	{"stance", "no one threatened", "Talks\n\nEgypt's president said: \"If it rains, we will stay home.\"",
 		nil},
 	{"stance", "accusation", "Talks\n\nThe Iranian foreign minister said Israel had told lies about the talks.",
