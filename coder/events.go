@@ -331,6 +331,47 @@ func (cs *coding) asProtester(m mention) string {
 	return code
 }
 
+// repressedLemmas name a protest or an uprising, whose repression (CAMEO
+// 17) is aimed at the people who take part in it.
+var repressedLemmas = setOf("PROTEST", "DEMONSTRATION", "RALLY", "MARCH", "RIOT", "STRIKE", "SIT-IN",
+	"UPRISING", "REVOLT", "REBELLION", "UNREST", "DISSENT", "MOVEMENT")
+
+// protesters returns the target of coercion a aimed at a protest named
+// without its people ("the junta crushed the uprising", "police dispersed
+// the protests", "cracked down on demonstrations"): the opposition of each
+// source's country (docs/ANNOTATION.md: protesters are the opposition).
+// A protest whose people are named codes them as usual ("demonstrations
+// by students").
+func (cs *coding) protesters(a *analysis, sources []mention) []mention {
+	if !strings.HasPrefix(a.code.Primary, "17") || a.kind != dict.VerbAnchor {
+		return nil
+	}
+	st := cs.st
+	var out []mention
+	for _, k := range cs.argHeads(a.v) {
+		if !repressedLemmas[st.w[k].ulem] || st.w[k].rel != "obj" && st.prep(k) != "ON" && st.prep(k) != "AGAINST" {
+			continue
+		}
+		ids := slices.Sorted(slices.Values(st.subtree(k, nil, nil)))
+		for _, s := range sources {
+			s = cs.inContext(s)
+			if len(s.code) < 3 || !realCode(s.code) {
+				continue
+			}
+			if _, org := codebook.ActorType(s.code[:3]); org {
+				continue
+			}
+			c := s.code[:3] + "OPP"
+			if slices.ContainsFunc(out, func(m mention) bool { return m.code == c }) {
+				continue
+			}
+			out = append(out, mention{code: c, head: k, first: ids[0], last: ids[len(ids)-1],
+				ev: []Evidence{{Role: "protesters", Entry: st.w[k].form, Code: c}}})
+		}
+	}
+	return out
+}
+
 // institutionNouns are the institutions of education and work, which
 // are not protesters when their students or workers protest.
 var institutionNouns = setOf("UNIVERSITY", "SCHOOL", "COLLEGE", "INSTITUTE", "ACADEMY", "CAMPUS", "POLYTECHNIC", "COMPANY", "FIRM", "FACTORY")
@@ -501,6 +542,9 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		return out
 	}
 	sources, targets := a.sources, a.targets
+	if len(targets) == 0 && !cs.c.opts.PETRARCH {
+		targets = cs.protesters(a, sources)
+	}
 	null := []mention{{code: dict.NullCode}}
 	if cs.c.opts.AllowNullActor {
 		// A missing actor may be null, but not a name the dictionaries do

@@ -179,6 +179,17 @@ var trustCases = []trustCase{
 		nil},
 	{"stance", "threat", "Talks\n\nEgypt's president said: \"If Sudan sends more gunmen, we will fight Sudan.\"",
 		[]string{"EGYGOV SDN 13 asserted"}},
+	// Repressing a protest told without its people represses the
+	// opposition of the repressing side's country; a protest's named
+	// people are its target as before.
+	{"sense", "crushed uprising", "Protest\n\nThe Burmese junta crushed the uprising.",
+		[]string{"MMRGOV MMROPP 17 asserted"}},
+	{"sense", "dispersed protests", "Protest\n\nChinese police dispersed the protests on Monday.",
+		[]string{"CHNCOP CHNOPP 17 asserted"}},
+	{"sense", "protest with its people", "Protest\n\nIndian police dispersed a rally by Pakistani students.",
+		[]string{"INDCOP PAKOPP 17 asserted"}},
+	{"sense", "crushed hopes", "Protest\n\nThe Burmese junta crushed the hopes of farmers.",
+		nil},
 	// Indirect speech: the speaker's side (a pronoun for it, an actor of
 	// its country) "would" act unless the other does something; an offer
 	// of help or a conditional assurance is no threat, nor is what
