@@ -182,12 +182,24 @@ func (cs *coding) naming(v int) bool {
 // finish negates a's code if its predicate p is negated, picks its actors
 // and makes its events.
 func (cs *coding) finish(a *analysis, p int) {
-	if cs.st.negated(p) {
+	switch {
+	case a.kind == dict.PredicateAnchor && contentLemmas[cs.st.w[a.anchor].ulem] && !cs.c.opts.PETRARCH:
+		// "Was not satisfied with" disapproves; "was satisfied with"
+		// codes nothing.
+		if !cs.st.negated(p) {
+			a.code = dict.Code{}
+		}
+	case cs.st.negated(p):
 		cs.negateCode(a)
 	}
 	cs.assignRoles(a, cs.mentionsOf(a.subjHeads, p), a.passive)
 	a.events = cs.makeEvents(a)
 }
+
+// contentLemmas are the predicates of contentment whose dictionary patterns
+// tell disapproval when they are negated: "was not satisfied with the
+// answers".
+var contentLemmas = setOf("SATISFIED", "HAPPY", "PLEASED", "CONTENT")
 
 // assignRoles sets a's sources and targets from the subject's actors subj
 // (the patient when subjIsPatient), the pattern's slots, the "by" phrase of

@@ -190,6 +190,16 @@ var trustCases = []trustCase{
 		[]string{"INDCOP PAKOPP 17 asserted"}},
 	{"sense", "crushed hopes", "Protest\n\nThe Burmese junta crushed the hopes of farmers.",
 		nil},
+	// Discontent told by a predicate; "not satisfied with" disapproves,
+	// "satisfied with" codes nothing.
+	{"sense", "not satisfied with", "Talks\n\nThe Iranian foreign minister said he was not satisfied with Iraq's answers.",
+		[]string{"IRNGOV IRQ 11 asserted"}},
+	{"sense", "satisfied with", "Talks\n\nThe Iranian foreign minister said he was satisfied with Iraq's answers.",
+		nil},
+	{"sense", "disappointed by", "Talks\n\nThe Kenyan president was disappointed by Uganda's decision.",
+		[]string{"KENGOV UGA 11 asserted"}},
+	{"sense", "voiced opposition", "Talks\n\nChile voiced its opposition to Peru's plan.",
+		[]string{"CHL PER 11 asserted"}},
 	// Indirect speech: the speaker's side (a pronoun for it, an actor of
 	// its country) "would" act unless the other does something; an offer
 	// of help or a conditional assurance is no threat, nor is what
