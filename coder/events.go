@@ -372,6 +372,79 @@ func (cs *coding) protesters(a *analysis, sources []mention) []mention {
 	return out
 }
 
+// victimNouns name people an act of violence is done to without saying
+// whose they are: "killed one man", "took eight people hostage".
+var victimNouns = setOf("PEOPLE", "PERSON", "MAN", "WOMAN", "CHILD", "CHILDREN", "MEN", "WOMEN", "VILLAGER",
+	"PASSENGER", "CIVILIAN", "RESIDENT", "DRIVER", "TOURIST", "WORSHIPPER", "PILGRIM", "BYSTANDER",
+	"FARMER", "WORKER", "MOTORIST", "SHOPKEEPER", "TRAVELLER", "TRAVELER", "BOY", "GIRL")
+
+// disasterNouns name what kills without being an actor: a war, a blast.
+var disasterNouns = setOf("WAR", "CONFLICT", "FIGHTING", "VIOLENCE", "BLAST", "EXPLOSION", "BOMB", "BOMBING",
+	"ATTACK", "CLASH", "FIRE", "CRASH", "SHELLING", "RAID", "AMBUSH", "INSURGENCY", "CAMPAIGN", "UPRISING",
+	"REBELLION", "UNREST", "EARTHQUAKE", "FLOOD", "STORM", "DISEASE", "EPIDEMIC", "FAMINE", "ACCIDENT")
+
+// killLemmas are the verbs of killing, which kill civilians as
+// unconventional violence (180).
+var killLemmas = setOf("KILL", "SHOOT", "SLAY", "MURDER", "GUN")
+
+// killed recodes violence a done to target: people killed or attacked
+// are civilians (a country's people, PPL, become its CVL), and killing
+// civilians is unconventional violence (180), not a battle (19)
+// (docs/ANNOTATION.md: "gunmen killed four villagers" is UAF→CVL 18x).
+func (cs *coding) killed(a *analysis, target, code string) (string, string) {
+	if len(code) < 2 || code[:2] != "18" && code[:2] != "19" && code[:2] != "20" || len(target) < 6 {
+		return target, code
+	}
+	if target[3:6] == "PPL" {
+		target = target[:3] + "CVL" + target[6:]
+	}
+	if target[3:6] == "CVL" && code[:2] == "19" && a.kind == dict.VerbAnchor && killLemmas[cs.st.w[a.anchor].ulem] {
+		code = "180"
+	}
+	return target, code
+}
+
+// victims returns the target of violence a (CAMEO 18, 19 or 20) done to
+// people named by no actor ("guerrillas killed one man and took eight
+// people hostage", "killed two"): the civilians (CVL) of the source's
+// country, else of the story's. A number stands for people only as the
+// object of a killing ("fought two wars" kills no one).
+func (cs *coding) victims(a *analysis, sources []mention) []mention {
+	root := a.code.Primary
+	if len(root) < 2 || root[:2] != "18" && root[:2] != "19" && root[:2] != "20" || a.kind != dict.VerbAnchor || a.passive {
+		return nil
+	}
+	st := cs.st
+	for _, k := range st.w[a.v].kids {
+		w := &st.w[k]
+		if w.rel != "obj" || !(victimNouns[w.ulem] || w.upos == "NUM" && killLemmas[st.w[a.anchor].ulem]) {
+			continue
+		}
+		if slices.ContainsFunc(sources, func(s mention) bool { return s.head > 0 && disasterNouns[st.w[s.head].ulem] }) {
+			return nil // "the civil war has killed 150,000 people": no actor's act
+		}
+		country := ""
+		for _, s := range sources {
+			if s = cs.inContext(s); len(s.code) >= 3 && realCode(s.code) {
+				if _, org := codebook.ActorType(s.code[:3]); !org {
+					country = s.code[:3]
+					break
+				}
+			}
+		}
+		if country == "" {
+			country, _ = cs.contextCountry(nil)
+		}
+		if country == "" {
+			return nil
+		}
+		ids := slices.Sorted(slices.Values(st.subtree(k, nil, nil)))
+		return []mention{{code: country + "CVL", head: k, first: ids[0], last: ids[len(ids)-1],
+			ev: []Evidence{{Role: "victims", Entry: w.form, Code: country + "CVL"}}}}
+	}
+	return nil
+}
+
 // institutionNouns are the institutions of education and work, which
 // are not protesters when their students or workers protest.
 var institutionNouns = setOf("UNIVERSITY", "SCHOOL", "COLLEGE", "INSTITUTE", "ACADEMY", "CAMPUS", "POLYTECHNIC", "COMPANY", "FIRM", "FACTORY")
@@ -502,6 +575,7 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			if fightWords[cs.st.w[a.anchor].ulem] {
 				code = protestCode(s.code, t.code, code)
 			}
+			t.code, code = cs.killed(a, t.code, code)
 		}
 		if s.code != "" && s.code == t.code {
 			return
@@ -544,6 +618,9 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 	sources, targets := a.sources, a.targets
 	if len(targets) == 0 && !cs.c.opts.PETRARCH {
 		targets = cs.protesters(a, sources)
+	}
+	if len(targets) == 0 && !cs.c.opts.PETRARCH {
+		targets = cs.victims(a, sources)
 	}
 	null := []mention{{code: dict.NullCode}}
 	if cs.c.opts.AllowNullActor {

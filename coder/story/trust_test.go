@@ -200,6 +200,17 @@ var trustCases = []trustCase{
 		[]string{"KENGOV UGA 11 asserted"}},
 	{"sense", "voiced opposition", "Talks\n\nChile voiced its opposition to Peru's plan.",
 		[]string{"CHL PER 11 asserted"}},
+	// Violence done to people no actor names is done to the story's
+	// civilians, and killing civilians is unconventional violence (18),
+	// killing soldiers a fight (19); a war that kills is no actor.
+	{"victim", "killed one man", "Peru\n\nPeruvian guerrillas killed one man in a village on Tuesday.",
+		[]string{"PERREB PERCVL 18 asserted"}},
+	{"victim", "killed people", "Raid\n\nTurkish troops killed two people in a village.",
+		[]string{"TURMIL TURCVL 18 asserted"}},
+	{"victim", "killed soldiers", "Peru\n\nPeruvian guerrillas killed two Peruvian soldiers.",
+		[]string{"PERREB PERMIL 19 asserted"}},
+	{"victim", "war killed people", "Peru\n\nPeru's civil war has killed thousands of people.",
+		nil},
 	// Indirect speech: the speaker's side (a pronoun for it, an actor of
 	// its country) "would" act unless the other does something; an offer
 	// of help or a conditional assurance is no threat, nor is what
