@@ -211,6 +211,13 @@ var trustCases = []trustCase{
 		[]string{"PERREB PERMIL 19 asserted"}},
 	{"victim", "war killed people", "Peru\n\nPeru's civil war has killed thousands of people.",
 		nil},
+	// Releasing a document frees no one; releasing prisoners does.
+	{"sense", "released a transcript", "Talks\n\nThe Iranian president released the transcript of a call with Germany's chancellor.",
+		nil},
+	{"sense", "released a report", "Talks\n\nIran released a report on Germany's nuclear programme.",
+		nil},
+	{"sense", "released prisoners", "Talks\n\nIran released two German prisoners.",
+		[]string{"IRN DEU 08 asserted"}},
 	// Indirect speech: the speaker's side (a pronoun for it, an actor of
 	// its country) "would" act unless the other does something; an offer
 	// of help or a conditional assurance is no threat, nor is what
