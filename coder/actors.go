@@ -173,6 +173,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 	}
 	var actors []actorHit
 	var agents []agentHit
+	offices := len(cs.offices)
 	for i := 0; i < len(words); {
 		if !inCore[ids[i]] {
 			i++
@@ -212,6 +213,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 		}
 		i += m.Len
 	}
+	cs.titleOffices(cs.offices[offices:], agents)
 	if !cs.c.opts.PETRARCH {
 		agents = cs.asFormer(core, agents)
 	}
@@ -419,11 +421,49 @@ func (cs *coding) codeAt(a *dict.Actor) (dict.DatedCode, bool) {
 	}
 	for i := len(a.Codes) - 1; i >= 0; i-- {
 		if c := a.Codes[i]; !c.Default() && len(c.Code) >= 3 && c.Code[:3] == dc.Code[:3] {
-			cs.offices = append(cs.offices, [2]int{c.From, c.To})
+			cs.offices = append(cs.offices, office{term: termsHull(a.Codes[:i+1], c), role: c.Code[3:]})
 			return c, true
 		}
 	}
 	return dc, ok
+}
+
+// office is a term of office a person of an undated story was taken in
+// (codeAt), with the role held; titled is set when the phrase that named
+// the person gave the title of that office ("Prime Minister Boris
+// Johnson"): the story then tells of the person in office, where a name
+// alone may be of someone in or out of it.
+type office struct {
+	term   [2]int
+	role   string
+	titled bool
+}
+
+// titleOffices marks the offices taken in by the phrase's names as titled
+// when an agent of the phrase is of the office's role.
+func (cs *coding) titleOffices(os []office, agents []agentHit) {
+	for i := range os {
+		for _, g := range agents {
+			if g.a.Code == os[i].role {
+				os[i].titled = true
+			}
+		}
+	}
+}
+
+// termsHull returns the time from the first to the last term a person held
+// the office of last (the same code): an undated story that names someone
+// twice in office ("President Trump" in 2019 or 2025) may be told in
+// either term, so only the span of both dates it. Dating it by the last
+// term alone put a 2019 story about the Taliban in their government.
+func termsHull(codes []dict.DatedCode, last dict.DatedCode) [2]int {
+	hull := [2]int{last.From, last.To}
+	for _, c := range codes {
+		if !c.Default() && c.Code == last.Code && c.From != 0 && c.From < hull[0] {
+			hull[0] = c.From
+		}
+	}
+	return hull
 }
 
 // possessivePron are the possessive pronouns that stand for an actor.

@@ -38,9 +38,11 @@ type Discourse struct {
 	home string
 	// period is when an undated story happens, as far as the terms of
 	// office of the people it names tell (from, to; YYYYMMDD, 0 for
-	// unknown or open); periodBad is set when they do not overlap.
-	period    [2]int
-	periodBad bool
+	// unknown or open): the time most of those terms share (settle).
+	period [2]int
+	// terms are the distinct terms of office the story's people were
+	// taken in (codeAt).
+	terms []office
 	// people are the people the story introduced by office or role,
 	// remembered by name for the whole story (rememberPeople).
 	people []*person
@@ -166,29 +168,88 @@ func (c *Coder) Foresee(sents []*nlp.Sentence, date int) *Discourse {
 			break
 		}
 	}
-	return &Discourse{home: scratch.home, period: scratch.period, periodBad: scratch.periodBad}
+	return &Discourse{home: scratch.home, period: scratch.period, terms: scratch.terms}
 }
 
-// narrow narrows the story's period to a term of office it names; terms
-// that do not overlap leave the period unknown.
-func (d *Discourse) narrow(o [2]int) {
-	if d.periodBad || o[0] == 0 {
+// narrow adds a term of office the story names and settles its period
+// again.
+func (d *Discourse) narrow(o office) {
+	if o.term[0] == 0 {
 		return
 	}
-	p := d.period
-	if p[0] == 0 {
-		d.period = o
+	i := slices.IndexFunc(d.terms, func(t office) bool { return t.term == o.term })
+	switch {
+	case i < 0:
+		d.terms = append(d.terms, office{term: o.term, titled: o.titled})
+	case o.titled && !d.terms[i].titled:
+		d.terms[i].titled = true
+	default:
 		return
 	}
-	p[0] = max(p[0], o[0])
-	if o[1] != 0 && (p[1] == 0 || o[1] < p[1]) {
-		p[1] = o[1]
+	d.period = settle(d.terms)
+}
+
+// titledWeight is how many people's terms a term named with its title
+// counts for in settle.
+const titledWeight = 3
+
+// settle returns the time that most terms of office share: the terms
+// holding one day, the day most of them hold, and no other day as many
+// (a strict majority of all terms, a term named with its title counting
+// as titledWeight), narrowed to what all those terms hold. Not every
+// person an undated story names is in office: "the Shadow Secretary,
+// Theresa May" in a story where Tony Blair and Gordon Brown govern was
+// Prime Minister later, and her later term must not make the story's time
+// unknown, nor "Keir Starmer, a senior Labour Party figure" in a story of
+// "Prime Minister Boris Johnson". Two terms that do not overlap, named
+// alike, or as many on each side, leave it unknown ({0, 0}).
+func settle(terms []office) [2]int {
+	holds := func(o office, t int) bool { return o.term[0] <= t && (o.term[1] == 0 || t <= o.term[1]) }
+	weight := func(o office) int {
+		if o.titled {
+			return titledWeight
+		}
+		return 1
 	}
-	if p[1] != 0 && p[0] > p[1] {
-		d.period, d.periodBad = [2]int{}, true
-		return
+	best, bestN, tie, all := 0, 0, false, 0
+	for _, c := range terms {
+		all += weight(c)
+		n := 0
+		for _, o := range terms {
+			if holds(o, c.term[0]) {
+				n += weight(o)
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = c.term[0], n, false
+		case n == bestN && c.term[0] != best:
+			// Another day as many terms hold: the same time if those
+			// terms are the same.
+			same := true
+			for _, o := range terms {
+				if holds(o, c.term[0]) != holds(o, best) {
+					same = false
+					break
+				}
+			}
+			tie = tie || !same
+		}
 	}
-	d.period = p
+	if tie || 2*bestN <= all {
+		return [2]int{}
+	}
+	var p [2]int
+	for _, o := range terms {
+		if !holds(o, best) {
+			continue
+		}
+		p[0] = max(p[0], o.term[0])
+		if o.term[1] != 0 && (p[1] == 0 || o.term[1] < p[1]) {
+			p[1] = o.term[1]
+		}
+	}
+	return p
 }
 
 // Role weights of a mention in salience.

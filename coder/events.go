@@ -29,7 +29,7 @@ type coding struct {
 	things []mention
 	// offices are the terms of office an undated story's people were
 	// taken in (codeAt).
-	offices [][2]int
+	offices []office
 	refs    map[int]*Reference // by the head of the referring phrase
 }
 
