@@ -398,12 +398,26 @@ func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 // in office, the last one held: news names officials mostly while they
 // hold office ("Mr Blair said" in an undated story is the British
 // government speaking). Those offices date the story (Discourse.period),
-// and an actor with a code for the whole of that time takes it.
+// and an actor with a code for the whole of that time takes it; a person
+// none of whose terms holds that time keeps the elite code.
 // PETRARCH's conventions keep the elite code.
 func (cs *coding) codeAt(a *dict.Actor) (dict.DatedCode, bool) {
 	dc, ok := a.CodeAt(cs.date)
 	if !ok || cs.date != 0 || cs.c.opts.PETRARCH {
 		return dc, ok
+	}
+	// A person's last office is recorded whether or not the story's time
+	// is known yet: every person named counts towards it (settle).
+	var last *office
+	var lastCode dict.DatedCode
+	if strings.HasSuffix(dc.Code, "ELI") {
+		for i := len(a.Codes) - 1; i >= 0; i-- {
+			if c := a.Codes[i]; !c.Default() && len(c.Code) >= 3 && c.Code[:3] == dc.Code[:3] {
+				cs.offices = append(cs.offices, office{term: termsHull(a.Codes[:i+1], c), role: c.Code[3:]})
+				last, lastCode = &cs.offices[len(cs.offices)-1], c
+				break
+			}
+		}
 	}
 	if cs.disc != nil && cs.disc.period[0] != 0 {
 		// The offices of the people the story names date it: the Tories
@@ -415,15 +429,15 @@ func (cs *coding) codeAt(a *dict.Actor) (dict.DatedCode, bool) {
 				return c, true
 			}
 		}
-	}
-	if !strings.HasSuffix(dc.Code, "ELI") {
-		return dc, ok
-	}
-	for i := len(a.Codes) - 1; i >= 0; i-- {
-		if c := a.Codes[i]; !c.Default() && len(c.Code) >= 3 && c.Code[:3] == dc.Code[:3] {
-			cs.offices = append(cs.offices, office{term: termsHull(a.Codes[:i+1], c), role: c.Code[3:]})
-			return c, true
+		if last != nil && !last.overlaps(p) {
+			// None of the person's terms holds the story's time:
+			// "Theresa May" in a story of Tony Blair's government is
+			// not yet in office.
+			return dc, ok
 		}
+	}
+	if last != nil {
+		return lastCode, true
 	}
 	return dc, ok
 }
@@ -437,6 +451,12 @@ type office struct {
 	term   [2]int
 	role   string
 	titled bool
+}
+
+// overlaps reports whether the office's term shares a day with period p
+// (from, to; 0 for open).
+func (o office) overlaps(p [2]int) bool {
+	return (p[1] == 0 || o.term[0] <= p[1]) && (o.term[1] == 0 || p[0] <= o.term[1])
 }
 
 // titleOffices marks the offices taken in by the phrase's names as titled

@@ -486,6 +486,22 @@ var undatedCases = []trustCase{
 		[]string{"GBROPP IRN 11 asserted", "GBRGOV IRL 11 asserted"}},
 	{"undated", "no one dates the story", "Election\n\nThe Tories criticised Iran.",
 		[]string{"GBRPTY IRN 11 asserted"}},
+	// Most of the story's people date it: one named in office only later
+	// is an elite, and does not leave the story undated.
+	{"undated", "a later office is outvoted", "Election\n\nThe Tories criticised Tony Blair.\n\nGordon Brown criticised Theresa May.",
+		[]string{"GBROPP GBRGOV 11 asserted", "GBRGOV GBRELI 11 asserted"}},
+	// A person named with the title of the office counts for more than
+	// one named alone.
+	{"undated", "a titled office outweighs a name", "Debate\n\nPrime Minister Boris Johnson criticised the Labour Party.\n\nKeir Starmer criticised Iran.",
+		[]string{"GBRGOV GBROPP 11 asserted", "GBRELI IRN 11 asserted"}},
+	// A person with two terms may be in either: the story is not dated
+	// by the last one alone (the Taliban governed only in 1996–2001 and
+	// from 2021).
+	{"undated", "two terms date by both", "Talks\n\nPresident Trump criticised the Taliban.",
+		[]string{"USAGOV AFGREB 11 asserted"}},
+	// Negative: as many people on each side leave the story undated.
+	{"undated", "a tie dates nothing", "Election\n\nTony Blair criticised Iran.\n\nRishi Sunak criticised Iraq.\n\nThe Tories criticised Syria.",
+		[]string{"GBRGOV IRN 11 asserted", "GBRGOV IRQ 11 asserted", "GBRPTY SYR 11 asserted"}},
 }
 
 // TestTrustUndated codes the undatedCases as articles with no date.
