@@ -152,12 +152,13 @@ func (c *Coder) Foresee(sents []*nlp.Sentence, date int) *Discourse {
 	}
 	// In a dated story no term of office is collected (codeAt), so the
 	// read ahead looks only for the home country: it ends once that is
-	// known or once no later sentence can be a dateline line. The
+	// known or once no later sentence can be a dateline line or open
+	// with an inline dateline. The
 	// sentences before are still read, since a dateline's actors may
 	// resolve against theirs.
 	last := len(sents) - 1
 	if date != 0 {
-		for last >= 0 && !mayBeDatedDateline(sents[last]) {
+		for last >= 0 && !mayBeDatedDateline(sents[last]) && !(last < datelineSentences && mayBeInlineDateline(sents[last])) {
 			last--
 		}
 	}
@@ -262,6 +263,41 @@ const (
 	minSalience = 0.02
 )
 
+// datelineSentences is how many sentences into a story an inline dateline
+// may come: after the headline and a standfirst.
+const datelineSentences = 3
+
+// datelineCountry returns the country of the place an inline dateline
+// opening the sentence names ("HANOI, Vietnam (AP) —", "WASHINGTON –"),
+// or "": like a wire story's dated dateline line, it says where the story
+// happens, and whose the police or the prosecutors named without a
+// country are.
+func (cs *coding) datelineCountry() string {
+	st := cs.st
+	var words, forms []string
+	for i := 1; i < len(st.w) && st.w[i].dateline; i++ {
+		if st.w[i].upos != "PUNCT" {
+			words = append(words, st.w[i].uform)
+			forms = append(forms, st.w[i].form)
+		}
+	}
+	for i := range words {
+		m, ok := cs.c.d.MatchFormsAt(words, forms, i)
+		if !ok || m.Actor == nil {
+			continue
+		}
+		dc, ok := m.Actor.CodeAt(cs.date)
+		if !ok || len(dc.Code) < 3 {
+			continue
+		}
+		if _, org := codebook.ActorType(dc.Code[:3]); org {
+			continue
+		}
+		return dc.Code[:3]
+	}
+	return ""
+}
+
 // observe adds the actors the sentence named (cs.pre), and the noun
 // phrases that name none (cs.things), to the discourse.
 func (cs *coding) observe() {
@@ -277,6 +313,9 @@ func (cs *coding) observe() {
 				break
 			}
 		}
+	}
+	if d.home == "" && d.sent < datelineSentences {
+		d.home = cs.datelineCountry()
 	}
 	n := d.sent
 	best := make(map[string]float64, len(cs.pre)+len(cs.things))

@@ -94,6 +94,22 @@ func mayBeDatedDateline(s *nlp.Sentence) bool {
 	return n >= 2 && isUpperWord(s.Tokens[0].Form) && isoDate(s.Tokens[n-1].Form)
 }
 
+// mayBeInlineDateline reports whether s may open with an inline dateline
+// (datelineEnd) once coded: an upper-case word, then a dash within the
+// first twelve words.
+func mayBeInlineDateline(s *nlp.Sentence) bool {
+	if len(s.Tokens) < 3 || !isUpperWord(s.Tokens[0].Form) {
+		return false
+	}
+	for i := 1; i < len(s.Tokens) && i <= 12; i++ {
+		switch s.Tokens[i].Form {
+		case "—", "–", "--", "-":
+			return true
+		}
+	}
+	return false
+}
+
 // isoDate reports whether s is written YYYY-MM-DD.
 func isoDate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {

@@ -399,6 +399,17 @@ var trustCases = []trustCase{
 		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},
 	{"context", "headline without a dateline", "Police detain students\n\nThe government criticised India.",
 		[]string{"---GOV IND 11 asserted"}},
+	// An inline dateline ("CITY (AP) —") places the story like a wire
+	// dateline line: agents named without a country are that country's,
+	// in its own sentence and after.
+	{"context", "inline dateline", "Inquiry\n\nWASHINGTON (AP) — Prosecutors accused the police of negligence.\n\nThe judges criticised the army.",
+		[]string{"USAJUD USACOP 11 asserted", "USAJUD USAMIL 11 asserted"}},
+	{"context", "inline dateline with its country", "Inquiry\n\nHANOI, Vietnam (AP) — Prosecutors accused the police of negligence.",
+		[]string{"VNMJUD VNMCOP 11 asserted"}},
+	// Negative: without a dateline the agents have no country, and a
+	// place named later in the story is no dateline.
+	{"context", "no inline dateline", "Inquiry\n\nProsecutors accused the police of negligence.\n\nThe judges met in Washington.",
+		nil},
 }
 
 var datedLine = regexp.MustCompile(`^[A-Z]+ \d{4}-\d\d-\d\d$`)
