@@ -360,6 +360,13 @@ func (cs *coding) inContext(m mention) mention {
 	return m
 }
 
+// homeOutweighed is how many times more salient than the dateline's
+// country another country must be for the story to be about it: a wire
+// story filed from Paris about Algeria ("Security forces killed …") is
+// Algeria's, one filed from Bonn that names Russia in passing is
+// Germany's.
+const homeOutweighed = 2
+
 // contextCountry returns the country of the discourse that an agent named
 // without one belongs to ("the police", "prosecutors", "the senators"):
 // the country whose actors are the most salient so far, with why; "" when
@@ -368,9 +375,6 @@ func (cs *coding) inContext(m mention) mention {
 func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 	if cs.disc == nil || slices.ContainsFunc(agents, func(g agentHit) bool { return g.a.Prefix }) {
 		return "", ""
-	}
-	if h := cs.disc.home; h != "" {
-		return h, "the story's dateline: " + h
 	}
 	score := map[string]float64{}
 	best, bestS := "", 0.0
@@ -386,6 +390,9 @@ func (cs *coding) contextCountry(agents []agentHit) (string, string) {
 		if score[c] > bestS || score[c] == bestS && c < best {
 			best, bestS = c, score[c]
 		}
+	}
+	if h := cs.disc.home; h != "" && (best == h || bestS < homeOutweighed*score[h] || bestS < minSalience) {
+		return h, "the story's dateline: " + h
 	}
 	if bestS < minSalience {
 		return "", ""

@@ -399,6 +399,15 @@ var trustCases = []trustCase{
 		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},
 	{"context", "headline without a dateline", "Police detain students\n\nThe government criticised India.",
 		[]string{"---GOV IND 11 asserted"}},
+	// A wire story filed from one country about another is the other's:
+	// its agents named without a country are of the country the story
+	// names far more than the dateline's.
+	{"context", "filed from abroad", "Crackdown\n\nPARIS 1996-08-24\n\nAlgeria accused Morocco of arming the rebels.\n\nAlgeria criticised Tunisia.\n\nPolice arrested the rebels.",
+		[]string{"DZA MAR 11 asserted", "DZA TUN 11 asserted", "DZACOP DZAREB 17 asserted"}},
+	// Negative: a country named in passing does not outweigh the
+	// dateline's.
+	{"context", "filed at home", "Talks\n\nBONN 1996-08-22\n\nGermany criticised Russia.\n\nPolice arrested the rebels.",
+		[]string{"DEU RUS 11 asserted", "DEUCOP DEUREB 17 asserted"}},
 	// An inline dateline ("CITY (AP) —") places the story like a wire
 	// dateline line: agents named without a country are that country's,
 	// in its own sentence and after.
