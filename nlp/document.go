@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -77,12 +78,18 @@ func (p *Pipeline) text(text string, b Bounds) ([]Sentence, error) {
 	if b.Observe != nil {
 		b.Observe(KindTokenizer, time.Since(t0))
 	}
+	// A sentence that repeats an earlier one of the text word for word
+	// takes that one's annotations rather than being annotated again.
+	same := repeats(sents)
 	// Stage by stage rather than sentence by sentence: the tagger's and
 	// the parser's models do not fit the processor's cache together, so
 	// the longer a text, the more this saves.
 	for _, st := range p.Steps() {
 		t0 := time.Now()
 		for i := range sents {
+			if same[i] >= 0 {
+				continue
+			}
 			if !b.Deadline.IsZero() && time.Now().After(b.Deadline) {
 				return nil, fmt.Errorf("%s stopped at sentence %d of %d: out of time: %w", st.Kind, i+1, len(sents), ErrBounds)
 			}
@@ -99,5 +106,52 @@ func (p *Pipeline) text(text string, b Bounds) ([]Sentence, error) {
 			b.Observe(st.Kind, time.Since(t0))
 		}
 	}
+	for i, j := range same {
+		if j >= 0 {
+			copyAnnotations(&sents[i], &sents[j])
+		}
+	}
 	return sents, nil
+}
+
+// repeats returns, for each sentence, the index of the first earlier
+// sentence with the same words, or -1. News pages repeat sentences: the
+// headline as the body's first line, the standfirst as the first
+// paragraph, a teaser or a credit line between paragraphs (1.7 % of the
+// words of dyad bench's corpus). The stages annotate a sentence from its
+// words alone, whatever its place in the text (see Tagger, Parser…), so
+// a repeat annotated again would get the same annotations.
+func repeats(sents []Sentence) []int {
+	same := make([]int, len(sents))
+	seen := make(map[string]int, len(sents))
+	var key []byte
+	for i := range sents {
+		same[i] = -1
+		if len(sents[i].Tokens) == 0 {
+			continue
+		}
+		key = key[:0]
+		for k := range sents[i].Tokens {
+			key = append(key, sents[i].Tokens[k].Form...)
+			key = append(key, 0)
+		}
+		if j, ok := seen[string(key)]; ok {
+			same[i] = j
+		} else {
+			seen[string(key)] = i
+		}
+	}
+	return same
+}
+
+// copyAnnotations gives the words of s the annotations of the words of
+// from, a sentence with the same words: tags, lemmas, features, tree and
+// entities. The words keep their own IDs, offsets and MISC.
+func copyAnnotations(s, from *Sentence) {
+	for k := range s.Tokens {
+		t, f := &s.Tokens[k], &from.Tokens[k]
+		t.UPOS, t.XPOS, t.Alt, t.Lemma, t.Feats = f.UPOS, f.XPOS, f.Alt, f.Lemma, f.Feats
+		t.Head, t.DepRel = f.Head, f.DepRel
+	}
+	s.Entities = slices.Clone(from.Entities)
 }

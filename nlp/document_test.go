@@ -80,3 +80,46 @@ func TestDocumentCancelled(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled at sentence 1 of 3", err)
 	}
 }
+
+// countTag tags like upperTag and counts the sentences it tagged.
+type countTag struct{ n *int }
+
+func (c countTag) Tag(s *Sentence) {
+	*c.n++
+	upperTag{}.Tag(s)
+}
+
+// TestDocumentRepeats checks that a sentence repeating an earlier one of
+// the text is annotated once, and that the repeat gets the annotations
+// with its own IDs and offsets.
+func TestDocumentRepeats(t *testing.T) {
+	r := testRegistry(t)
+	r.RegisterTokenizer("lines", func() (Tokenizer, error) { return lineTok{}, nil })
+	n := 0
+	r.RegisterTagger("count", func() (Tagger, error) { return countTag{&n}, nil })
+	text := "Truce agreed\n\nRebels mend fences\n\nTruce agreed\nTruce agreed today"
+	var sents []Sentence
+	p, err := r.Pipeline(Spec{Tokenizer: "lines", Tagger: "count", Parser: "chain", Lemmatizer: "lower"})
+	if err == nil {
+		sents, err = p.Document("a1", text)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 {
+		t.Errorf("tagged %d sentences, want 3 (the repeat taken from the first)", n)
+	}
+	a, b := sents[0], sents[2]
+	if b.ID != "a1-3" || b.Start != strings.LastIndex(text, "Truce agreed\n") || b.Tokens[0].Start != b.Start {
+		t.Errorf("repeat has ID %q, start %d, word start %d", b.ID, b.Start, b.Tokens[0].Start)
+	}
+	for k := range a.Tokens {
+		x, y := a.Tokens[k], b.Tokens[k]
+		if x.UPOS != y.UPOS || x.XPOS != y.XPOS || x.Lemma != y.Lemma || x.Head != y.Head || x.DepRel != y.DepRel || y.XPOS == "" {
+			t.Errorf("word %d: repeat %+v, first %+v", k+1, y, x)
+		}
+	}
+	if got := sents[3].Tokens[2].Lemma; got != "today!" {
+		t.Errorf("last sentence not annotated: lemma %q", got)
+	}
+}

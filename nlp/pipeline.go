@@ -15,6 +15,11 @@ type Tokenizer interface {
 }
 
 // Tagger fills the UPOS and XPOS of every word of a sentence.
+//
+// Every stage (Tagger, Lemmatizer, Recognizer, Parser) annotates a
+// sentence from its words alone, not from their offsets or the sentence's
+// place in its text: Pipeline.Document and Pipeline.Text annotate a
+// sentence that repeats an earlier one of the text word for word once.
 type Tagger interface {
 	Tag(s *Sentence)
 }
