@@ -14,8 +14,10 @@ import (
 // takes a faster path than batches appended one by one: the secondary and
 // full-text indexes are dropped when it begins and built once at Commit
 // (a sort of each instead of as many random insertions as there are
-// events), and the lookups that find the event an article's event merges
-// into, and whether an article is stored, are answered from memory.
+// events), the lookups that find the event an article's event merges
+// into, and whether an article is stored, are answered from memory, and
+// the rows are written on a goroutine of their own while the caller goes
+// on (a write that fails is reported by the next Append or by Commit).
 // Everything happens in the one transaction, so a process killed during a
 // load leaves the store as it was, indexes included, and readers see the
 // store without the load until Commit. Into a store that has articles
@@ -104,6 +106,7 @@ func (b *Bulk) begin(ctx context.Context) error {
 	b.fts, b.w.noFTS = d.ftsAdd != "", d.ftsAdd != ""
 	b.w.mem, b.w.memIDs = newMergeIndex(), map[int64]bool{}
 	b.w.memURLs, b.w.memArticles = map[string]bool{}, map[string]bool{}
+	b.w.startWriter()
 	return nil
 }
 
@@ -132,6 +135,9 @@ func (b *Bulk) Commit(ctx context.Context) error {
 
 func (b *Bulk) commit(ctx context.Context) error {
 	tx := b.w.tx
+	if err := b.w.sync(); err != nil {
+		return err
+	}
 	for _, q := range b.rebuild {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err

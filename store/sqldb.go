@@ -200,6 +200,14 @@ type txw struct {
 	// arguments.
 	inserts map[insertKey]*sql.Stmt
 	args    []any
+	// bg, when set, runs the transaction's writes that return nothing
+	// (queued by write and insert) on a goroutine of its own; pending
+	// are those of the batch not handed to it yet.
+	bg      *writer
+	pending []func() error
+	// article is the key of the article being stored, to name it in
+	// the error of a queued write.
+	article string
 }
 
 func newTxw(tx *sql.Tx, d dialect) *txw {
@@ -218,7 +226,15 @@ func (w *txw) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// exec runs q once the queued writes have run.
 func (w *txw) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if err := w.sync(); err != nil {
+		return nil, err
+	}
+	return w.execNow(ctx, q, args...)
+}
+
+func (w *txw) execNow(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	st, err := w.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -227,6 +243,9 @@ func (w *txw) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 }
 
 func (w *txw) row(ctx context.Context, q string, args []any, dest ...any) error {
+	if err := w.sync(); err != nil {
+		return err
+	}
 	st, err := w.stmt(ctx, q)
 	if err != nil {
 		return err
@@ -235,6 +254,9 @@ func (w *txw) row(ctx context.Context, q string, args []any, dest ...any) error 
 }
 
 func (w *txw) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	if err := w.sync(); err != nil {
+		return nil, err
+	}
 	st, err := w.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -260,9 +282,117 @@ func scanIDs(rows *sql.Rows) ([]int64, error) {
 }
 
 func (w *txw) close() {
+	w.stop()
 	for _, st := range w.stmts {
 		st.Close()
 	}
+}
+
+// writer runs a transaction's queued writes, batch after batch, on a
+// goroutine of its own. A bulk load into an empty store decides
+// everything about a batch in memory (which articles are new, which events
+// merge) and only writes; with the writes on another goroutine, the
+// decisions, the rows and the caller's own work for the next batch (a
+// coder, the benchmark's generator) run on one core while the database
+// driver and SQLite run on another. One batch waits at most while one
+// runs, so memory stays bounded.
+type writer struct {
+	queue chan []func() error
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error // the first write that failed; those after it are skipped
+}
+
+// startWriter makes w's writes run on a goroutine of their own.
+func (w *txw) startWriter() {
+	bg := &writer{queue: make(chan []func() error, 1)}
+	go func() {
+		for ops := range bg.queue {
+			for _, op := range ops {
+				if bg.failed() != nil {
+					break
+				}
+				if err := op(); err != nil {
+					bg.mu.Lock()
+					bg.err = err
+					bg.mu.Unlock()
+				}
+			}
+			bg.wg.Done()
+		}
+	}()
+	w.bg = bg
+}
+
+func (bg *writer) failed() error {
+	bg.mu.Lock()
+	defer bg.mu.Unlock()
+	return bg.err
+}
+
+// flush hands the pending writes to the writer without waiting for them.
+func (w *txw) flush() {
+	if w.bg == nil || len(w.pending) == 0 {
+		return
+	}
+	w.bg.wg.Add(1)
+	w.bg.queue <- w.pending
+	w.pending = nil
+}
+
+// sync waits until every write queued has run and returns the first that
+// failed. Everything that reads the transaction, or uses its statements,
+// calls it first.
+func (w *txw) sync() error {
+	if w.bg == nil {
+		return nil
+	}
+	w.flush()
+	w.bg.wg.Wait()
+	return w.bg.failed()
+}
+
+// stop waits for the queued writes and ends the writer's goroutine.
+func (w *txw) stop() {
+	if w.bg == nil {
+		return
+	}
+	w.sync()
+	close(w.bg.queue)
+	w.bg = nil
+}
+
+// write runs q, whose result is not needed: queued when w has a writer.
+// The statement runs after the call returns, so it is not bound by ctx's
+// cancellation (a load that is cancelled is rolled back as a whole).
+func (w *txw) write(ctx context.Context, q string, args ...any) error {
+	if w.bg == nil {
+		_, err := w.execNow(ctx, q, args...)
+		return err
+	}
+	ctx, a := context.WithoutCancel(ctx), w.article
+	w.pending = append(w.pending, func() error {
+		if _, err := w.execNow(ctx, q, args...); err != nil {
+			return fmt.Errorf("article %s: %w", a, err)
+		}
+		return nil
+	})
+	return nil
+}
+
+// insert is insertRows, queued as write queues.
+func (w *txw) insert(ctx context.Context, head string, rows [][]any) error {
+	if w.bg == nil {
+		return w.insertRows(ctx, head, rows)
+	}
+	ctx, a := context.WithoutCancel(ctx), w.article
+	w.pending = append(w.pending, func() error {
+		if err := w.insertRows(ctx, head, rows); err != nil {
+			return fmt.Errorf("article %s: %w", a, err)
+		}
+		return nil
+	})
+	return nil
 }
 
 // Append stores the batch in one transaction.
@@ -287,6 +417,15 @@ func (s *db) Append(ctx context.Context, batch []Coded) ([]Result, error) {
 
 // appendBatch stores the batch's articles in w's transaction.
 func (s *db) appendBatch(ctx context.Context, w *txw, batch []Coded) ([]Result, error) {
+	if w.bg != nil {
+		// A write of an earlier batch failed.
+		if err := w.bg.failed(); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
 	out := make([]Result, len(batch))
 	for i := range batch {
 		r, err := s.appendOne(ctx, w, &batch[i])
@@ -303,6 +442,7 @@ func (s *db) appendBatch(ctx context.Context, w *txw, batch []Coded) ([]Result, 
 	if err := s.addFTS(ctx, w); err != nil {
 		return nil, fmt.Errorf("store: full-text index: %w", err)
 	}
+	w.flush()
 	return out, nil
 }
 
@@ -316,6 +456,9 @@ func (s *db) appendBatch(ctx context.Context, w *txw, batch []Coded) ([]Result, 
 func (s *db) addFTS(ctx context.Context, w *txw) error {
 	if len(w.fts) == 0 {
 		return nil
+	}
+	if err := w.sync(); err != nil {
+		return err
 	}
 	slices.Sort(w.fts)
 	ids := slices.Compact(w.fts) // an article stored twice in the batch
@@ -361,6 +504,7 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	a := &c.Article
 	a.ContentHash = contentHash(a.Text)
 	key := a.key()
+	w.article = key
 	res := Result{Outcome: New}
 	var oldID, oldHash string
 	err := sql.ErrNoRows
@@ -395,7 +539,7 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	switch {
 	case err == nil && hash == a.ContentHash:
 		// The same content under another address.
-		_, err := w.exec(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID)
+		err := w.write(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID)
 		w.storedURL(key)
 		return Result{Outcome: Duplicate}, err
 	case err == nil:
@@ -412,12 +556,12 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if _, err := w.exec(ctx, `INSERT INTO articles (id, canonical_url, url, source_id, title, byline, published, language, origin, dup_group, text, content_hash, added)
+	if err := w.write(ctx, `INSERT INTO articles (id, canonical_url, url, source_id, title, byline, published, language, origin, dup_group, text, content_hash, added)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 		a.ID, key, a.URL, srcID, a.Title, a.Byline, timeText(a.Published), a.Language, a.Origin, a.DuplicateOf, a.Text, a.ContentHash, s.opts.Now().Unix()); err != nil {
 		return res, err
 	}
-	if _, err := w.exec(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID); err != nil {
+	if err := w.write(ctx, `INSERT INTO article_urls (url, article_id) VALUES ($1, $2)`, key, a.ID); err != nil {
 		return res, err
 	}
 	w.storedURL(key)
@@ -431,7 +575,7 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	for i, se := range c.Sentences {
 		rows[i] = []any{a.ID, se.Index, se.ID, se.Section, se.Paragraph, se.Start, se.End, se.Text}
 	}
-	if err := w.insertRows(ctx, `INSERT INTO sentences (article_id, idx, sid, section, paragraph, start_byte, end_byte, text) VALUES `, rows); err != nil {
+	if err := w.insert(ctx, `INSERT INTO sentences (article_id, idx, sid, section, paragraph, start_byte, end_byte, text) VALUES `, rows); err != nil {
 		return res, err
 	}
 	if a.DuplicateOf != "" {
@@ -465,7 +609,7 @@ func (s *db) appendOne(ctx context.Context, w *txw, c *Coded) (Result, error) {
 	if err := w.storeEvents(ctx, fresh); err != nil {
 		return res, err
 	}
-	if err := w.insertRows(ctx, `INSERT INTO mentions (event_id, article_id, record_id, sentence, code, anchor, rule, pattern, is_root, detail) VALUES `, mentions); err != nil {
+	if err := w.insert(ctx, `INSERT INTO mentions (event_id, article_id, record_id, sentence, code, anchor, rule, pattern, is_root, detail) VALUES `, mentions); err != nil {
 		return res, err
 	}
 	for _, id := range merged {
@@ -594,6 +738,9 @@ type pendingEvent struct {
 // candidates returns the IDs of the stored events r (of the given day)
 // may merge into, nearest in time first.
 func (w *txw) candidates(ctx context.Context, r *story.Record, day, win int64) ([]dayID, error) {
+	if err := w.sync(); err != nil {
+		return nil, err
+	}
 	st, err := w.stmt(ctx, `SELECT id, day FROM events WHERE a1_code = $1 AND a2_code = $2 AND code = $3 AND day BETWEEN $4 AND $5 AND modality = $6 ORDER BY abs(day - $7), id LIMIT `+strconv.Itoa(mergeCandidates))
 	if err != nil {
 		return nil, err
@@ -734,7 +881,7 @@ func (w *txw) storeEvents(ctx context.Context, fresh []pendingEvent) error {
 	for i, e := range fresh {
 		rows[i] = e.args
 	}
-	return w.insertRows(ctx, `INSERT INTO events `+eventColumns+` VALUES `, rows)
+	return w.insert(ctx, `INSERT INTO events `+eventColumns+` VALUES `, rows)
 }
 
 // eventColumns are the columns of eventRow's rows.
@@ -764,14 +911,14 @@ func (s *db) addActors(ctx context.Context, w *txw, r *story.Record) error {
 					cols = append(cols, c)
 				}
 			}
-			if _, err := w.exec(ctx, `INSERT INTO actors (code, country, known_group, religion1, religion2, type1, type2, type3) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`, cols...); err != nil {
+			if err := w.write(ctx, `INSERT INTO actors (code, country, known_group, religion1, religion2, type1, type2, type3) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`, cols...); err != nil {
 				return err
 			}
 			w.actors = append(w.actors, x.Code)
 			w.written[x.Code] = true
 		}
 		if !knownName && x.Name != "" {
-			if _, err := w.exec(ctx, `INSERT INTO actor_names (code, name) VALUES ($1, $2) ON CONFLICT (code, name) DO NOTHING`, x.Code, x.Name); err != nil {
+			if err := w.write(ctx, `INSERT INTO actor_names (code, name) VALUES ($1, $2) ON CONFLICT (code, name) DO NOTHING`, x.Code, x.Name); err != nil {
 				return err
 			}
 			w.actors = append(w.actors, x.Code+"\x00"+x.Name)

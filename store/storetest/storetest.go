@@ -821,6 +821,29 @@ func testBulk(t *testing.T, open Opener) {
 	if evs := all(t, s, store.EventQuery{}); len(evs) != 0 {
 		t.Fatalf("%d events after a load rolled back, want none", len(evs))
 	}
+	// A write that fails (two sentences with one index) fails the load,
+	// by that Append or a later call (a bulk load may write a batch after
+	// its Append returned), and the load rolled back leaves the store
+	// empty.
+	bad := stream[0][0]
+	bad.Sentences = append(slices.Clone(bad.Sentences), bad.Sentences[0])
+	if bk, err = bl.Bulk(ctx); err != nil {
+		t.Fatalf("Bulk: %v", err)
+	}
+	_, err = bk.Append(ctx, []store.Coded{bad})
+	if err == nil {
+		_, err = bk.Append(ctx, stream[1])
+	}
+	if err == nil {
+		err = bk.Commit(ctx)
+	}
+	if err == nil {
+		t.Fatal("a bulk load with two sentences of one index succeeded")
+	}
+	bk.Rollback()
+	if evs := all(t, s, store.EventQuery{}); len(evs) != 0 {
+		t.Fatalf("%d events after a failed load, want none", len(evs))
+	}
 	// Half the articles in one load into the empty store, the rest in
 	// another into the store that now has them.
 	half := len(stream) / 2
