@@ -589,6 +589,13 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		if !cs.c.opts.PETRARCH && cooperative(code) && cs.against(t) {
 			return // "joined arms in a campaign against US troops" praises no one
 		}
+		if !cs.c.opts.PETRARCH && cooperative(code) && len(t.code) == 3 && len(s.code) > 3 && strings.HasPrefix(s.code, t.code) {
+			// A party of a country cooperating with that country named
+			// alone is a place read as an actor ("the Lib Dem leader
+			// visits Manchester", "arrives to sign the Croatia-Yugoslavia
+			// treaty").
+			return
+		}
 		if !cs.c.opts.PETRARCH && verbal(code) && (cs.medium(t) || mirror && cs.medium(s)) {
 			// "told reporters the decision to drop the inquiry": no demand
 			// to the press; "held a call with reporters": no call from

@@ -218,6 +218,16 @@ var trustCases = []trustCase{
 		nil},
 	{"sense", "released prisoners", "Talks\n\nIran released two German prisoners.",
 		[]string{"IRN DEU 08 asserted"}},
+	// A country's own actor cooperating with that country named alone is
+	// a place read as an actor; conflict with it stays an event.
+	{"place", "visits own city", "Visit\n\nThe Iraqi prime minister visited Mosul on Monday.",
+		nil},
+	{"place", "visits abroad", "Visit\n\nThe Kenyan president visited Uganda on Monday.",
+		[]string{"KENGOV UGA 04 asserted"}},
+	{"place", "own country's treaty", "Visit\n\nThe Croatian foreign minister arrives to sign the Croatia-Serbia treaty.",
+		nil},
+	{"place", "rebels attack own country", "Visit\n\nSomali rebels attacked Somalia's army.",
+		[]string{"SOMREB SOMMIL 19 asserted"}},
 	// Indirect speech: the speaker's side (a pronoun for it, an actor of
 	// its country) "would" act unless the other does something; an offer
 	// of help or a conditional assurance is no threat, nor is what
