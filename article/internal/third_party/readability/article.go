@@ -19,7 +19,6 @@ type Article struct {
 	excerpt       string
 	siteName      string
 	image         string
-	favicon       string
 	language      string
 	publishedTime string
 	modifiedTime  string

@@ -26,3 +26,16 @@ func FuzzCountString(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayShare checks that mayShare passes every string rxShareElements
+// matches.
+func FuzzMayShare(f *testing.F) {
+	for _, s := range []string{"share-bar", "SHARE_top", "ſhare", "sharedaddy x", "shore", "post-hare"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if rxShareElements.MatchString(s) && !mayShare(s) {
+			t.Fatalf("%q matches rxShareElements but not mayShare", s)
+		}
+	})
+}

@@ -88,7 +88,6 @@ func (ps *Parser) ParseAndMutate(doc *html.Node, pageURL *nurl.URL) (Article, er
 		excerpt:       metadata["excerpt"],
 		siteName:      metadata["siteName"],
 		image:         metadata["image"],
-		favicon:       metadata["favicon"],
 		language:      ps.articleLang,
 		publishedTime: metadata["publishedTime"],
 		modifiedTime:  metadata["modifiedTime"],

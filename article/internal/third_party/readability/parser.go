@@ -36,7 +36,6 @@ var (
 	rxVisibilityHidden     = regexp.MustCompile(`(?i)visibility\s*:\s*hidden`)
 	rxSentencePeriod       = regexp.MustCompile(`(?i)\.( |$)`)
 	rxShareElements        = regexp.MustCompile(`(?i)(\b|_)(share|sharedaddy)(\b|_)`)
-	rxFaviconSize          = regexp.MustCompile(`(?i)(\d+)x(\d+)`)
 	rxLazyImageSrcset      = regexp.MustCompile(`(?i)\.(jpg|jpeg|png|webp)\s+\d`)
 	rxLazyImageSrc         = regexp.MustCompile(`(?i)^\s*\S+\.(jpg|jpeg|png|webp)\S*\s*$`)
 	rxImgExtensions        = regexp.MustCompile(`(?i)\.(jpg|jpeg|png|webp)`)
@@ -540,7 +539,7 @@ func (ps *Parser) prepArticle(articleContent *html.Node) {
 			next := child.NextSibling
 			if child.Type == html.ElementNode {
 				matchString := dom.GetAttribute(child, "class") + " " + dom.GetAttribute(child, "id")
-				if len(matchString) > 1 && rxShareElements.MatchString(matchString) && charCount(dom.TextContent(child)) < shareElementThreshold {
+				if len(matchString) > 1 && mayShare(matchString) && rxShareElements.MatchString(matchString) && charCount(dom.TextContent(child)) < shareElementThreshold {
 					ps.Logger.Debug("removing share element", slog.Any("node", inspectNode(child)))
 					n.RemoveChild(child)
 				} else {
@@ -1523,9 +1522,6 @@ func (ps *Parser) getArticleMetadata(jsonLd map[string]string) map[string]string
 		values["image"],
 		values["twitter:image"])
 
-	// get favicon
-	metadataFavicon := ps.getArticleFavicon()
-
 	// get published date
 	metadataPublishedTime := strOr(
 		jsonLd["datePublished"],
@@ -1559,7 +1555,6 @@ func (ps *Parser) getArticleMetadata(jsonLd map[string]string) map[string]string
 		"excerpt":       metadataExcerpt,
 		"siteName":      metadataSiteName,
 		"image":         metadataImage,
-		"favicon":       metadataFavicon,
 		"publishedTime": metadataPublishedTime,
 		"modifiedTime":  metadataModifiedTime,
 	}
@@ -2446,49 +2441,6 @@ func (ps *Parser) isProbablyVisible(node *html.Node) bool {
 // written in JS which is a dynamic language, while this
 // package is written in Go, which is static.
 // =========================================================
-
-// getArticleFavicon attempts to get high quality favicon
-// that used in article. It will only pick favicon in PNG
-// format, so small favicon that uses ico file won't be picked.
-// Using algorithm by philippe_b.
-func (ps *Parser) getArticleFavicon() string {
-	favicon := ""
-	faviconSize := -1
-	linkElements := dom.GetElementsByTagName(ps.doc, "link")
-
-	ps.forEachNode(linkElements, func(link *html.Node, _ int) {
-		linkRel := strings.TrimSpace(dom.GetAttribute(link, "rel"))
-		linkType := strings.TrimSpace(dom.GetAttribute(link, "type"))
-		linkHref := strings.TrimSpace(dom.GetAttribute(link, "href"))
-		linkSizes := strings.TrimSpace(dom.GetAttribute(link, "sizes"))
-
-		if linkHref == "" || !strings.Contains(linkRel, "icon") {
-			return
-		}
-
-		if linkType != "image/png" && !strings.Contains(linkHref, ".png") {
-			return
-		}
-
-		size := 0
-		for _, sizesLocation := range []string{linkSizes, linkHref} {
-			sizeParts := rxFaviconSize.FindStringSubmatch(sizesLocation)
-			if len(sizeParts) != 3 || sizeParts[1] != sizeParts[2] {
-				continue
-			}
-
-			size, _ = strconv.Atoi(sizeParts[1])
-			break
-		}
-
-		if size > faviconSize {
-			faviconSize = size
-			favicon = linkHref
-		}
-	})
-
-	return toAbsoluteURI(favicon, ps.documentURI)
-}
 
 // removeComments removes all comment nodes in doc.
 func (ps *Parser) removeComments(doc *html.Node) {
