@@ -104,6 +104,9 @@ type Parser struct {
 	articleLang     string
 	attempts        []parseAttempt
 	flags           flags
+	// counts holds what the character counters need of each long text
+	// (Dyad: see textCounts).
+	counts map[string]textCount
 }
 
 // NewParser returns new Parser which set up with default value.
@@ -930,7 +933,7 @@ func (ps *Parser) grabArticle() *html.Node {
 				return
 			}
 
-			numChars, numCommas := countCharsAndCommas(elementToScore)
+			numChars, numCommas := ps.countCharsAndCommas(elementToScore)
 			// If this paragraph is less than 25 characters, don't even count it.
 			if numChars < 25 {
 				return
@@ -1237,7 +1240,7 @@ func (ps *Parser) grabArticle() *html.Node {
 		// gives us a higher likelihood of finding the content, and
 		// the sieve approach gives us a higher likelihood of
 		// finding the -right- content.
-		textLength, _ := countCharsAndCommas(articleContent)
+		textLength, _ := ps.countCharsAndCommas(articleContent)
 		if textLength < ps.CharThresholds {
 			passLogger.Info("parsed article length is too short", slog.Int("textLength", textLength))
 			parseSuccessful = false
@@ -1871,9 +1874,10 @@ func (ps *Parser) getLinkDensity(element *html.Node) float64 {
 	var walk func(*html.Node, *charCounter)
 	walk = func(n *html.Node, linkCounter *charCounter) {
 		if n.Type == html.TextNode {
-			chars.CountString(n.Data)
+			tc := ps.textCounts(n.Data)
+			chars.add(tc)
 			if linkCounter != nil {
-				linkCounter.CountString(n.Data)
+				linkCounter.add(tc)
 			}
 			return
 		}
@@ -2247,19 +2251,20 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				oldCharCount := chars.Total
 				// The counters are distinct, each sees the runes in order:
 				// each counts the text whole.
-				chars.CountString(n.Data)
-				commas.CountString(n.Data)
+				tc := ps.textCounts(n.Data)
+				chars.add(tc)
+				commas.Total += tc.commas
 				if textCounter != nil {
-					textCounter.CountString(n.Data)
+					textCounter.add(tc)
 				}
 				if listCounter != nil {
-					listCounter.CountString(n.Data)
+					listCounter.add(tc)
 				}
 				if headingCounter != nil {
-					headingChars.CountString(n.Data)
+					headingChars.add(tc)
 				}
 				if linkCounter != nil {
-					linkCounter.CountString(n.Data)
+					linkCounter.add(tc)
 				}
 				if chars.Total > oldCharCount {
 					// If the character counter has incremented, this text has non-whitespace

@@ -113,7 +113,7 @@ func (c *commaCounter) Count(r rune) {
 // countCharsAndCommas returns counts for both characters and commas in a node's
 // text. Leading and trailing whitespace is not counted, nor are consecutive
 // runs of whitespace.
-func countCharsAndCommas(node *html.Node) (int, int) {
+func (ps *Parser) countCharsAndCommas(node *html.Node) (int, int) {
 	chars := &charCounter{}
 	commas := &commaCounter{}
 
@@ -122,8 +122,9 @@ func countCharsAndCommas(node *html.Node) (int, int) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			chars.CountString(n.Data)
-			commas.CountString(n.Data)
+			tc := ps.textCounts(n.Data)
+			chars.add(tc)
+			commas.Total += tc.commas
 			return
 		}
 		for child := range n.ChildNodes() {
@@ -169,4 +170,72 @@ func cloneTree(src *html.Node) *html.Node {
 		return m
 	}
 	return clone(src)
+}
+
+// textCount is what counting a text does to a charCounter from any state,
+// and the text's commas: readability counts the same texts again and again
+// (the link density of every candidate and of its ancestors, each element
+// cleanConditionally weighs, each pass), and a summary applies in constant
+// time. Only a text with something other than white space (nonSpace)
+// changes Total: by 1 or 2 for its first such rune, 2 if a space came
+// before it, in this text (lead) or before, and something was counted
+// before; and by inner for the rest, whatever came before.
+type textCount struct {
+	nonEmpty, nonSpace bool
+	lead, trail        bool // begins and ends with white space
+	inner              int
+	commas             int
+}
+
+// add counts a text of summary t, as CountString counts the text.
+func (c *charCounter) add(t textCount) {
+	if !t.nonSpace {
+		if t.nonEmpty {
+			c.lastCharWasSpace = true
+		}
+		return
+	}
+	if (c.lastCharWasSpace || t.lead) && c.seenNonSpace {
+		c.Total += 2
+	} else {
+		c.Total++
+	}
+	c.Total += t.inner
+	c.lastCharWasSpace = t.trail
+	c.seenNonSpace = true
+}
+
+// minCachedText is the length from which textCounts keeps a text's
+// summary: hashing a shorter text costs about what counting it does.
+const minCachedText = 32
+
+// textCounts returns the summary of s, kept for the parse when s is long.
+func (ps *Parser) textCounts(s string) textCount {
+	if len(s) < minCachedText {
+		return countText(s)
+	}
+	if t, ok := ps.counts[s]; ok {
+		return t
+	}
+	if ps.counts == nil {
+		ps.counts = make(map[string]textCount)
+	}
+	t := countText(s)
+	ps.counts[s] = t
+	return t
+}
+
+// countText counts s from a fresh counter to summarise it.
+func countText(s string) textCount {
+	var c charCounter
+	c.CountString(s)
+	var commas commaCounter
+	commas.CountString(s)
+	t := textCount{nonEmpty: s != "", nonSpace: c.seenNonSpace, trail: c.lastCharWasSpace, commas: commas.Total}
+	if t.nonSpace {
+		r, _ := utf8.DecodeRuneInString(s)
+		t.lead = unicode.IsSpace(r)
+		t.inner = c.Total - 1
+	}
+	return t
 }
