@@ -114,9 +114,7 @@ func TestShippedBinary(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	for _, dep := range strings.Fields(string(out)) {
-		// readeck's go-readability is a peer too: extraction uses Dyad's
-		// fork of it (article/internal/third_party/readability).
-		for _, banned := range []string{"dyad/eval", "github.com/markusmobius/go-trafilatura", "github.com/go-shiori/go-readability", "codeberg.org/readeck/go-readability"} {
+		for _, banned := range []string{"dyad/eval", "github.com/markusmobius/go-trafilatura", "github.com/go-shiori/go-readability"} {
 			if dep == banned || strings.HasPrefix(dep, banned+"/") {
 				t.Errorf("cmd/dyad depends on %s: build it in only with -tags eval", dep)
 			}

@@ -4,12 +4,10 @@
 // related-story teasers set apart.
 //
 // The main text is located by readeck's go-readability (a port of Mozilla's
-// Readability), in Dyad's fork under internal/third_party, on a tree built
-// by the fork of x/net/html's parser there. Readability keeps what sits
-// inside the article container, and news pages put much there that is not
-// the story: photo captions and credits, "More:" and "Read more" link
-// lists, "SOURCE:" lines, newsletter and social prompts, repeated
-// paragraphs. This package walks the extracted
+// Readability). Readability keeps what sits inside the article container,
+// and news pages put much there that is not the story: photo captions and
+// credits, "More:" and "Read more" link lists, "SOURCE:" lines, newsletter
+// and social prompts, repeated paragraphs. This package walks the extracted
 // DOM itself, keeping class names, so that it can type each block and drop or
 // set apart what is not body text.
 //

@@ -9,11 +9,10 @@ import (
 	"strings"
 	"sync"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"dyad/article/internal/third_party/htmlparse"
-	"dyad/article/internal/third_party/readability"
 	"dyad/charset"
 )
 
@@ -111,10 +110,10 @@ var formattingTagRE = sync.OnceValue(func() *regexp.Regexp {
 // unclosed, each opening inside the last, so such a page is parsed again
 // without its formatting tags.
 func parse(text string, log *slog.Logger) (*html.Node, error) {
-	doc, err := htmlparse.ParseString(text)
+	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil && strings.Contains(err.Error(), "exceeds") {
 		log.Debug("page nested too deep; parsing it again without formatting tags")
-		doc, err = htmlparse.ParseString(formattingTagRE().ReplaceAllString(text, ""))
+		doc, err = html.Parse(strings.NewReader(formattingTagRE().ReplaceAllString(text, "")))
 		if err != nil {
 			return nil, fmt.Errorf("%w: elements nested deeper than 512", ErrTooLarge)
 		}
