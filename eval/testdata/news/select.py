@@ -202,6 +202,40 @@ def main(data):
         print(s, len(docs), sorted(mix.items()))
 
 
+def draw_strata(train, test, rng, first, more_sizes):
+    """Draws first documents from train within topic strata in test's topic
+    mix, then, draw after draw, more_sizes more: (the first draw, the
+    further draws)."""
+    want = {t: 0 for t, _ in TOPICS}
+    for d in test:
+        want[d['topic']] += 1
+    drawn, more = [], [[] for _ in more_sizes]
+    for t, _ in TOPICS:
+        stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
+        rng.shuffle(stratum)
+        n = first
+        k = round(n * want[t] / len(test))
+        drawn += stratum[:k]
+        for i, m in enumerate(more_sizes):
+            n += m
+            more[i] += stratum[k:round(n * want[t] / len(test))]
+            k = max(k, round(n * want[t] / len(test)))
+    return drawn, more
+
+
+def annotation_order(drawn, more, rng):
+    """The first draw shuffled, then each further draw shuffled and put after
+    the ones before, so that drawing more never changes what was drawn
+    before."""
+    drawn = sorted(drawn, key=lambda d: d['id'])
+    rng.shuffle(drawn)
+    for m in more:
+        m.sort(key=lambda d: d['id'])
+        rng.shuffle(m)
+        drawn += m
+    return drawn
+
+
 def draw_d2(data, test):
     """Batch D2 of dev: the documents, in annotation order, cut at D2_ANNOTATED."""
     path = 'nlp/conll2003/bio/train.txt'
@@ -211,40 +245,20 @@ def draw_d2(data, test):
         assert n not in CONLL_TRAIN and 5 <= len(docs[n - 1]) <= 30, n
         train.append(dict(id='conll-train-%03d' % n, kind='conll', path=path, key=str(n),
                           topic=topic(' '.join(docs[n - 1])), lines=len(docs[n - 1])))
-    want = {t: 0 for t, _ in TOPICS}
-    for d in test:
-        want[d['topic']] += 1
     rng = random.Random(SEED_D2)
-    d2, more = [], [[] for _ in D2_MORE]
-    for t, _ in TOPICS:
-        stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
-        rng.shuffle(stratum)
-        n = D2_TRAIN
-        k = round(n * want[t] / len(test))
-        d2 += stratum[:k]
-        for i, m in enumerate(D2_MORE):
-            n += m
-            more[i] += stratum[k:round(n * want[t] / len(test))]
-            k = max(k, round(n * want[t] / len(test)))
+    d2, more = draw_strata(train, test, rng, D2_TRAIN, D2_MORE)
     gt = json.load(open(os.path.join(data, 'extraction/scrapinghub/ground-truth.json'), encoding='utf-8'))
     for s in SCRAPINGHUB_D2:
         assert s not in SCRAPINGHUB_DEV
         key = next(k for k in sorted(gt) if k.startswith(s))
         d2.append(dict(id='sh-' + s, kind='scrapinghub', path='extraction/scrapinghub/ground-truth.json',
                        key=key, topic=topic(gt[key]['articleBody']), lines=99))
-    d2.sort(key=lambda d: d['id'])
-    rng.shuffle(d2)
-    # Each further draw comes after the ones before in the annotation
-    # order, so that drawing more never changes what was drawn before.
-    for m in more:
-        m.sort(key=lambda d: d['id'])
-        rng.shuffle(m)
-        d2 += m
+    d2 = annotation_order(d2, more, rng)
     return d2[:D2_ANNOTATED]
 
 
 def draw_d3(data, test, d2):
-    """Batch D3 of dev: the documents, in annotation order, cut at D3_ANNOTATED.
+    """Batch D3 (the holdout set): the documents, in annotation order, cut at D3_ANNOTATED.
 
     The pool is every candidate no set uses: CONLL_TRAIN_D2's left out of D2,
     and CONLL_TRAIN_D3.
@@ -261,28 +275,8 @@ def draw_d3(data, test, d2):
         assert not any(d['id'] == id for d in train), n
         train.append(dict(id=id, kind='conll', path=path, key=str(n),
                           topic=topic(' '.join(docs[n - 1])), lines=len(docs[n - 1])))
-    want = {t: 0 for t, _ in TOPICS}
-    for d in test:
-        want[d['topic']] += 1
     rng = random.Random(SEED_D3)
-    d3, more = [], [[] for _ in D3_MORE]
-    for t, _ in TOPICS:
-        stratum = sorted((d for d in train if d['topic'] == t), key=lambda d: d['id'])
-        rng.shuffle(stratum)
-        n = D3_TRAIN
-        k = round(n * want[t] / len(test))
-        d3 += stratum[:k]
-        for i, m in enumerate(D3_MORE):
-            n += m
-            more[i] += stratum[k:round(n * want[t] / len(test))]
-            k = max(k, round(n * want[t] / len(test)))
-    d3.sort(key=lambda d: d['id'])
-    rng.shuffle(d3)
-    # As for D2: each further draw comes after the ones before.
-    for m in more:
-        m.sort(key=lambda d: d['id'])
-        rng.shuffle(m)
-        d3 += m
+    d3 = annotation_order(*draw_strata(train, test, rng, D3_TRAIN, D3_MORE), rng)
     return d3[:D3_ANNOTATED]
 
 
