@@ -23,20 +23,49 @@ func (cs *coding) personName(h int) ([]int, int) {
 	if in == nil || hw.upos != "PROPN" || in.covered[h] || hw.personalPron || hw.dateline || honorifics[hw.uform] {
 		return nil, 0
 	}
+	// UD hangs a name's later words from its first ("Ivan" ← flat
+	// "Petrovsky"); a parser may also hang the first from the last, or
+	// chain them ("Abdul" ← "Karim" ← "al-Kabariti", with the hyphen of
+	// "Abdul-Karim" hung from "Karim"): a word is part of the name when it
+	// hangs from a word already in it.
+	first, last := h, h
+	inName := func(k int) bool { return first <= k && k <= last }
 	part := func(i int) bool {
 		w := &st.w[i]
-		return w.head == h && w.upos == "PROPN" && !in.covered[i] && !honorifics[w.uform] && (w.rel == "compound" || w.rel == "flat")
+		return inName(w.head) && w.upos == "PROPN" && !in.covered[i] && !honorifics[w.uform] && (w.rel == "compound" || w.rel == "flat")
 	}
-	// UD hangs a name's later words from its first ("Ivan" ← flat
-	// "Petrovsky"); a parser may also hang the first from the last.
-	first, last := h, h
-	for first > 1 && part(first-1) {
-		first--
+	// hyphen is the hyphen inside a name ("Abdul-Karim"), hung from a
+	// word of the name or from the word after it.
+	hyphen := func(i int) bool {
+		w := &st.w[i]
+		return w.upos == "PUNCT" && w.form == "-" && w.rel == "punct" && (inName(w.head) || w.head == i+1)
 	}
-	for last+1 < len(st.w) && part(last+1) {
-		last++
+	for grew := true; grew; {
+		grew = false
+		for first > 1 && part(first-1) {
+			first, grew = first-1, true
+		}
+		for last+1 < len(st.w) && part(last+1) {
+			last, grew = last+1, true
+		}
+		if last+2 < len(st.w) && hyphen(last+1) && st.w[last+2].upos == "PROPN" && (inName(st.w[last+2].head) || st.w[last+2].head == last+1) &&
+			(st.w[last+2].rel == "flat" || st.w[last+2].rel == "compound") {
+			last, grew = last+2, true
+		}
 	}
 	return cs.spanIDs(first, last), first
+}
+
+// nameWord is a word of a personal name as names are compared: without
+// the Arabic article that a story may write or leave off ("al-Kabariti",
+// "Kabariti") and without a hyphen inside a name.
+func nameWord(w string) string {
+	for _, a := range []string{"AL-", "EL-"} {
+		if len(w) > len(a)+1 && strings.HasPrefix(w, a) {
+			return w[len(a):]
+		}
+	}
+	return w
 }
 
 // titled reports whether the phrase headed by h is a personal name right
@@ -87,7 +116,7 @@ func (cs *coding) asFormer(core []int, agents []agentHit) []agentHit {
 // for the rest of the story by name: "Russian Finance Minister Alexander
 // Livshits" is RUSGOV when a later sentence calls him "Livshits".
 type person struct {
-	words []string // the upper-case words of the name: ALEXANDER LIVSHITS
+	words []string // the upper-case words of the name (nameWords): ALEXANDER LIVSHITS
 	code  string
 	name  string // the phrase that introduced the person
 	title string // the lemma of the title or role that introduced them: MINISTER, ENVOY
@@ -203,12 +232,9 @@ func (d *Discourse) remember(cs *coding, ids []int, code string, phrase []int, t
 		// dictionaries do not know is not the country's government.
 		return
 	}
-	words := make([]string, len(ids))
-	for i, k := range ids {
-		words[i] = cs.st.w[k].uform
-		if calendarWords[words[i]] {
-			return // "on Wednesday", "in May": no one's name
-		}
+	words := cs.nameWords(ids)
+	if slices.ContainsFunc(words, func(w string) bool { return calendarWords[w] }) {
+		return // "on Wednesday", "in May": no one's name
 	}
 	for _, p := range d.people {
 		if slices.Equal(p.words, words) {
@@ -216,6 +242,18 @@ func (d *Discourse) remember(cs *coding, ids []int, code string, phrase []int, t
 		}
 	}
 	d.people = append(d.people, &person{words: words, code: code, name: cs.st.text(phrase), title: title, sent: d.sent})
+}
+
+// nameWords returns the words of the personal name ids as they are
+// compared (nameWord), without the hyphens inside it.
+func (cs *coding) nameWords(ids []int) []string {
+	words := make([]string, 0, len(ids))
+	for _, k := range ids {
+		if w := &cs.st.w[k]; w.upos != "PUNCT" {
+			words = append(words, nameWord(w.uform))
+		}
+	}
+	return words
 }
 
 // rememberedPerson codes the phrase headed by h, a personal name no
@@ -238,10 +276,7 @@ func (cs *coding) knownPerson(h int) *person {
 	if ids == nil || len(cs.disc.people) == 0 {
 		return nil
 	}
-	words := make([]string, len(ids))
-	for i, k := range ids {
-		words[i] = cs.st.w[k].uform
-	}
+	words := cs.nameWords(ids)
 	var found *person
 	for _, p := range cs.disc.people {
 		if len(words) > len(p.words) || !slices.Equal(p.words[len(p.words)-len(words):], words) {

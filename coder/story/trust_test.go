@@ -378,6 +378,21 @@ var trustCases = []trustCase{
 		[]string{"IGOBUSIMF KAZ 11 asserted", "IGOBUSIMF EST 11 asserted"}},
 	{"person", "never introduced", "Talks\n\nMOSCOW 1996-08-22\n\nOleg Baranov, who met the minister, criticised Ukraine.\n\nBaranov also criticised Japan.",
 		nil},
+	// A name the parser chains ("Abdel" ← "Rahman" ← "al-Haddadi", with
+	// the hyphen of "Abdel-Rahman") is one name, and the Arabic article
+	// may be left off later; two people sharing a surname leave it
+	// uncoded; a surname alone in a quotation by someone else is still
+	// that person, not the speaker.
+	{"person", "chained name, article left off", "Talks\n\nCAIRO 1996-08-22\n\nEgyptian Interior Minister Abdel-Rahman al-Haddadi criticised Libya.\n\nHaddadi also criticised Sudan.",
+		[]string{"EGYGOV LBY 11 asserted", "EGYGOV SDN 11 asserted"}},
+	{"person", "two people share a surname", "Talks\n\nMOSCOW 1996-08-22\n\nRussian Finance Minister Oleg Baranov criticised Ukraine.\n\nUkrainian Foreign Minister Petro Baranov criticised Russia.\n\nBaranov also criticised Japan.",
+		[]string{"RUSGOV UKR 11 asserted", "UKRGOV RUS 11 asserted"}},
+	{"person", "another al-", "Talks\n\nCAIRO 1996-08-22\n\nEgyptian Interior Minister Abdel-Rahman al-Haddadi criticised Libya.\n\nOmar al-Haddadi criticised Sudan.",
+		[]string{"EGYGOV LBY 11 asserted"}},
+	{"person", "surname in another's quotation", "Talks\n\nMOSCOW 1996-08-22\n\nRussian Finance Minister Oleg Baranov criticised Ukraine.\n\n\"Baranov has lied to us,\" the Ukrainian foreign minister said.",
+		[]string{"RUSGOV UKR 11 asserted", "UKRGOV RUSGOV 11 asserted"}},
+	{"person", "surname as a common word", "Talks\n\nLONDON 1996-08-22\n\nTrade Secretary David Young criticised Japan.\n\nYoung people criticised Germany.",
+		[]string{"GBRGOV JPN 11 asserted"}},
 	{"person", "a leader of what", "Talks\n\nBERLIN 2005-03-01\n\nThe court heard Swiss sect leader Hans Gerber.\n\nGerber criticised Germany.",
 		nil},
 	// "He" and "she" are people: the person the story named last, never a
@@ -392,6 +407,12 @@ var trustCases = []trustCase{
 	// the German government until 1999, a German city after.
 	{"context", "company", "Talks\n\nLONDON 1996-08-22\n\nBritish Airways Plc criticised the French government.",
 		[]string{"GBRBUS FRAGOV 11 asserted"}},
+	// Chambers of commerce and employers' bodies are business; a director
+	// general speaks for what they direct, not as a general.
+	{"context", "chamber of commerce", "Talks\n\nLONDON 1996-08-22\n\nDavid Hale, director general of the British Chambers of Commerce, criticised the French government.",
+		[]string{"GBRBUS FRAGOV 11 asserted"}},
+	{"context", "managing director", "Talks\n\nPavel Orlov, managing director of the IMF, criticised Kazakhstan.\n\nOrlov also criticised Estonia.",
+		[]string{"IGOBUSIMF KAZ 11 asserted", "IGOBUSIMF EST 11 asserted"}},
 	{"context", "Bonn in 1996", "Talks\n\nBONN 1996-08-22\n\nBonn criticised Moscow.",
 		[]string{"DEUGOV RUS 11 asserted"}},
 	{"context", "Bonn in 2005", "Talks\n\nBERLIN 2005-03-01\n\nBonn criticised Moscow.",
