@@ -89,8 +89,11 @@ func (cs *coding) predSubjects(p int) []int {
 	case "amod", "acl", "nmod", "appos", "orphan", "dep":
 		if h := w.head; h > 0 && isNominal(st.w[h].upos) {
 			// "one of the groups responsible for": the groups are
-			// described, but the actor is the subject of the copula.
-			if !cs.namesActor(h) {
+			// described, but the actor is the subject of the copula,
+			// also when the partitive names one through the predicate's
+			// own phrase ("Germany has been one of the critics of
+			// Russia's intervention").
+			if !cs.namesActor(h) || st.w[h].upos == "NUM" {
 				if s := cs.copularSubject(h); s > 0 {
 					return []int{s}
 				}

@@ -641,9 +641,12 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		}
 	}
 	secondary := a.code.Secondary
-	if !cs.c.opts.PETRARCH && secondary != a.code.Primary {
+	if !cs.c.opts.PETRARCH && secondary != a.code.Primary && visitCode(secondary) {
 		// A visit is one event, the visitor's: the host's is another
-		// sentence's to tell. Only reciprocal codes go both ways.
+		// sentence's to tell. Other codes of the other direction are
+		// told by the same words: the demand one gives in to ("bowed to
+		// Israel's demand"), the criticism or pressure one faces
+		// ("---:111", "---:170", whose first code is none).
 		secondary = ""
 	}
 	for _, s := range sources {
@@ -813,3 +816,7 @@ func (cs *coding) inObject(v, h int) bool {
 	}
 	return false
 }
+
+// visitCode reports whether code is making or hosting a visit (042, 043),
+// whose other side a pattern does not tell.
+func visitCode(code string) bool { return code == "042" || code == "043" }

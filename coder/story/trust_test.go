@@ -336,6 +336,29 @@ var trustCases = []trustCase{
 		nil},
 	{"nominal", "criticism from", "Talks\n\nThe criticism of Israel from Egypt was sharp.",
 		[]string{"EGY ISR 11 asserted"}},
+	// A critic criticises, also as one of many; criticism and pressure
+	// told from the side of their target code from the other side; a
+	// demand given in to is a demand made (kind 3).
+	{"nominal", "a critic", "Talks\n\nGermany is a vocal critic of Russia.",
+		[]string{"DEU RUS 11 asserted"}},
+	{"nominal", "one of the critics", "Talks\n\nVietnam has been one of the loudest critics of China.",
+		[]string{"VNM CHN 11 asserted"}},
+	{"nominal", "not a critic", "Talks\n\nVietnam is not a critic of China.",
+		[]string{"VNM CHN 11 negated"}},
+	{"nominal", "faced criticism", "Talks\n\nThe United States faced sharp criticism from Egypt over the decision.",
+		[]string{"EGY USA 11 asserted"}},
+	{"nominal", "came under criticism", "Talks\n\nChina came under criticism from Japan for its record.",
+		[]string{"JPN CHN 11 asserted"}},
+	{"nominal", "came under attack", "Talks\n\nThe convoy came under attack from Iraqi rebels.",
+		nil},
+	{"nominal", "faced pressure", "Talks\n\nIran faced pressure from Russia.",
+		[]string{"RUS IRN 17 asserted"}},
+	{"nominal", "bowed to a demand", "Talks\n\nSyria bowed to Turkey's demand.",
+		[]string{"SYR TUR 08 asserted", "TUR SYR 10 asserted"}},
+	{"nominal", "refused a demand", "Talks\n\nSyria refused to bow to Turkey's demand.",
+		[]string{"SYR TUR 12 asserted"}},
+	{"nominal", "accepted conditions", "Talks\n\nSyria accepted Turkey's conditions.",
+		[]string{"SYR TUR 08 asserted"}},
 
 	// Rejecting an accusation denies responsibility (016, as
 	// docs/ANNOTATION.md codes a denial); rejecting a claim stays a
