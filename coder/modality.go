@@ -128,6 +128,9 @@ func (cs *coding) clauseModality(v, own int) string {
 					aux = auxModality[kw.ulem]
 				}
 			}
+			if aux == "" && cs.beTo(cur) {
+				aux = Future // "was to meet": a plan
+			}
 		}
 		if cur != own && st.negated(cur) {
 			return Negated
@@ -162,6 +165,17 @@ func (cs *coding) clauseModality(v, own int) string {
 				return Conditional
 			case "TO", "SO":
 				return Wished // a purpose
+			case "THAT":
+				// No adverbial clause begins with "that": it is the
+				// content of the verb or of its object, hung from the
+				// verb by the parser ("denied a report this week that
+				// Libya was refusing visas"), and told as they tell it.
+				if cs.claimObject(h) {
+					return Hypothetical
+				}
+				if m := governorModality[st.w[h].ulem]; m != "" {
+					return m
+				}
 			}
 			return orAsserted(aux)
 		case "acl":
@@ -196,4 +210,35 @@ func orAsserted(m string) string {
 		return Asserted
 	}
 	return m
+}
+
+// beTo reports whether verb v is "be to" do something ("was to meet",
+// "are to hold talks"): a form of "be" before the infinitive's "to", which
+// tells what is planned or arranged, not what has happened (the parser
+// may label the "be" a copula). A passive infinitive's "be" comes after
+// its "to" ("wants to be heard").
+func (cs *coding) beTo(v int) bool {
+	st := cs.st
+	be, to := 0, 0
+	for _, k := range st.w[v].kids {
+		w := &st.w[k]
+		switch {
+		case (w.rel == "aux" && w.sub == "" || w.rel == "cop") && w.ulem == "BE" && be == 0:
+			be = k
+		case w.rel == "mark" && w.ulem == "TO":
+			to = k
+		}
+	}
+	return be > 0 && to > be
+}
+
+// claimObject reports whether verb v's object is a claim noun ("denied a
+// report", "rejected the allegation").
+func (cs *coding) claimObject(v int) bool {
+	for _, k := range cs.st.w[v].kids {
+		if w := &cs.st.w[k]; w.rel == "obj" && claimNouns[w.ulem] {
+			return true
+		}
+	}
+	return false
 }

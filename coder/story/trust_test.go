@@ -47,6 +47,15 @@ var trustCases = []trustCase{
 		[]string{"CHNMIL IND 19 wished"}},
 	{"modality", "asserted", "Talks\n\nSyria attacked Turkey on Monday.",
 		[]string{"SYR TUR 19 asserted"}},
+	// "Be to" is a plan; the same meeting told as done is asserted.
+	{"modality", "was to meet", "Talks\n\nThe Turkish envoy was to meet the Greek foreign minister on Friday.",
+		[]string{"TURGOV GRCGOV 04 future", "GRCGOV TURGOV 04 future"}},
+	{"modality", "met", "Talks\n\nThe Turkish envoy met the Greek foreign minister on Friday.",
+		[]string{"TURGOV GRCGOV 04 asserted", "GRCGOV TURGOV 04 asserted"}},
+	// A "that" clause the parser hangs from the verb after a time phrase
+	// is still the content of the report denied.
+	{"modality", "report denied", "Talks\n\nA Greek diplomat on Thursday denied a Turkish newspaper report this week that Turkey was expelling Greek students.",
+		[]string{"TUR GRCEDU 17 hypothetical"}},
 
 	// Statements: a target other than the speaker, not what is talked
 	// about, not a medium (kind 2).
