@@ -253,6 +253,36 @@ func ownSide1(a, b string) bool {
 	return len(a) == 3 && strings.HasPrefix(b, a) && realCode(a)
 }
 
+// namedAlone reports whether mention m is a name standing alone: a word of
+// the actor's dictionary name heads the phrase, and no modifier of its
+// own shapes it ("Kabul", "the United States"; not "northern Rangoon",
+// "Beijing's", "Sudanese Father Riel", nor a phrase that takes its actor
+// from a phrase of its own).
+func (cs *coding) namedAlone(m mention) bool {
+	st := cs.st
+	if m.inherited || m.head <= 0 || m.head >= len(st.w) || st.w[m.head].upos != "PROPN" || st.w[m.head].sub == "poss" {
+		return false
+	}
+	// The head is a word of the actor's name, not a person or thing the
+	// name describes ("Sudanese Father Raphael").
+	named := false
+	for _, e := range m.ev {
+		if e.Role == "actor" && slices.Contains(strings.FieldsFunc(e.Entry, func(r rune) bool { return r == '_' || r == ' ' }), st.w[m.head].uform) {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	for _, k := range st.w[m.head].kids {
+		switch st.w[k].rel {
+		case "amod", "nmod", "acl", "nummod":
+			return false
+		}
+	}
+	return true
+}
+
 // mediaWords name news media: "told Reuters", "told Agence France-Presse".
 var mediaWords = map[string]bool{
 	"REUTERS": true, "AFP": true, "AP": true, "INTERFAX": true, "XINHUA": true, "TASS": true, "ITAR-TASS": true,
@@ -589,11 +619,18 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		if !cs.c.opts.PETRARCH && cooperative(code) && cs.against(t) {
 			return // "joined arms in a campaign against US troops" praises no one
 		}
-		if !cs.c.opts.PETRARCH && cooperative(code) && len(t.code) == 3 && len(s.code) > 3 && strings.HasPrefix(s.code, t.code) {
+		if !cs.c.opts.PETRARCH && len(t.code) == 3 && len(s.code) > 3 && strings.HasPrefix(s.code, t.code) && (cooperative(code) || !cs.namedAlone(t)) {
 			// A party of a country cooperating with that country named
 			// alone is a place read as an actor ("the Lib Dem leader
 			// visits Manchester", "arrives to sign the Croatia-Yugoslavia
-			// treaty").
+			// treaty"); so is that country in any event when a word
+			// other than its name shapes the phrase: a part of it
+			// ("marched in northern Rangoon"), a place in it ("a village
+			// south of the capital"), something of it ("at Beijing's
+			// Tiananmen Square", "the U.S. Attorney's Office") or a
+			// person of its nationality ("Sudanese Father Riel"). Named
+			// alone it may be the state ("refused to negotiate with
+			// Kabul").
 			return
 		}
 		if !cs.c.opts.PETRARCH && verbal(code) && (cs.medium(t) || mirror && cs.medium(s)) {

@@ -108,6 +108,20 @@ var trustCases = []trustCase{
 		nil},
 	{"place", "arrival", "Talks\n\nThe Chinese premier arrived in Kenya.",
 		[]string{"CHNGOV KEN 04 asserted"}},
+	// An actor's own country is a place when a word other than its name
+	// shapes the phrase: a part of it, a place in it, a person of its
+	// nationality; named alone it stays the state, and another country's
+	// village is that country's.
+	{"place", "part of own country", "Talks\n\nBurmese students marched in northern Rangoon on Friday.",
+		nil},
+	{"place", "village of own country", "Talks\n\nAlgerian troops shelled a village south of the capital Algiers.",
+		nil},
+	{"place", "village of another country", "Talks\n\nAlgerian troops shelled a village south of the Moroccan capital Rabat.",
+		[]string{"DZAMIL MAR 19 asserted"}},
+	{"place", "person of own nationality", "Talks\n\nSudanese rebels detained Sudanese Father Ramon Deng.",
+		nil},
+	{"place", "own country named alone", "Talks\n\nSudanese rebels attacked Sudan on Monday.",
+		[]string{"SDNREB SDN 19 asserted"}},
 
 	// Sense by frame (kind 5).
 	{"sense", "called it", "Talks\n\nThe Arab League called it a grave development.",
