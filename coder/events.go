@@ -253,35 +253,59 @@ func ownSide1(a, b string) bool {
 	return len(a) == 3 && strings.HasPrefix(b, a) && realCode(a)
 }
 
-// namedAlone reports whether mention m is a name standing alone: a word of
-// the actor's dictionary name heads the phrase, and no modifier of its
-// own shapes it ("Kabul", "the United States"; not "northern Rangoon",
-// "Beijing's", "Sudanese Father Riel", nor a phrase that takes its actor
-// from a phrase of its own).
-func (cs *coding) namedAlone(m mention) bool {
+// homeAudience reports whether target t of a plain statement by s is an
+// audience at home: an actor of the speaker's own country other than its
+// opposition or rebels ("told the refugees: …", "told police the ministry
+// had given an order", "told settler leaders"). Telling one's own side is
+// no event between two actors (docs/ANNOTATION.md); a stronger act told
+// to them (a demand, a warning, praise) keeps its own code.
+func homeAudience(s, t string) bool {
+	return sameCountry(s, t) && !hasCodePart(t[3:], "OPP") && !hasCodePart(t[3:], "REB")
+}
+
+// notTheState reports whether mention m, which names a country, names a
+// place or someone in it rather than its state: a phrase that takes the
+// country from a phrase of its own ("a village south of the capital
+// Algiers", but not a number of its people: "dozens of Nigerian
+// schoolgirls"), the country's name shaped by a modifier ("northern Rangoon")
+// or as a possessor ("Beijing's"), or a proper name the country's name
+// describes ("Sudanese Father Raphael Riel", "the U.S. Attorney's
+// Office"). A common noun it describes ("Nigerian schoolgirls") is the
+// country's people, and the name alone ("Kabul") is the state.
+func (cs *coding) notTheState(m mention) bool {
 	st := cs.st
-	if m.inherited || m.head <= 0 || m.head >= len(st.w) || st.w[m.head].upos != "PROPN" || st.w[m.head].sub == "poss" {
-		return false
+	if m.head <= 0 || m.head >= len(st.w) {
+		return m.inherited
 	}
-	// The head is a word of the actor's name, not a person or thing the
-	// name describes ("Sudanese Father Raphael").
+	h := &st.w[m.head]
+	if m.inherited {
+		// A part of the people of a phrase of its own ("dozens of
+		// Nigerian schoolgirls", "some of the Iraqis") is those people.
+		return !(quantityWords[h.ulem] || h.upos == "NUM" || h.upos == "PRON" || h.upos == "DET")
+	}
 	named := false
 	for _, e := range m.ev {
-		if e.Role == "actor" && slices.Contains(strings.FieldsFunc(e.Entry, func(r rune) bool { return r == '_' || r == ' ' }), st.w[m.head].uform) {
+		if e.Role == "actor" && slices.Contains(strings.FieldsFunc(e.Entry, func(r rune) bool { return r == '_' || r == ' ' }), h.uform) {
 			named = true
 		}
 	}
 	if !named {
-		return false
+		return h.upos == "PROPN"
 	}
-	for _, k := range st.w[m.head].kids {
+	if h.sub == "poss" {
+		return true
+	}
+	for _, k := range h.kids {
 		switch st.w[k].rel {
 		case "amod", "nmod", "acl", "nummod":
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
+
+// quantityWords head a phrase that counts the people of its "of" phrase.
+var quantityWords = setOf("DOZEN", "HUNDRED", "THOUSAND", "MILLION", "SCORE", "NUMBER", "GROUP", "HANDFUL", "MAJORITY", "MINORITY", "MOST", "MANY", "SOME", "SEVERAL", "FEW", "ALL", "BOTH", "EACH", "NONE")
 
 // mediaWords name news media: "told Reuters", "told Agence France-Presse".
 var mediaWords = map[string]bool{
@@ -619,18 +643,18 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 		if !cs.c.opts.PETRARCH && cooperative(code) && cs.against(t) {
 			return // "joined arms in a campaign against US troops" praises no one
 		}
-		if !cs.c.opts.PETRARCH && len(t.code) == 3 && len(s.code) > 3 && strings.HasPrefix(s.code, t.code) && (cooperative(code) || !cs.namedAlone(t)) {
+		if !cs.c.opts.PETRARCH && len(t.code) == 3 && len(s.code) > 3 && strings.HasPrefix(s.code, t.code) && (cooperative(code) || cs.notTheState(t)) {
 			// A party of a country cooperating with that country named
 			// alone is a place read as an actor ("the Lib Dem leader
 			// visits Manchester", "arrives to sign the Croatia-Yugoslavia
 			// treaty"); so is that country in any event when a word
 			// other than its name shapes the phrase: a part of it
 			// ("marched in northern Rangoon"), a place in it ("a village
-			// south of the capital"), something of it ("at Beijing's
-			// Tiananmen Square", "the U.S. Attorney's Office") or a
-			// person of its nationality ("Sudanese Father Riel"). Named
-			// alone it may be the state ("refused to negotiate with
-			// Kabul").
+			// south of the capital"), or someone named of its
+			// nationality ("Sudanese Father Riel"). Named alone it may
+			// be the state ("refused to negotiate with Kabul"), and
+			// its people may be victims ("abducted Nigerian
+			// schoolgirls").
 			return
 		}
 		if !cs.c.opts.PETRARCH && verbal(code) && (cs.medium(t) || mirror && cs.medium(s)) {
@@ -639,7 +663,7 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			// them either.
 			return
 		}
-		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code) || !mirror && !a.recip && !cs.addressed(a, t)) {
+		if isStatement(code) && !cs.c.opts.PETRARCH && (s.topic || t.topic || ownSide1(s.code, t.code) || code == "010" && homeAudience(s.code, t.code) || !mirror && !a.recip && !cs.addressed(a, t)) {
 			// A statement's target is whom it is made to, not what it is
 			// about ("said Washington had concluded") nor the medium it
 			// is made in ("told a newspaper"). Kept aside for the

@@ -86,8 +86,16 @@ var trustCases = []trustCase{
 		[]string{"KENEDU KENGOV 10 asserted"}},
 	{"statement", "following claims", "Talks\n\nOfficials of the African Union are considering a delay following claims of fraud in the registration of Sudanese refugees.",
 		nil},
-	{"statement", "told the police", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president told the police the ministry had given an order.",
-		[]string{"KENGOV KENCOP 01 asserted"}},
+	{"statement", "told the police", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president told the Ugandan police the ministry had given an order.",
+		[]string{"KENGOV UGACOP 01 asserted"}},
+	// A plain statement to one's own side is no event; to the opposition
+	// it is, and so is a stronger act told at home.
+	{"statement", "told his own police", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president told the police the ministry had given an order.",
+		nil},
+	{"statement", "told the opposition", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president told the opposition the ministry had given an order.",
+		[]string{"KENGOV KENOPP 01 asserted"}},
+	{"statement", "warned his own police", "Talks\n\nNAIROBI 1996-08-22\n\nThe Kenyan president warned the police against using force.",
+		[]string{"KENGOV KENCOP 13 asserted"}},
 	{"statement", "said to", "Talks\n\nThe Egyptian foreign minister said to Israel that the crossing would stay closed.",
 		[]string{"EGYGOV ISR 01 asserted"}},
 	{"statement", "was told by", "Talks\n\nThe Chadian president was told by France that the troops would stay.",
@@ -120,6 +128,8 @@ var trustCases = []trustCase{
 		[]string{"DZAMIL MAR 19 asserted"}},
 	{"place", "person of own nationality", "Talks\n\nSudanese rebels detained Sudanese Father Ramon Deng.",
 		nil},
+	{"place", "people of own nationality", "Talks\n\nBoko Haram abducted dozens of Nigerian schoolgirls on Monday.",
+		[]string{"NGAREB NGA 18 asserted"}},
 	{"place", "own country named alone", "Talks\n\nSudanese rebels attacked Sudan on Monday.",
 		[]string{"SDNREB SDN 19 asserted"}},
 
