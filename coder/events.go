@@ -200,6 +200,9 @@ func (cs *coding) events() []Event {
 		}
 		for _, e := range evs {
 			k := [3]string{e.Source, e.Target, e.Code}
+			if !cs.c.opts.PETRARCH {
+				k = [3]string{oneActor(e.Source), oneActor(e.Target), e.Code}
+			}
 			if e.Modality != Asserted && !cs.c.opts.KeepModal || seen[k] {
 				continue
 			}
@@ -213,6 +216,25 @@ func (cs *coding) events() []Event {
 		}
 	}
 	return out
+}
+
+// oneActor returns what tells actor code apart from others in one
+// sentence: a country and its primary role, a bare country standing for
+// its government (docs/ANNOTATION.md), or an organisation's whole code.
+// A sentence tells one event per source, target and code: "Nepal's king"
+// named as NPL and NPLGOV, or "three Russian deputy foreign ministers and
+// a vice defence minister" as RUSGOV and RUSGOVMIL, are one actor.
+func oneActor(code string) string {
+	if len(code) < 3 || !realCode(code) {
+		return code
+	}
+	if _, org := codebook.ActorType(code[:3]); org {
+		return code
+	}
+	if len(code) == 3 {
+		return code + "GOV"
+	}
+	return code[:min(len(code), 6)]
 }
 
 // accusation reports whether code is an accusation (CAMEO 112): the

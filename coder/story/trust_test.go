@@ -101,6 +101,16 @@ var trustCases = []trustCase{
 	{"statement", "was told by", "Talks\n\nThe Chadian president was told by France that the troops would stay.",
 		[]string{"FRA TCDGOV 01 asserted"}},
 
+	// One event per sentence, source, target and code: a country and its
+	// government, or ministers of one government, are one actor; two
+	// countries are two.
+	{"duplicate", "ministers of one government", "Talks\n\nThe German envoy met two Turkish deputy foreign ministers and a deputy defence minister.",
+		[]string{"DEUGOV TURGOV 04 asserted", "TURGOV DEUGOV 04 asserted"}},
+	{"duplicate", "a country and its government", "Talks\n\nGermany and the German chancellor criticised Iran.",
+		[]string{"DEU IRN 11 asserted"}},
+	{"duplicate", "two countries", "Talks\n\nGermany and France criticised Iran.",
+		[]string{"DEU IRN 11 asserted", "FRA IRN 11 asserted"}},
+
 	// Places and non-actors (kind 1).
 	{"place", "dateline", "Talks\n\nHANOI, Vietnam (AP) — The US defence secretary accused China of bullying its neighbours.",
 		[]string{"USAGOVMIL CHN 11 asserted"}},
