@@ -122,6 +122,10 @@ func (cs *coding) coreWords(h int, withConj bool) []int {
 	return ids
 }
 
+// agentPOSOut are the parts of speech of a word that cannot be a
+// one-word agent noun: an adjective or a verb with an agent's spelling.
+var agentPOSOut = map[string]bool{"ADJ": true, "VERB": true}
+
 // npCodes codes the noun phrase headed by h (not its conjuncts).
 func (cs *coding) npCodes(h int) *npInfo {
 	if in, ok := cs.np[h]; ok {
@@ -185,6 +189,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 			continue
 		}
 		first, last := ids[i], ids[i+m.Len-1]
+		if m.Actor == nil && m.Len == 1 && !cs.c.opts.PETRARCH && agentPOSOut[st.w[first].upos] {
+			// Agents are nouns: "a general strike", "militant Japan"
+			// and "to monitor" name no general, militant or monitor.
+			i++
+			continue
+		}
 		if m.Actor != nil && cs.insideName(words, forms, ids, i, m.Len, inCore) {
 			// "the South China Sea" names a sea, not China.
 			i += m.Len

@@ -148,6 +148,16 @@ var trustCases = []trustCase{
 		nil},
 	{"sense", "phoned", "Talks\n\nThe Arab League called Israel.",
 		[]string{"IGOMEAARL ISR 04 asserted", "ISR IGOMEAARL 04 asserted"}},
+	// Agents are nouns: an adjective or a verb spelt like one names no
+	// agent; the noun still does.
+	{"sense", "general strike", "Strike\n\nJERUSALEM 1996-08-28\n\nThe Palestinian president called for the first general strike in two years.",
+		nil},
+	{"sense", "militant as an adjective", "Talks\n\nIndia says militant Pakistan must end attacks.",
+		[]string{"IND PAK 10 asserted"}},
+	{"sense", "military government", "Talks\n\nRANGOON 1996-12-06\n\nThe military government detained the opposition leader.",
+		[]string{"MMRGOV MMROPP 17 asserted"}},
+	{"sense", "generals", "Talks\n\nChinese generals criticised Japan.",
+		[]string{"CHNMIL JPN 11 asserted"}},
 	{"sense", "open a door", "Talks\n\nFrench police were trying to open a door.",
 		nil},
 
