@@ -195,6 +195,11 @@ func (cs *coding) npCodes(h int) *npInfo {
 			i++
 			continue
 		}
+		if m.Actor == nil && m.Len == 1 && !cs.c.opts.PETRARCH && cs.surname(h, first) {
+			// "Kevin King", and "King" later: a surname, not a king.
+			i++
+			continue
+		}
 		if m.Actor != nil && cs.insideName(words, forms, ids, i, m.Len, inCore) {
 			// "the South China Sea" names a sea, not China.
 			i += m.Len

@@ -46,6 +46,10 @@ type Discourse struct {
 	// people are the people the story introduced by office or role,
 	// remembered by name for the whole story (rememberPeople).
 	people []*person
+	// surnames are the last words of personal names the story gave
+	// whose last word is also an agent noun ("Kevin King"): later,
+	// capitalised and alone, the word is that person, not the title.
+	surnames map[string]bool
 }
 
 // entity is an actor of the discourse, known by its code.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"dyad/dict"
 )
@@ -219,6 +220,47 @@ func (cs *coding) title(h int) int {
 		}
 	}
 	return 0
+}
+
+// surname reports whether word k of the phrase headed by h, which the
+// dictionaries know as an agent noun ("king", "chancellor", "mayor"), is a
+// person's surname instead: the last word of a personal name, hung by
+// "flat" from a first name before it ("Kevin King"), or, alone and
+// capitalised later in the story, the surname of such a name ("King and
+// Weeks were abducted", where the tagger reads "King" as a noun). A title
+// comes before the name ("King Abdullah", "Interior Minister Manfred
+// Kanther"), a head of its own modifiers ("the Interior Minister"), or
+// with a determiner ("the King"), and stays a title.
+func (cs *coding) surname(h, k int) bool {
+	st := cs.st
+	w := &st.w[k]
+	if cs.disc == nil {
+		return false
+	}
+	if p := w.head; w.upos == "PROPN" && w.rel == "flat" && p < k && st.w[p].upos == "PROPN" && !honorifics[st.w[p].uform] &&
+		!(k+1 < len(st.w) && st.w[k+1].head == p && st.w[k+1].rel == "flat") && cs.firstName(p) {
+		if cs.disc.surnames == nil {
+			cs.disc.surnames = map[string]bool{}
+		}
+		cs.disc.surnames[w.uform] = true
+		return true
+	}
+	if k != h || !cs.disc.surnames[w.uform] || w.form == w.uform || !unicode.IsUpper([]rune(w.form)[0]) {
+		return false
+	}
+	return !slices.ContainsFunc(w.kids, func(c int) bool { return st.w[c].rel == "det" || st.w[c].rel == "amod" || st.w[c].rel == "compound" })
+}
+
+// firstName reports whether the proper noun p may be a first name: no
+// dictionary actor or agent, nor a place or organisation the recogniser
+// finds.
+func (cs *coding) firstName(p int) bool {
+	words := []string{cs.st.w[p].uform}
+	if _, ok := cs.c.d.MatchFormsAt(words, []string{cs.st.w[p].form}, 0); ok {
+		return false
+	}
+	t := cs.entityType(p)
+	return t == "" || t == "PER"
 }
 
 // remember adds the person named by words ids of the sentence coded by

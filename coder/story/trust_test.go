@@ -469,6 +469,13 @@ var trustCases = []trustCase{
 		[]string{"RUSGOV UKR 11 asserted", "UKRGOV RUSGOV 11 asserted"}},
 	{"person", "surname as a common word", "Talks\n\nLONDON 1996-08-22\n\nTrade Secretary David Young criticised Japan.\n\nYoung people criticised Germany.",
 		[]string{"GBRGOV JPN 11 asserted"}},
+	// A surname that is also a title ("Paul King") is the person, there
+	// and later alone, not the office; a title before a name or with a
+	// determiner stays a title.
+	{"person", "surname that is a title", "Talks\n\nKABUL 2019-11-19\n\nDanish engineer Paul King and his wife left on Monday.\n\nKing criticised Pakistan.",
+		nil},
+	{"person", "the king", "Talks\n\nRIYADH 1996-08-22\n\nDanish engineer Paul King and his wife left on Monday.\n\nThe king criticised Iran.",
+		[]string{"SAUGOV IRN 11 asserted"}},
 	{"person", "a leader of what", "Talks\n\nBERLIN 2005-03-01\n\nThe court heard Swiss sect leader Hans Gerber.\n\nGerber criticised Germany.",
 		nil},
 	// "He" and "she" are people: the person the story named last, never a
