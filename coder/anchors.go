@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"dyad/dict"
 )
@@ -178,7 +179,7 @@ func (cs *coding) analyzeNoun(n int) *analysis {
 		}
 	}
 	if len(sources) == 0 && !pm.hasSrc {
-		sources = cs.governingSubject(n)
+		sources = cs.governingSubject(n, a.code)
 	}
 	if pm.hasTgt {
 		targets = pm.tgtSlot
@@ -287,7 +288,12 @@ func (cs *coding) clauseOf(i int) int {
 // subject of that clause (the "by" phrase of a passive one) — unless the
 // clause codes an event of its own, whose subject does something else to
 // the noun ("condemned the attack"), or the noun is itself a subject.
-func (cs *coding) governingSubject(n int) []mention {
+// A consultation told by a noun inside a clause that codes a consultation
+// or a visit is the same actor's ("flew to Ramallah for talks with",
+// "met officials during a visit to"): travelling to talks, or meeting on a
+// visit, does nothing to the talks or the visit, so the clause's subject
+// does both.
+func (cs *coding) governingSubject(n int, code dict.Code) []mention {
 	st := cs.st
 	cur := n
 	for depth := 0; depth < 8; depth++ {
@@ -306,7 +312,7 @@ func (cs *coding) governingSubject(n int) []mention {
 		}
 		hw := &st.w[h]
 		if isVerbal(st, h) || st.hasKid(h, "cop") || hw.upos == "ADJ" {
-			if a := cs.an[h]; a != nil && (a.pm != nil || len(a.events) > 0) {
+			if a := cs.an[h]; a != nil && (a.pm != nil || len(a.events) > 0) && !cs.consultWithin(a, code) {
 				return nil
 			}
 			if isVerbal(st, h) && st.isPassive(h) {
@@ -319,6 +325,13 @@ func (cs *coding) governingSubject(n int) []mention {
 		cur = h
 	}
 	return nil
+}
+
+// consultWithin reports whether a noun coded code (a consultation) takes
+// the subject of clause a, itself a consultation or a visit; not under
+// Options.PETRARCH.
+func (cs *coding) consultWithin(a *analysis, code dict.Code) bool {
+	return !cs.c.opts.PETRARCH && strings.HasPrefix(code.Primary, "04") && strings.HasPrefix(a.code.Primary, "04") && !a.passive
 }
 
 // predSubjectsOrVerb returns the subjects of clause head h, a verb or a

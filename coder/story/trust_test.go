@@ -412,6 +412,19 @@ var trustCases = []trustCase{
 		[]string{"SYR TUR 12 asserted"}},
 	{"nominal", "accepted conditions", "Talks\n\nSyria accepted Turkey's conditions.",
 		[]string{"SYR TUR 08 asserted"}},
+	// Talks or a visit inside a clause that codes a visit or a meeting
+	// are its subject's: travelling to talks does nothing to the talks.
+	{"nominal", "flew for talks", "Talks\n\nKenya's president flew to Kampala on Friday for talks with Uganda's president.",
+		[]string{"KENGOV UGA 04 asserted", "KENGOV UGAGOV 04 asserted", "UGAGOV KENGOV 04 asserted"}},
+	{"nominal", "met during a visit", "Talks\n\nChile's foreign minister met Peruvian officials during a visit to Lima.",
+		[]string{"CHLGOV PER 04 asserted", "CHLGOV PERGOV 04 asserted", "PERGOV CHLGOV 04 asserted"}},
+	{"nominal", "met with criticism on a visit", "Talks\n\nKenya's president met with criticism during a visit to Kampala.",
+		[]string{"KENGOV UGA 04 asserted"}},
+	{"nominal", "refused to travel for talks", "Talks\n\nKenya's president refused to travel to Kampala for talks with Uganda's president.",
+		[]string{"KENGOV UGAGOV 12 asserted", "KENGOV UGAGOV 04 refused", "UGAGOV KENGOV 04 refused"}},
+	// Negative: a clause that judges the talks does not hold them.
+	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
+		[]string{"KEN UGA 11 asserted"}},
 
 	// Rejecting an accusation denies responsibility (016, as
 	// docs/ANNOTATION.md codes a denial); rejecting a claim stays a
