@@ -33,6 +33,7 @@ func (st *sent) repair(d verbLister) {
 		st.repairModalVerb(i, isVerb)
 		st.repairParticle(i, d)
 		st.repairVerbPossessor(i)
+		st.repairVisitingModifier(i)
 	}
 	for i := 1; i < len(st.w); i++ {
 		st.repairSplitSubject(i)
@@ -327,6 +328,68 @@ func (st *sent) repairModalVerb(m int, isVerb func(string) bool) {
 	}
 	for _, k := range move {
 		st.attach(k, x, st.w[k].rel, st.w[k].sub)
+	}
+}
+
+// personObjectVerbs take a person as their object, never an -ing clause:
+// "told visiting officials that" is telling the visitors.
+var personObjectVerbs = setOf("TELL", "MEET", "RECEIVE", "WELCOME", "GREET", "HOST", "INFORM", "ASSURE", "BRIEF", "THANK", "URGE", "ASK")
+
+// repairVisitingModifier: "met with visiting Gabonese President Bongo",
+// "told visiting Russian officials that", parsed with "visiting" as a verb
+// whose object is the visitor. "Visiting" before a noun phrase with no
+// determiner, hung as an -ing clause where the sentence needs the phrase
+// itself — the object of a verb that takes a person (never an -ing
+// clause), or the object of "with" — is the visitor's adjective: the phrase
+// goes back to the verb (or to the noun before "with": "a meeting with
+// visiting X") and "visiting" modifies it. "After visiting Tanzania" and
+// "began visiting the troops" are left alone.
+func (st *sent) repairVisitingModifier(i int) {
+	w := &st.w[i]
+	if w.ulem != "VISIT" || st.src.Tokens[i-1].XPOS != "VBG" || i+1 >= len(st.w) {
+		return
+	}
+	h := w.head
+	if h <= 0 {
+		return
+	}
+	obj, mark := 0, 0
+	for _, k := range w.kids {
+		switch kw := &st.w[k]; {
+		case kw.rel == "obj" && obj == 0 && k > i:
+			obj = k
+		case kw.rel == "mark" && kw.ulem == "WITH" && k == i-1:
+			mark = k
+		default:
+			return
+		}
+	}
+	if obj == 0 || !isNominal(st.w[obj].upos) || st.w[obj].upos == "PRON" {
+		return
+	}
+	if next := &st.w[i+1]; next.upos == "DET" || next.upos == "PRON" {
+		return
+	}
+	switch {
+	case w.rel == "xcomp" && mark == 0 && personObjectVerbs[st.w[h].ulem] && !st.hasKid(h, "obj"):
+		if st.attach(obj, h, "obj", "") {
+			st.attach(i, obj, "amod", "")
+		}
+	case w.rel == "advcl" && mark > 0:
+		// The phrase belongs to the nearest noun before "with" that hangs
+		// from the same clause ("a meeting on Monday with"), else to the
+		// clause.
+		to, rel := h, "obl"
+		for _, k := range st.w[h].kids {
+			if k < mark && st.w[k].upos == "NOUN" && (st.w[k].rel == "obj" || st.w[k].rel == "obl") {
+				to, rel = k, "nmod"
+			}
+		}
+		if st.attach(obj, to, rel, "") {
+			st.attach(mark, obj, "case", "")
+			st.w[mark].upos = "ADP"
+			st.attach(i, obj, "amod", "")
+		}
 	}
 }
 

@@ -76,6 +76,13 @@ func (cs *coding) subjects(v int) []int {
 				return []int{k}
 			}
 			v = h
+		case "amod":
+			// An -ing participle before its noun is what the noun does:
+			// "the visiting Gabonese president", "invading troops".
+			if v == start && !cs.c.opts.PETRARCH && isNominal(st.w[h].upos) && st.src.Tokens[v-1].XPOS == "VBG" {
+				return []int{h}
+			}
+			return nil
 		case "acl":
 			if !isVerbal(st, h) {
 				// A participle or infinitive modifying a noun: "the parade

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"dyad/codebook"
 	"dyad/dict"
 )
 
@@ -246,6 +247,9 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 			break
 		}
 		a.targets = cs.targetsOf(v, subj, isStatement(a.code.Primary))
+		if len(a.targets) == 0 {
+			a.targets = cs.visitHost(v, subj)
+		}
 		if len(a.targets) == 0 && a.kind == dict.VerbAnchor && partnerVerbs[cs.st.w[v].ulem] &&
 			cs.compoundSubject(cs.subjectHeadsExpanded(a.subjHeads)) {
 			// "A and B met": each met the other.
@@ -258,6 +262,54 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 		a.recip = true
 		a.sources = subj
 	}
+}
+
+// visitHost is the country a visitor named as "the visiting X" is in: the
+// country of the other side of the clause the phrase belongs to ("the
+// Chinese president met the visiting Gabonese president", "told visiting
+// Russian officials") — a visit is made to a country, as docs/ANNOTATION.md
+// codes it, not to its host. None under Options.PETRARCH, for a participle
+// other than "visiting" before its noun, or when the other side is of the
+// visitor's own country or has none.
+func (cs *coding) visitHost(v int, visitors []mention) []mention {
+	st := cs.st
+	w := &st.w[v]
+	if cs.c.opts.PETRARCH || w.rel != "amod" || w.ulem != "VISIT" || st.src.Tokens[v-1].XPOS != "VBG" {
+		return nil
+	}
+	n := w.head
+	clause := st.w[n].head
+	if clause <= 0 {
+		return nil
+	}
+	var other []int
+	switch r := st.w[n].rel; {
+	case r == "nsubj":
+		other = st.kidsRel(clause, "obj", "")
+	case r == "obj" || r == "iobj" || r == "obl" || r == "nmod":
+		if !isVerbal(st, clause) {
+			// "offered thanks in a meeting with visiting X": the
+			// subject of the clause around the noun.
+			if clause = cs.clauseOf(clause); !isVerbal(st, clause) {
+				return nil
+			}
+		}
+		other = cs.subjects(clause)
+	}
+	for _, m := range cs.mentionsOf(other, clause) {
+		if !m.real() || len(m.code) < 3 {
+			continue
+		}
+		if _, org := codebook.ActorType(m.code[:3]); org {
+			continue
+		}
+		if slices.ContainsFunc(visitors, func(s mention) bool { return len(s.code) >= 3 && s.code[:3] == m.code[:3] }) {
+			return nil
+		}
+		m.code = m.code[:3]
+		return []mention{m}
+	}
+	return nil
 }
 
 // negateCode gives a negated anchor the negated code of the dictionary's

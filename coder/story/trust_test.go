@@ -422,6 +422,21 @@ var trustCases = []trustCase{
 		[]string{"KENGOV UGA 04 asserted"}},
 	{"nominal", "refused to travel for talks", "Talks\n\nKenya's president refused to travel to Kampala for talks with Uganda's president.",
 		[]string{"KENGOV UGAGOV 12 asserted", "KENGOV UGAGOV 04 refused", "UGAGOV KENGOV 04 refused"}},
+	// "Visiting" before a visitor's name is the visitor's adjective, not a
+	// verb whose object is the visitor: the visit is made to the country
+	// of the clause's other side.
+	{"participle", "meeting with visiting", "Talks\n\nThe Chinese president expressed his thanks in a meeting on Monday with visiting Gabonese President Ali Bongo.",
+		[]string{"CHNGOV GABGOV 04 asserted", "GABGOV CHNGOV 04 asserted", "GABGOV CHN 04 asserted"}},
+	{"participle", "told visiting officials", "Talks\n\nThe Iraqi president told visiting Russian officials that Iraq wanted peace.",
+		[]string{"IRQGOV RUSGOV 01 asserted", "RUSGOV IRQ 04 asserted"}},
+	{"participle", "thanked the visiting minister", "Talks\n\nChile's president thanked the visiting Peruvian foreign minister.",
+		[]string{"CHLGOV PERGOV 05 asserted", "PERGOV CHL 04 asserted"}},
+	// Negative: visitors of the host's own country make no visit; an -ing
+	// verb with its object stays a verb.
+	{"participle", "visiting own country", "Talks\n\nThe Kenyan president met visiting Kenyan students.",
+		[]string{"KENGOV KENEDU 04 asserted", "KENEDU KENGOV 04 asserted"}},
+	{"participle", "spent visiting", "Talks\n\nKenya's president spent the week visiting Ugandan schools.",
+		[]string{"KENGOV UGAEDU 04 asserted"}},
 	// Negative: a clause that judges the talks does not hold them.
 	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
 		[]string{"KEN UGA 11 asserted"}},
