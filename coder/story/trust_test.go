@@ -437,6 +437,23 @@ var trustCases = []trustCase{
 		[]string{"KENGOV KENEDU 04 asserted", "KENEDU KENGOV 04 asserted"}},
 	{"participle", "spent visiting", "Talks\n\nKenya's president spent the week visiting Ugandan schools.",
 		[]string{"KENGOV UGAEDU 04 asserted"}},
+	// Cooperation told by its object: a suspect handed to a state is
+	// extradited, an agreement on a truce is the truce, a schedule worked
+	// out with another is an agreement, an invitation home one to meet.
+	{"sense", "handed a suspect", "Talks\n\nFrance handed a suspected member of the group to Spain on Saturday.",
+		[]string{"FRA ESP 06 asserted"}},
+	{"sense", "handed a letter", "Talks\n\nFrance handed a letter to Spain.",
+		nil},
+	{"sense", "approved an extradition request", "Talks\n\nBritain approved an extradition request from the United States.",
+		[]string{"GBR USA 06 asserted"}},
+	{"sense", "rejected an extradition request", "Talks\n\nBritain rejected an extradition request from the United States.",
+		[]string{"GBR USA 12 asserted"}},
+	{"nominal", "ceasefire agreement between", "Talks\n\nThe ceasefire agreement between Russia and Ukraine held.",
+		[]string{"RUS UKR 08 asserted", "UKR RUS 08 asserted"}},
+	{"sense", "worked out a schedule", "Talks\n\nKenya worked out a payment schedule with Uganda.",
+		[]string{"KEN UGA 05 asserted"}},
+	{"sense", "invited home", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to his home.",
+		[]string{"ISRGOV PSEGOV 03 asserted"}},
 	// Negative: a clause that judges the talks does not hold them.
 	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
 		[]string{"KEN UGA 11 asserted"}},
