@@ -63,6 +63,9 @@ type analysis struct {
 	// stance is set when what a statement reports made it a stronger
 	// act (see stance): it is not absorbed by the clause it reports.
 	stance bool
+	// intent is set when a promise made its events of what it promises
+	// (see intent): neither it nor the promised act absorbs the other.
+	intent bool
 	// negatedUncoded is set for a negated anchor that the dictionary has
 	// no negated code for: its events are told as Negated.
 	negatedUncoded bool
@@ -113,9 +116,16 @@ func (cs *coding) events() []Event {
 	// official said ...") gives way to the event it reports; an agent's
 	// action on a known actor is no report ("lawmakers are pressuring
 	// Obama to ...").
+	if !cs.c.opts.PETRARCH {
+		for _, v := range verbs {
+			if a := cs.an[v]; a != nil {
+				cs.intent(a)
+			}
+		}
+	}
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events)+len(a.topic) == 0 {
+		if a == nil || len(a.events)+len(a.topic) == 0 || a.intent {
 			continue
 		}
 		all := slices.Concat(a.events, a.topic)
@@ -134,7 +144,7 @@ func (cs *coding) events() []Event {
 	}
 	for _, v := range verbs {
 		a := cs.an[v]
-		if a == nil || len(a.events)+len(a.topic) == 0 || a.absorbed {
+		if a == nil || len(a.events)+len(a.topic) == 0 || a.absorbed || a.intent {
 			continue
 		}
 		if !cs.c.opts.PETRARCH && statements(slices.Concat(a.events, a.topic)) {
@@ -235,6 +245,97 @@ func oneActor(code string) string {
 		return code + "GOV"
 	}
 	return code[:min(len(code), 6)]
+}
+
+// promiseLemmas are the verbs that commit their speaker to what the clause
+// they govern says will be done: "promised that its forces would observe
+// the ceasefire", "assured Uganda that it would release the prisoners".
+var promiseLemmas = setOf("PROMISE", "PLEDGE", "VOW", "ASSURE", "GUARANTEE", "UNDERTAKE", "COMMIT")
+
+// intentCodes are the CAMEO intents (03) of the cooperative roots' acts,
+// by the act's code, most specific first.
+var intentCodes = []struct{ act, intent string }{
+	{"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+	{"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+	{"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+}
+
+// intent codes a promise of a cooperative act as the intent to do it
+// (docs/ANNOTATION.md: an intent verb "gives the 03x intent asserted and
+// the act future"): a promise verb of analysis a governing a clause whose
+// event, future or hypothetical, is a consultation, cooperation, aid or
+// concession (roots 04–08) by the speaker's own side becomes the speaker's
+// intent (036, 032, 031, 033x, 035x) toward whom it is promised to — the
+// verb's own object, else the act's target — never toward the speaker's
+// own country. The act keeps its own events, told as future.
+func (cs *coding) intent(a *analysis) {
+	st := cs.st
+	if a.kind != dict.VerbAnchor || !promiseLemmas[st.w[a.v].ulem] || st.negated(a.v) || len(a.sources) == 0 {
+		return
+	}
+	for _, c := range cs.lowerClauses(a.v) {
+		la := cs.an[c]
+		if la == nil || la.code.IsNull() || la.negatedUncoded || len(la.events) == 0 {
+			continue
+		}
+		code := ""
+		for _, ic := range intentCodes {
+			if strings.HasPrefix(la.code.Primary, ic.act) {
+				code = ic.intent
+				break
+			}
+		}
+		if code == "" {
+			continue
+		}
+		if la.modality == "" {
+			la.modality = cs.modality(la)
+		}
+		if la.modality != Future && la.modality != Hypothetical {
+			continue
+		}
+		own := func(m mention) bool {
+			return slices.ContainsFunc(a.sources, func(s mention) bool {
+				return s.code == m.code || len(s.code) >= 3 && len(m.code) >= 3 && s.code[:3] == m.code[:3]
+			})
+		}
+		if slices.ContainsFunc(la.sources, func(m mention) bool { return m.real() && !own(m) }) {
+			continue // another's act: "promised that Sudan would free them"
+		}
+		var targets []mention
+		for _, group := range [][]mention{a.targets, la.targets} {
+			for _, m := range group {
+				if m.real() && !own(m) {
+					targets = append(targets, m)
+				}
+			}
+			if len(targets) > 0 {
+				break
+			}
+		}
+		if len(targets) == 0 {
+			continue
+		}
+		if a.modality == "" {
+			a.modality = cs.modality(a)
+		}
+		var evs []Event
+		for _, s := range a.sources {
+			for _, t := range targets {
+				if !cs.dyadOK(s, t) || s.code == t.code {
+					continue
+				}
+				e := cs.event(a, s, t, code)
+				e.Rule += "+intent"
+				e.Evidence = append(e.Evidence, Evidence{Role: "intent", Entry: st.w[la.anchor].form, Code: code})
+				evs = append(evs, e)
+			}
+		}
+		if len(evs) > 0 {
+			a.intent, a.transformed = true, evs
+			return
+		}
+	}
 }
 
 // accusation reports whether code is an accusation (CAMEO 112): the

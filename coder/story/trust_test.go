@@ -454,6 +454,19 @@ var trustCases = []trustCase{
 		[]string{"KEN UGA 05 asserted"}},
 	{"sense", "invited home", "Talks\n\nJERUSALEM 1996-08-22\n\nIsrael's president invited Arafat to his home.",
 		[]string{"ISRGOV PSEGOV 03 asserted"}},
+	// A promise of a cooperative act by the speaker's side is the intent
+	// to do it (03x), and the act is future.
+	{"intent", "promised to send aid", "Talks\n\nKenya promised that it would send aid to Uganda.",
+		[]string{"KEN UGA 03 asserted", "KEN UGA 07 future"}},
+	{"intent", "assured of a release", "Talks\n\nKenya assured Uganda that it would release the prisoners.",
+		[]string{"KEN UGA 03 asserted"}},
+	{"intent", "pledged a truce", "Talks\n\nKenya pledged that its forces would observe the ceasefire with Uganda.",
+		[]string{"KEN UGA 03 asserted", "KENMIL UGA 08 future"}},
+	// Negative: another's act; a promise denied.
+	{"intent", "promised another's act", "Talks\n\nKenya promised that Sudan would send aid to Uganda.",
+		[]string{"SDN UGA 07 future"}},
+	{"intent", "did not promise", "Talks\n\nKenya did not promise to send aid to Uganda.",
+		[]string{"KEN UGA 03 negated"}},
 	// Negative: a clause that judges the talks does not hold them.
 	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
 		[]string{"KEN UGA 11 asserted"}},
