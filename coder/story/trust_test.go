@@ -56,6 +56,8 @@ var trustCases = []trustCase{
 	// is still the content of the report denied.
 	{"modality", "report denied", "Talks\n\nA Greek diplomat on Thursday denied a Turkish newspaper report this week that Turkey was expelling Greek students.",
 		[]string{"TUR GRCEDU 17 hypothetical"}},
+	{"modality", "scheduled to meet", "Talks\n\nThe Chilean foreign minister was scheduled to meet Peru's foreign minister on Monday.",
+		[]string{"CHLGOV PERGOV 04 future", "PERGOV CHLGOV 04 future"}},
 
 	// Statements: a target other than the speaker, not what is talked
 	// about, not a medium (kind 2).
