@@ -67,6 +67,34 @@ var undoneVerbs = map[string]bool{
 	"CANCEL": true, "POSTPONE": true, "SCRAP": true, "DELAY": true, "CALL": true, "ABANDON": true, "SUSPEND": true,
 }
 
+// askedForVerbs take as their object what is asked for, not what was
+// done: "demanded an investigation into the killing".
+var askedForVerbs = setOf("DEMAND", "REQUEST", "SEEK", "WANT", "URGE", "DESIRE", "WISH")
+
+// askedForHeads take what is asked for after "for": "called for talks",
+// "his call for an inquiry", "a plea for aid".
+var askedForHeads = setOf("CALL", "APPEAL", "ASK", "PRESS", "PUSH", "LOBBY", "PLEA", "DEMAND", "REQUEST",
+	"CAMPAIGN", "PETITION", "CLAMOUR", "CLAMOR", "HOPE", "WISH")
+
+// askedFor reports whether event noun n is what its head asks for: the
+// object of a verb of demand, or the "for" phrase of a verb or noun of
+// appeal. Such an event is wished for, not told as done.
+func (cs *coding) askedFor(n int) bool {
+	st := cs.st
+	w := &st.w[n]
+	h := w.head
+	if h <= 0 {
+		return false
+	}
+	switch {
+	case w.rel == "obj" && isVerbal(st, h):
+		return askedForVerbs[st.w[h].ulem]
+	case (w.rel == "obl" || w.rel == "nmod") && st.prep(n) == "FOR":
+		return askedForHeads[st.w[h].ulem]
+	}
+	return false
+}
+
 // auxModality gives the modality an auxiliary lends its verb.
 var auxModality = map[string]string{
 	"WILL": Future, "SHALL": Future, "'LL": Future,
@@ -99,6 +127,9 @@ func (cs *coding) modality(a *analysis) string {
 			if w := &cs.st.w[k]; w.rel == "acl" && w.sub == "relcl" && undoneVerbs[w.ulem] {
 				return Negated // "a meeting … that was canceled"
 			}
+		}
+		if cs.askedFor(v) {
+			return Wished // "demanded an investigation", "his call for an inquiry"
 		}
 	}
 	// An event noun or predicate is told as its clause tells it ("hoped

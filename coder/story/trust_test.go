@@ -469,6 +469,14 @@ var trustCases = []trustCase{
 		[]string{"SDN UGA 07 future"}},
 	{"intent", "did not promise", "Talks\n\nKenya did not promise to send aid to Uganda.",
 		[]string{"KEN UGA 03 negated"}},
+	// Talks or an inquiry asked for are wished for, not held; a call for
+	// talks is an appeal, not a telephone call.
+	{"modality", "sought talks", "Talks\n\nThe Kenyan opposition sought talks with Uganda.",
+		[]string{"KENOPP UGA 04 wished", "UGA KENOPP 04 wished"}},
+	{"modality", "held talks", "Talks\n\nThe Kenyan opposition held talks with Uganda.",
+		[]string{"KENOPP UGA 04 asserted", "UGA KENOPP 04 asserted"}},
+	{"sense", "call for talks", "Talks\n\nKenya's call for talks with Uganda went unanswered.",
+		[]string{"KEN UGA 02 asserted"}},
 	// Negative: a clause that judges the talks does not hold them.
 	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
 		[]string{"KEN UGA 11 asserted"}},
