@@ -477,6 +477,14 @@ var trustCases = []trustCase{
 		[]string{"KENOPP UGA 04 asserted", "UGA KENOPP 04 asserted"}},
 	{"sense", "call for talks", "Talks\n\nKenya's call for talks with Uganda went unanswered.",
 		[]string{"KEN UGA 02 asserted"}},
+	// An inquiry told by its noun, impeachment proceedings among them;
+	// one demanded is wished for.
+	{"nominal", "inquiry into", "Talks\n\nKenya's inquiry into Uganda's army ended.",
+		[]string{"KEN UGAMIL 09 asserted"}},
+	{"nominal", "impeachment proceedings", "Talks\n\nThe Kenyan parliament concluded its hearing on the impeachment proceedings against the Kenyan president.",
+		[]string{"KENLEG KENGOV 09 asserted"}},
+	{"nominal", "inquiry demanded", "Talks\n\nKenya demanded an inquiry into Uganda's army.",
+		[]string{"KEN UGAMIL 10 asserted"}},
 	// Negative: a clause that judges the talks does not hold them.
 	{"nominal", "criticised for its talks", "Talks\n\nKenya criticised Uganda for its talks with Somalia.",
 		[]string{"KEN UGA 11 asserted"}},
