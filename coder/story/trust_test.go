@@ -185,6 +185,12 @@ var trustCases = []trustCase{
 		[]string{"NGALEG NGAGOV 11 asserted"}},
 	{"context", "people", "Nigeria\n\nPeople criticised Ghana.",
 		nil},
+	// Human rights groups are NGOHRI (docs/ANNOTATION.md), aid groups
+	// plain NGO.
+	{"context", "human rights groups", "Talks\n\nHuman rights groups criticised the Egyptian government.",
+		[]string{"NGOHRI EGYGOV 11 asserted"}},
+	{"context", "aid groups", "Talks\n\nAid groups criticised the Egyptian government.",
+		[]string{"NGO EGYGOV 11 asserted"}},
 	{"context", "dateline country", "Strike\n\nDHAKA 2003-05-06\n\nThe government criticised the United States.",
 		[]string{"BGDGOV USA 11 asserted"}},
 	{"context", "protesters", "Strike\n\nDHAKA 2003-05-06\n\nStudents staged a protest.\n\nThe students clashed with police.",
