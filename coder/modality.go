@@ -119,6 +119,9 @@ func (cs *coding) modality(a *analysis) string {
 		return Negated
 	}
 	v := a.v
+	if !cs.c.opts.PETRARCH && cs.negatedSubject(v) {
+		return Negated // "not the U.S. nor the rebels are preventing …"
+	}
 	if a.kind == dict.VerbAnchor {
 		return cs.clauseModality(v, v)
 	}
@@ -269,6 +272,26 @@ func (cs *coding) claimObject(v int) bool {
 	for _, k := range cs.st.w[v].kids {
 		if w := &cs.st.w[k]; w.rel == "obj" && claimNouns[w.ulem] {
 			return true
+		}
+	}
+	return false
+}
+
+// negatedSubject reports whether clause v denies its subject: "not" before
+// it or "neither" with it ("Not Russia nor the rebels are blocking
+// civilians", "Neither Russia nor the rebels blocked them"). Nobody did
+// what the clause tells. PETRARCH's suites code such clauses as asserted,
+// so Options.PETRARCH leaves them so.
+func (cs *coding) negatedSubject(v int) bool {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		if st.w[k].rel != "nsubj" {
+			continue
+		}
+		for _, d := range st.w[k].kids {
+			if w := &st.w[d]; d < k && (w.neg || w.ulem == "NEITHER") && !(d+1 < len(st.w) && st.w[d+1].ulem == "ONLY") {
+				return true // not "not only Russia but also Turkey"
+			}
 		}
 	}
 	return false

@@ -47,6 +47,14 @@ var trustCases = []trustCase{
 		[]string{"CHNMIL IND 19 wished"}},
 	{"modality", "asserted", "Talks\n\nSyria attacked Turkey on Monday.",
 		[]string{"SYR TUR 19 asserted"}},
+	// A subject denied ("not X nor Y", "neither X nor Y") did nothing;
+	// "not only X" is no denial.
+	{"modality", "not X nor Y", "Talks\n\nNot Russia nor any of the Russian-backed rebels in the area are preventing civilians from leaving the camp.",
+		[]string{"RUS ---CVL 12 negated", "RUSREB ---CVL 12 negated"}},
+	{"modality", "neither X nor Y", "Talks\n\nNeither Iran nor any of its allies attacked Israel.",
+		[]string{"IRN ISR 19 negated"}},
+	{"modality", "subject asserted", "Talks\n\nRussia is preventing civilians from leaving the camp.",
+		[]string{"RUS ---CVL 12 asserted"}},
 	// "Be to" is a plan; the same meeting told as done is asserted.
 	{"modality", "was to meet", "Talks\n\nThe Turkish envoy was to meet the Greek foreign minister on Friday.",
 		[]string{"TURGOV GRCGOV 04 future", "GRCGOV TURGOV 04 future"}},
