@@ -406,13 +406,7 @@ func (cs *coding) notTheState(m mention) bool {
 		// Nigerian schoolgirls", "some of the Iraqis") is those people.
 		return !(quantityWords[h.ulem] || h.upos == "NUM" || h.upos == "PRON" || h.upos == "DET")
 	}
-	named := false
-	for _, e := range m.ev {
-		if e.Role == "actor" && slices.Contains(strings.FieldsFunc(e.Entry, func(r rune) bool { return r == '_' || r == ' ' }), h.uform) {
-			named = true
-		}
-	}
-	if !named {
+	if !cs.headNamed(m) {
 		return h.upos == "PROPN"
 	}
 	if h.sub == "poss" {
@@ -421,7 +415,44 @@ func (cs *coding) notTheState(m mention) bool {
 	for _, k := range h.kids {
 		switch st.w[k].rel {
 		case "amod", "nmod", "acl", "nummod":
+			if !cs.inName(m, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headNamed reports whether the head word of mention m is a word of the
+// dictionary name that coded its actor ("Sudan" in "southern Sudan", not
+// "Raphael" in "Sudanese Father Raphael").
+func (cs *coding) headNamed(m mention) bool {
+	return cs.inName(m, m.head)
+}
+
+// inName reports whether word i is a word of the dictionary name that
+// coded mention m's actor.
+func (cs *coding) inName(m mention, i int) bool {
+	u := cs.st.w[i].uform
+	for _, e := range m.ev {
+		if e.Role == "actor" && slices.Contains(strings.FieldsFunc(e.Entry, func(r rune) bool { return r == '_' || r == ' ' }), u) {
 			return true
+		}
+	}
+	return false
+}
+
+// partOfCountry reports whether mention m names a part of a country: the
+// country's name, heading its phrase, shaped by an adjective of its own
+// ("southern Sudan", "northern Iraq").
+func (cs *coding) partOfCountry(m mention) bool {
+	st := cs.st
+	if m.inherited || m.head <= 0 || m.head >= len(st.w) || !cs.headNamed(m) {
+		return false
+	}
+	for _, k := range st.w[m.head].kids {
+		if st.w[k].rel == "amod" && !cs.inName(m, k) {
+			return true // not "United" in "the United States"
 		}
 	}
 	return false
@@ -778,6 +809,11 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			// be the state ("refused to negotiate with Kabul"), and
 			// its people may be victims ("abducted Nigerian
 			// schoolgirls").
+			return
+		}
+		if !cs.c.opts.PETRARCH && cooperative(code) && !visitCode(code) && (len(t.code) == 3 && cs.partOfCountry(t) || len(s.code) == 3 && cs.partOfCountry(s)) {
+			// One cooperates with a country's state or people, not with
+			// a part of it ("worked with the church in southern Sudan").
 			return
 		}
 		if !cs.c.opts.PETRARCH && verbal(code) && (cs.medium(t) || mirror && cs.medium(s)) {

@@ -150,6 +150,17 @@ var trustCases = []trustCase{
 		nil},
 	{"place", "people of own nationality", "Talks\n\nBoko Haram abducted dozens of Nigerian schoolgirls on Monday.",
 		[]string{"NGAREB NGA 18 asserted"}},
+	// Cooperation is with a country's state or people, not with a part
+	// of it; a visit may go to one, and a name's own adjective ("United")
+	// shapes nothing.
+	{"place", "cooperation with a part of a country", "Talks\n\nAustralian diplomats are working with the Roman Catholic church in southern Sudan and with Italian diplomats.",
+		[]string{"AUSGOV ITAGOV 05 asserted", "ITAGOV AUSGOV 05 asserted"}},
+	{"place", "cooperation with a country", "Talks\n\nAustralian diplomats are working with Sudan.",
+		[]string{"AUSGOV SDN 05 asserted", "SDN AUSGOV 05 asserted"}},
+	{"place", "visit to a part of a country", "Talks\n\nAustralian diplomats visited southern Sudan.",
+		[]string{"AUSGOV SDN 04 asserted"}},
+	{"place", "a name's own adjective", "Talks\n\nThe United States and China signed a trade agreement.",
+		[]string{"USA CHN 05 asserted", "CHN USA 05 asserted"}},
 	{"place", "own country named alone", "Talks\n\nSudanese rebels attacked Sudan on Monday.",
 		[]string{"SDNREB SDN 19 asserted"}},
 
