@@ -521,6 +521,12 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 				clauses = append(clauses, k)
 			}
 		case "obj", "iobj", "obl", "nmod":
+			if !cs.c.opts.PETRARCH && w.rel == "obj" && cs.namesPeople(k) {
+				// A clause that describes people acted on tells
+				// nothing of whom the act is aimed at: "arrested three
+				// people trying to smuggle goods to opposition groups".
+				continue
+			}
 			walk(k, 0)
 		}
 	}
@@ -532,6 +538,13 @@ func (cs *coding) searchTargets(v int, sources []mention, depth int, allowNew bo
 		return got
 	}
 	return nil
+}
+
+// namesPeople reports whether the phrase headed by h names people by an
+// agent noun, whether or not it codes an actor ("three people", "the
+// suspects").
+func (cs *coding) namesPeople(h int) bool {
+	return slices.ContainsFunc(cs.npCodes(h).agents, func(g agentHit) bool { return g.first <= h && h <= g.last })
 }
 
 // clauseTargets is searchTargets' last resort: the actors of the clauses

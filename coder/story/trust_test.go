@@ -150,6 +150,12 @@ var trustCases = []trustCase{
 		nil},
 	{"place", "people of own nationality", "Talks\n\nBoko Haram abducted dozens of Nigerian schoolgirls on Monday.",
 		[]string{"NGAREB NGA 18 asserted"}},
+	// A clause describing the people acted on names no target: those
+	// people are the target, or no one is.
+	{"place", "people described by a clause", "Sudan\n\nKHARTOUM 1996-08-28\n\nSudanese police arrested three people trying to smuggle army uniforms to Sudanese opposition groups.",
+		nil},
+	{"place", "rebels described by a clause", "Sudan\n\nKHARTOUM 1996-08-28\n\nSudanese police arrested three rebels trying to smuggle army uniforms to Eritrea.",
+		[]string{"SDNCOP SDNREB 17 asserted"}},
 	// Cooperation is with a country's state or people, not with a part
 	// of it; a visit may go to one, and a name's own adjective ("United")
 	// shapes nothing.
