@@ -213,7 +213,7 @@ func (cs *coding) clauseModality(v, own int) string {
 			}
 			return orAsserted(aux)
 		case "acl":
-			if claimNouns[st.w[h].ulem] && (w.sub != "relcl" || st.mark(cur) == "THAT") {
+			if claimNouns[st.w[h].ulem] && (w.sub != "relcl" || st.mark(cur) == "THAT" || cs.thatComplement(cur)) {
 				// "the idea that …" (a clause with "that" as its mark is no
 				// relative clause, whatever its label)
 				return Hypothetical
@@ -292,6 +292,24 @@ func (cs *coding) negatedSubject(v int) bool {
 			if w := &st.w[d]; d < k && (w.neg || w.ulem == "NEITHER") && !(d+1 < len(st.w) && st.w[d+1].ulem == "ONLY") {
 				return true // not "not only Russia but also Turkey"
 			}
+		}
+	}
+	return false
+}
+
+// thatComplement reports whether clause v, labelled a relative clause,
+// begins with a "that" which is neither its subject nor its object: the
+// complementizer of a noun's content clause the parser took for a relative
+// pronoun ("allegations that Tehran ordered the attack", with "that" as
+// an oblique).
+func (cs *coding) thatComplement(v int) bool {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		if k > v {
+			break
+		}
+		if w := &st.w[k]; w.ulem == "THAT" {
+			return w.rel != "nsubj" && w.rel != "obj" && w.rel != "iobj" && w.rel != "mark"
 		}
 	}
 	return false

@@ -47,6 +47,12 @@ var trustCases = []trustCase{
 		[]string{"CHNMIL IND 19 wished"}},
 	{"modality", "asserted", "Talks\n\nSyria attacked Turkey on Monday.",
 		[]string{"SYR TUR 19 asserted"}},
+	// A noun's content clause is a claim even when the parser takes its
+	// "that" for a relative pronoun; the same act told alone is asserted.
+	{"modality", "allegations that", "Talks\n\nThe testimony has backed up German prosecutors' allegations that Iran ordered the attack on Kurdish rebels.",
+		[]string{"IRN ---REB 19 hypothetical"}},
+	{"modality", "ordered the attack", "Talks\n\nIran ordered the attack on Kurdish rebels.",
+		[]string{"IRN ---REB 19 asserted"}},
 	// A subject denied ("not X nor Y", "neither X nor Y") did nothing;
 	// "not only X" is no denial.
 	{"modality", "not X nor Y", "Talks\n\nNot Russia nor any of the Russian-backed rebels in the area are preventing civilians from leaving the camp.",
