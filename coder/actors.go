@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"dyad/codebook"
 	"dyad/dict"
@@ -200,6 +201,12 @@ func (cs *coding) npCodes(h int) *npInfo {
 			i++
 			continue
 		}
+		if m.Actor != nil && m.Name.Local && !cs.localName(m.Actor, ids, i, inCore) {
+			// "Labour" in an Israeli story, "Social Democrats"; "the
+			// Senate" of Nigeria is still a senate (the agent).
+			i++
+			continue
+		}
 		if m.Actor != nil && cs.insideName(words, forms, ids, i, m.Len, inCore) {
 			// "the South China Sea" names a sea, not China.
 			i += m.Len
@@ -373,6 +380,61 @@ func (cs *coding) inContext(m mention) mention {
 	m.code = mixCode(c, m.agents)
 	m.ev = append([]Evidence{{Role: "context", Entry: why, Code: c}}, m.ev...)
 	return m
+}
+
+// localName reports whether a name that stands for actor a only in a story
+// of a's own country (dict.Name.Local: a party's bare name, "Labour",
+// "Democrats") does so where it starts, at ids[i]: the story's country
+// (contextCountry) is a's, and the name does not end a longer proper name
+// ("Social Democrats", "Christian Democrats"). Other countries have
+// parties of those names, so without the story's country it names none.
+func (cs *coding) localName(a *dict.Actor, ids []int, i int, inCore map[int]bool) bool {
+	if cs.c.opts.PETRARCH {
+		return false
+	}
+	dc, ok := cs.codeAt(a)
+	if !ok || len(dc.Code) < 3 {
+		return false
+	}
+	// The first sentences of a story without a dateline have no country
+	// yet: another actor of the sentence gives it ("Tony Blair criticised
+	// the Labour Party").
+	if c, _ := cs.contextCountry(nil); c != dc.Code[:3] && (c != "" || !cs.sentenceCountries()[dc.Code[:3]]) {
+		return false
+	}
+	if i > 0 && inCore[ids[i-1]] {
+		if p := &cs.st.w[ids[i-1]]; p.upos == "PROPN" || p.upos == "ADJ" && p.form != "" && unicode.IsUpper([]rune(p.form)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceCountries returns the countries of the actors the sentence names
+// by names that are not local (localName), wherever they stand.
+func (cs *coding) sentenceCountries() map[string]bool {
+	if cs.named != nil {
+		return cs.named
+	}
+	cs.named = map[string]bool{}
+	n := len(cs.st.w) - 1
+	words, forms := make([]string, n), make([]string, n)
+	for i := range n {
+		words[i], forms[i] = cs.st.w[i+1].uform, cs.st.w[i+1].form
+	}
+	for i := 0; i < n; i++ {
+		m, ok := cs.c.d.MatchFormsAt(words, forms, i)
+		if !ok {
+			continue
+		}
+		if m.Actor != nil && !m.Name.Local {
+			if dc, ok := m.Actor.CodeAt(cs.date); ok && len(dc.Code) >= 3 && realCode(dc.Code) {
+				cs.named[dc.Code[:3]] = true
+			}
+		}
+		i += m.Len - 1
+	}
+	return cs.named
 }
 
 // homeOutweighed is how many times more salient than the dateline's

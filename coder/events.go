@@ -31,6 +31,9 @@ type coding struct {
 	// taken in (codeAt).
 	offices []office
 	refs    map[int]*Reference // by the head of the referring phrase
+	// named are the countries of the actors the sentence names by a
+	// name of their own (sentenceCountries), made when first needed.
+	named map[string]bool
 }
 
 // analysis is what one verb, predicate or event noun of the sentence

@@ -108,6 +108,11 @@ type Name struct {
 	// "car". It has as many words as Words. Matching that knows only the
 	// upper-case words (MatchAt) ignores it.
 	Cased Phrase
+	// Local is set on a name that stands for its actor only in a story of
+	// the actor's own country: "Labour" is Britain's party in a British
+	// story, and another country's party, or a common noun, elsewhere. The
+	// coder, which knows the story's country, decides.
+	Local bool
 }
 
 // String writes the name in dictionary notation, with its Cased words if

@@ -642,6 +642,29 @@ var trustCases = []trustCase{
 		[]string{"USAJUD USACOP 11 asserted", "USAJUD USAMIL 11 asserted"}},
 	{"context", "inline dateline with its country", "Inquiry\n\nHANOI, Vietnam (AP) — Prosecutors accused the police of negligence.",
 		[]string{"VNMJUD VNMCOP 11 asserted"}},
+	// A party's bare name is the party only in a story of its country:
+	// "Labour" governs Britain in 2005, the Democrats in Congress are
+	// legislators (docs/ANNOTATION.md's USALEG).
+	{"party", "bare name at home", "Pledges\n\nLONDON 2005-03-01\n\nLabour criticised the Conservatives.",
+		[]string{"GBRGOV GBROPP 11 asserted"}},
+	{"party", "bare name in opposition", "Pledges\n\nLONDON 1996-08-22\n\nMr Major criticised Labour.",
+		[]string{"GBRGOV GBROPP 11 asserted"}},
+	{"party", "US party", "Inquiry\n\nWASHINGTON 2019-11-20\n\nThe Democrats accused President Trump of abusing his office.",
+		[]string{"USALEG USAGOV 11 asserted"}},
+	{"party", "Senate at home", "Budget\n\nWASHINGTON 1996-08-22\n\nThe Senate criticised the Pentagon.",
+		[]string{"USALEG USAMIL 11 asserted"}},
+	// Negative: another country's party of the same name (Israel's Labour
+	// is not Britain's; its government, named by a party the dictionaries
+	// lack, is left uncoded like any unknown name), a common noun, a
+	// longer name ending in the party's, another country's senate.
+	{"party", "same name abroad", "Talks\n\nJERUSALEM 1996-08-22\n\nThe Labour government criticised Syria.",
+		nil},
+	{"party", "labour as a noun", "Pay\n\nLONDON 2005-03-01\n\nLabour unions criticised the government.\n\nA labour dispute angered the Conservatives.",
+		[]string{"GBRLAB GBRGOV 11 asserted"}},
+	{"party", "longer party name", "Election\n\nBONN 1996-08-22\n\nThe Social Democrats criticised Chancellor Helmut Kohl.",
+		nil},
+	{"party", "Senate abroad", "Budget\n\nABUJA 2018-03-05\n\nNigeria's president vetoed the budget.\n\nThe Senate criticised the police.",
+		[]string{"NGALEG NGACOP 11 asserted"}},
 	// Negative: without a dateline the agents have no country, and a
 	// place named later in the story is no dateline.
 	{"context", "no inline dateline", "Inquiry\n\nProsecutors accused the police of negligence.\n\nThe judges met in Washington.",

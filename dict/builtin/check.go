@@ -19,6 +19,11 @@ func (s *Set) Check() []error {
 	}
 
 	names := map[string]Pos{}
+	// cased are the names written only in their own capitalisation
+	// ("=Labour"): a longer agent noun may begin with such a word written
+	// in lower case ("labour union"), the common noun the name is told
+	// from, and is meant to win over it.
+	cased := map[string]bool{}
 	for _, a := range s.Actors {
 		if a.Kind == Person && len(a.Codes) == 0 {
 			fail(a.Pos, "person %q has no code: line", a.Label)
@@ -30,6 +35,9 @@ func (s *Set) Check() []error {
 				continue // a name listed as, say, both short form and adjective
 			}
 			own[k] = true
+			if n.Exact && n.Text != strings.ToLower(n.Text) {
+				cased[k] = true
+			}
 			if first, dup := names[k]; dup {
 				fail(Pos{a.Pos.File, n.Line}, "name %q already names the entry at %s", n.Text, first)
 				continue
@@ -55,7 +63,7 @@ func (s *Set) Check() []error {
 				// a noun would hide the actor "Israeli".
 				ws := strings.Fields(k)
 				for n := len(ws) - 1; n > 0; n-- {
-					if actor, isActor := names[strings.Join(ws[:n], " ")]; isActor {
+					if actor, isActor := names[strings.Join(ws[:n], " ")]; isActor && !(cased[strings.Join(ws[:n], " ")] && form == strings.ToLower(form)) {
 						fail(pos, "noun %q begins with %q, the name of the actor at %s", form, strings.Join(ws[:n], " "), actor)
 					}
 				}

@@ -103,13 +103,13 @@ func (c *converter) actors() {
 	for _, a := range c.s.Actors {
 		da := &dict.Actor{Source: source(a.Pos)}
 		for _, n := range a.Names {
-			da.Names = addNames(da.Names, n.Text, n.Exact)
+			da.Names = addNames(da.Names, n.Text, n.Exact, n.Kind == Local)
 			if a.Kind == Person {
 				// "Mr Blair", "Mrs Merkel": news names people by title and
 				// surname after the first mention.
 				if f := strings.Fields(n.Text); len(f) >= 2 && !n.Exact && surnames[strings.ToUpper(f[len(f)-1])] == 1 {
 					for _, t := range personTitles {
-						da.Names = addNames(da.Names, t+" "+f[len(f)-1], true)
+						da.Names = addNames(da.Names, t+" "+f[len(f)-1], true, false)
 					}
 				}
 			}
@@ -131,7 +131,7 @@ func (c *converter) agents() {
 	for _, a := range c.s.Agents {
 		da := &dict.Agent{Code: a.Code, Prefix: a.Prefix, Source: source(a.Pos)}
 		for _, n := range a.Nouns {
-			da.Names = addNames(da.Names, n.Text, false)
+			da.Names = addNames(da.Names, n.Text, false, false)
 			plurals := n.Plurals
 			if plurals == nil {
 				ws := strings.Fields(n.Text)
@@ -139,7 +139,7 @@ func (c *converter) agents() {
 				plurals = []string{strings.Join(ws, " ")}
 			}
 			for _, pl := range plurals {
-				da.Names = addNames(da.Names, pl, false)
+				da.Names = addNames(da.Names, pl, false, false)
 			}
 		}
 		c.d.Agents = append(c.d.Agents, da)
@@ -158,12 +158,13 @@ func (c *converter) synsets() {
 }
 
 // addNames adds the spellings of text (see phrases) to names, once each;
-// with exact, they match only as written (dict.Name.Cased). A spelling
+// with exact, they match only as written (dict.Name.Cased), and with local
+// only in a story of the actor's country (dict.Name.Local). A spelling
 // given both ways matches in any case. Words are consecutive: Dyad names
 // have no gaps.
-func addNames(names []dict.Name, text string, exact bool) []dict.Name {
+func addNames(names []dict.Name, text string, exact, local bool) []dict.Name {
 	for _, sp := range spellings(text) {
-		n := dict.Name{Words: upper(sp)}
+		n := dict.Name{Words: upper(sp), Local: local}
 		if exact {
 			n.Cased = sp
 		}
@@ -171,8 +172,13 @@ func addNames(names []dict.Name, text string, exact bool) []dict.Name {
 		switch {
 		case k < 0:
 			names = append(names, n)
-		case !exact:
-			names[k].Cased = nil
+		default:
+			if !exact {
+				names[k].Cased = nil
+			}
+			if !local {
+				names[k].Local = false
+			}
 		}
 	}
 	return names

@@ -246,7 +246,7 @@ func (p *parser) actorAttribute(text string) {
 	default:
 		kind, ok := nameKeys[key]
 		if !ok {
-			p.fail("unknown key %q (want name, short, adjective, people, capital, place, code or note)", key)
+			p.fail("unknown key %q (want name, short, adjective, people, capital, place, local, code or note)", key)
 			return
 		}
 		for _, item := range splitList(val) {

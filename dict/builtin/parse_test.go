@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -348,5 +349,34 @@ func TestForms(t *testing.T) {
 		if got := c.forms(base); !slices.Equal(got, want) {
 			t.Errorf("forms(%s) = %q, want %q", base, got, want)
 		}
+	}
+}
+
+// TestLocalNames checks that a local: name is marked for the coder
+// (dict.Name.Local) while the entry's other names are not, and that an
+// exact-case name may begin a lower-case agent noun ("=Labour", "labour
+// union") where a name matched in any case may not.
+func TestLocalNames(t *testing.T) {
+	s := NewSet()
+	in := "org GBRPTY British Labour Party\n    name: =New Labour\n    local: =Labour; Labour Party\nagent ~LAB labour\n    noun: labour union\n"
+	if errs := append(s.Read("f.txt", []byte(in)), s.Check()...); len(errs) > 0 {
+		t.Fatal(errors.Join(errs...))
+	}
+	d, err := s.Dictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := map[string]bool{}
+	for _, n := range d.Actors[0].Names {
+		local[strings.Join(n.Words, " ")] = n.Local
+	}
+	want := map[string]bool{"BRITISH LABOUR PARTY": false, "NEW LABOUR": false, "LABOUR": true, "LABOUR PARTY": true}
+	if !maps.Equal(local, want) {
+		t.Errorf("local names %v, want %v", local, want)
+	}
+	s = NewSet()
+	in = "org GBRPTY British Labour Party\n    local: Labour\nagent ~LAB labour\n    noun: labour union\n"
+	if err := errors.Join(append(s.Read("f.txt", []byte(in)), s.Check()...)...); err == nil || !strings.Contains(err.Error(), "begins with") {
+		t.Errorf("a name of any case hidden by a noun: error %v", err)
 	}
 }

@@ -71,9 +71,13 @@ const (
 	People                        // "people:": the people ("Iraqis", "Britons")
 	Capital                       // "capital:": a capital used for the government ("Baghdad")
 	Place                         // "place:": another place that stands for the actor ("Gaza")
+	// Local ("local:") is a name that stands for the actor only in a story
+	// of the actor's own country: a party's bare name ("Labour",
+	// "Democrats"), which other countries' parties share.
+	Local
 )
 
-var nameKeys = map[string]NameKind{"name": Name, "short": Short, "adjective": Adjective, "people": People, "capital": Capital, "place": Place}
+var nameKeys = map[string]NameKind{"name": Name, "short": Short, "adjective": Adjective, "people": People, "capital": Capital, "place": Place, "local": Local}
 
 func (k NameKind) String() string {
 	for w, kk := range nameKeys {
