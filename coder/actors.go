@@ -189,6 +189,16 @@ func (cs *coding) npCodes(h int) *npInfo {
 			i++
 			continue
 		}
+		if m.Actor != nil && m.Name.Local {
+			// "The Conservatives" are Britain's party in a British story
+			// and Canada's in a Canadian one; "Labour" is none in an
+			// Israeli story, nor in "Social Democrats". "The Senate" of
+			// Nigeria is still a senate (the agent, from the next word).
+			if m, ok = cs.localMatch(words, forms, ids, i, inCore); !ok {
+				i++
+				continue
+			}
+		}
 		first, last := ids[i], ids[i+m.Len-1]
 		if m.Actor == nil && m.Len == 1 && !cs.c.opts.PETRARCH && agentPOSOut[st.w[first].upos] {
 			// Agents are nouns: "a general strike", "militant Japan"
@@ -198,12 +208,6 @@ func (cs *coding) npCodes(h int) *npInfo {
 		}
 		if m.Actor == nil && m.Len == 1 && !cs.c.opts.PETRARCH && cs.surname(h, first) {
 			// "Kevin King", and "King" later: a surname, not a king.
-			i++
-			continue
-		}
-		if m.Actor != nil && m.Name.Local && !cs.localName(m.Actor, ids, i, inCore) {
-			// "Labour" in an Israeli story, "Social Democrats"; "the
-			// Senate" of Nigeria is still a senate (the agent).
 			i++
 			continue
 		}
@@ -380,6 +384,17 @@ func (cs *coding) inContext(m mention) mention {
 	m.code = mixCode(c, m.agents)
 	m.ev = append([]Evidence{{Role: "context", Entry: why, Code: c}}, m.ev...)
 	return m
+}
+
+// localMatch returns the first name at words[i] that is not local, or is
+// local to the story's country (localName).
+func (cs *coding) localMatch(words, forms []string, ids []int, i int, inCore map[int]bool) (dict.Match, bool) {
+	for _, m := range cs.c.d.MatchAllFormsAt(words, forms, i) {
+		if m.Actor == nil || !m.Name.Local || cs.localName(m.Actor, ids, i, inCore) {
+			return m, true
+		}
+	}
+	return dict.Match{}, false
 }
 
 // localName reports whether a name that stands for actor a only in a story

@@ -97,9 +97,10 @@ type addFunc func(sev Severity, kind string, src Source, format string, args ...
 // two entries code differently, a warning when they code alike.
 func checkNames(d *Dictionary, add addFunc) {
 	type first struct {
-		code string
-		src  Source
-		id   any
+		code  string
+		src   Source
+		id    any
+		local bool
 	}
 	seen := map[string]first{}
 	for _, a := range d.Actors {
@@ -108,6 +109,9 @@ func checkNames(d *Dictionary, add addFunc) {
 			key := nameKey(n)
 			if f, ok := seen[key]; ok {
 				switch {
+				case f.local && n.Local && f.id != any(a):
+					// Parties of one name in several countries: the
+					// story's country chooses.
 				case f.id == any(a):
 					add(Warning, "duplicate", a.Source, "actor name %s is given twice", n)
 				case f.code != code:
@@ -117,7 +121,7 @@ func checkNames(d *Dictionary, add addFunc) {
 				}
 				continue
 			}
-			seen[key] = first{code: code, src: a.Source, id: a}
+			seen[key] = first{code: code, src: a.Source, id: a, local: n.Local}
 		}
 	}
 	for _, g := range d.Agents {

@@ -275,6 +275,31 @@ func (d *Dictionary) MatchFormsAt(words, forms []string, i int) (Match, bool) {
 	return Match{}, false
 }
 
+// MatchAllFormsAt is MatchFormsAt returning every actor and agent name
+// that starts at words[i], in its order (longest first): a caller that
+// rejects the first may take another, as the coder chooses among parties
+// of one local name (Name.Local) by the story's country.
+func (d *Dictionary) MatchAllFormsAt(words, forms []string, i int) []Match {
+	ix := d.compiled()
+	if i < 0 || i >= len(words) {
+		return nil
+	}
+	if forms != nil && len(forms) != len(words) {
+		forms = nil
+	}
+	var out []Match
+	for _, e := range ix.phrases[words[i]] {
+		f := forms
+		if e.name.Cased == nil {
+			f = nil
+		}
+		if n, ok := e.name.matchAt(words, f, i); ok {
+			out = append(out, Match{Len: n, Name: e.name, Actor: e.actor, Agent: e.agent})
+		}
+	}
+	return out
+}
+
 // matchAt matches the name at words[i] and returns the number of words it
 // spans. With forms, the words must also be written as n.Cased has them.
 func (n Name) matchAt(words, forms []string, i int) (int, bool) {

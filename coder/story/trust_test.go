@@ -653,6 +653,20 @@ var trustCases = []trustCase{
 		[]string{"USALEG USAGOV 11 asserted"}},
 	{"party", "Senate at home", "Budget\n\nWASHINGTON 1996-08-22\n\nThe Senate criticised the Pentagon.",
 		[]string{"USALEG USAMIL 11 asserted"}},
+	// One local name, two countries' parties: the story's country
+	// chooses ("the Conservatives" governed Canada and opposed Labour in
+	// Britain in 2007).
+	{"party", "shared name in Canada", "Budget\n\nOTTAWA 2007-05-01\n\nThe Conservatives criticised the Liberals.",
+		[]string{"CANGOV CANOPP 11 asserted"}},
+	{"party", "shared name in Britain", "Budget\n\nLONDON 2007-05-01\n\nThe Conservatives criticised Labour.",
+		[]string{"GBROPP GBRGOV 11 asserted"}},
+	{"party", "ruling party", "Strike\n\nDHAKA 1996-11-10\n\nThe ruling Awami League criticised the Bangladesh Nationalist Party.",
+		[]string{"BGDGOV BGDOPP 11 asserted"}},
+	{"party", "Labor in Australia", "Budget\n\nSYDNEY 1996-08-22\n\nLabor criticised the government.",
+		[]string{"AUSOPP AUSGOV 11 asserted"}},
+	// Negative: "Labor" in an American story is no Australian party.
+	{"party", "Labor abroad", "Budget\n\nWASHINGTON 1996-08-22\n\nLabor unions criticised the Pentagon.",
+		[]string{"USALAB USAMIL 11 asserted"}},
 	// Negative: another country's party of the same name (Israel's Labour
 	// is not Britain's; its government, named by a party the dictionaries
 	// lack, is left uncoded like any unknown name), a common noun, a

@@ -24,6 +24,9 @@ func (s *Set) Check() []error {
 	// in lower case ("labour union"), the common noun the name is told
 	// from, and is meant to win over it.
 	cased := map[string]bool{}
+	// local are the names given as local: (several countries' parties may
+	// share one; the coder chooses by the story's country).
+	local := map[string]bool{}
 	for _, a := range s.Actors {
 		if a.Kind == Person && len(a.Codes) == 0 {
 			fail(a.Pos, "person %q has no code: line", a.Label)
@@ -38,11 +41,14 @@ func (s *Set) Check() []error {
 			if n.Exact && n.Text != strings.ToLower(n.Text) {
 				cased[k] = true
 			}
-			if first, dup := names[k]; dup {
+			if first, dup := names[k]; dup && !(local[k] && n.Kind == Local) {
 				fail(Pos{a.Pos.File, n.Line}, "name %q already names the entry at %s", n.Text, first)
 				continue
 			}
-			names[k] = a.Pos
+			if _, dup := names[k]; !dup {
+				names[k] = a.Pos
+				local[k] = n.Kind == Local
+			}
 		}
 	}
 	nouns := map[string]Pos{}

@@ -374,6 +374,22 @@ func TestLocalNames(t *testing.T) {
 	if !maps.Equal(local, want) {
 		t.Errorf("local names %v, want %v", local, want)
 	}
+	// Two countries' parties may share a local name, not a name of
+	// another kind.
+	s = NewSet()
+	in = "org GBRPTY British Conservative Party\n    local: Conservatives\norg CANPTY Conservative Party of Canada\n    local: Conservatives\n"
+	if errs := append(s.Read("f.txt", []byte(in)), s.Check()...); len(errs) > 0 {
+		t.Errorf("a shared local name: %v", errors.Join(errs...))
+	} else if d, err := s.Dictionary(); err != nil {
+		t.Error(err)
+	} else if ms := d.MatchAllFormsAt([]string{"CONSERVATIVES"}, []string{"Conservatives"}, 0); len(ms) != 2 {
+		t.Errorf("MatchAllFormsAt found %d actors, want both parties", len(ms))
+	}
+	s = NewSet()
+	in = "org GBRPTY British Conservative Party\n    local: Conservatives\norg CANPTY Conservative Party of Canada\n    name: Conservatives\n"
+	if err := errors.Join(append(s.Read("f.txt", []byte(in)), s.Check()...)...); err == nil || !strings.Contains(err.Error(), "already names") {
+		t.Errorf("a local name shared with a name: error %v", err)
+	}
 	s = NewSet()
 	in = "org GBRPTY British Labour Party\n    local: Labour\nagent ~LAB labour\n    noun: labour union\n"
 	if err := errors.Join(append(s.Read("f.txt", []byte(in)), s.Check()...)...); err == nil || !strings.Contains(err.Error(), "begins with") {
