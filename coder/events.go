@@ -426,6 +426,16 @@ func (cs *coding) notTheState(m mention) bool {
 	return false
 }
 
+// stake reports whether mention m is the phrase of what a fight is over
+// or for ("fought over the capital", "battled for independence").
+func (cs *coding) stake(m mention) bool {
+	if m.head <= 0 || m.head >= len(cs.st.w) {
+		return false
+	}
+	p := cs.st.prep(m.head)
+	return p == "OVER" || p == "FOR"
+}
+
 // headNamed reports whether the head word of mention m is a word of the
 // dictionary name that coded its actor ("Sudan" in "southern Sudan", not
 // "Raphael" in "Sudanese Father Raphael").
@@ -812,6 +822,12 @@ func (cs *coding) makeEvents(a *analysis) []Event {
 			// be the state ("refused to negotiate with Kabul"), and
 			// its people may be victims ("abducted Nigerian
 			// schoolgirls").
+			return
+		}
+		if !cs.c.opts.PETRARCH && fightWords[cs.st.w[a.anchor].ulem] && (cs.stake(t) || cs.stake(s)) {
+			// What is fought over or for is the stake, not a side:
+			// "two armed groups that fought over the Libyan capital"
+			// fight neither Libya nor each other's capital.
 			return
 		}
 		if !cs.c.opts.PETRARCH && cooperative(code) && !visitCode(code) && (len(t.code) == 3 && cs.partOfCountry(t) || len(s.code) == 3 && cs.partOfCountry(s)) {

@@ -181,6 +181,14 @@ var trustCases = []trustCase{
 		nil},
 	{"sense", "phoned", "Talks\n\nThe Arab League called Israel.",
 		[]string{"IGOMEAARL ISR 04 asserted", "ISR IGOMEAARL 04 asserted"}},
+	// Fighting is reciprocal, with a side; what is fought over or for is
+	// the stake.
+	{"sense", "fought a side", "Talks\n\nKHARTOUM 1996-08-28\n\nThe rebels have fought Sudanese government forces since 1983.",
+		[]string{"SDNREB SDNMIL 19 asserted", "SDNMIL SDNREB 19 asserted"}},
+	{"sense", "fought over a place", "Talks\n\nTwo Libyan militias fought over the port of Misrata.",
+		nil},
+	{"sense", "fought for independence", "Talks\n\nKHARTOUM 1996-08-28\n\nThe rebels have fought for the independence of South Sudan since 1983.",
+		nil},
 	// Agents are nouns: an adjective or a verb spelt like one names no
 	// agent; the noun still does.
 	{"sense", "general strike", "Strike\n\nJERUSALEM 1996-08-28\n\nThe Palestinian president called for the first general strike in two years.",
@@ -387,7 +395,7 @@ var trustCases = []trustCase{
 	{"participle", "passive agent", "Talks\n\nMany Chinese were killed by invading Japanese troops.",
 		nil},
 	{"sense", "fighting others", "Talks\n\nAlgeria and Egypt fought Libya on Monday.",
-		[]string{"DZA LBY 19 asserted", "EGY LBY 19 asserted"}},
+		[]string{"DZA LBY 19 asserted", "EGY LBY 19 asserted", "LBY DZA 19 asserted", "LBY EGY 19 asserted"}},
 	{"sense", "fighting each other", "Talks\n\nAlgeria and Egypt fought on Monday.",
 		[]string{"DZA EGY 19 asserted", "EGY DZA 19 asserted"}},
 	{"participle", "trying to", "Talks\n\nThe Syrian refugees waited at the border, trying to cross into Jordan.",
