@@ -210,6 +210,15 @@ func (cs *coding) clauseModality(v, own int) string {
 				if m := governorModality[st.w[h].ulem]; m != "" {
 					return m
 				}
+			case "BEFORE", "UNTIL", "TILL", "ONCE":
+				// A time still to come for its clause: "could turn it
+				// around before the Ukrainians knew", "will retaliate once
+				// Israel attacks" tell what the governing clause tells.
+				if aux == "" && !cs.c.opts.PETRARCH {
+					if m := cs.clauseModality(h, h); m != Asserted {
+						return m
+					}
+				}
 			}
 			return orAsserted(aux)
 		case "acl":

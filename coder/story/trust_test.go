@@ -53,6 +53,12 @@ var trustCases = []trustCase{
 		[]string{"IRN ---REB 19 hypothetical"}},
 	{"modality", "ordered the attack", "Talks\n\nIran ordered the attack on Kurdish rebels.",
 		[]string{"IRN ---REB 19 asserted"}},
+	// A "before" clause tells what its governing clause tells: not yet
+	// done under "could", done under a past fact.
+	{"modality", "could before", "Talks\n\nWASHINGTON 2019-11-20\n\nThe envoy said he thought the US could lift the hold on aid before Ukraine ever knew or became alarmed about it.",
+		[]string{"UKR USA 01 hypothetical"}},
+	{"modality", "did before", "Talks\n\nWASHINGTON 2019-11-20\n\nThe envoy said the US lifted the hold on aid before Ukraine ever knew or became alarmed about it.",
+		[]string{"UKR USA 01 asserted"}},
 	// A subject denied ("not X nor Y", "neither X nor Y") did nothing;
 	// "not only X" is no denial.
 	{"modality", "not X nor Y", "Talks\n\nNot Russia nor any of the Russian-backed rebels in the area are preventing civilians from leaving the camp.",
