@@ -251,6 +251,7 @@ func (cs *coding) npCodes(h int) *npInfo {
 		// One phrase names one actor: the first, with those coordinated
 		// with it ("Eriadori and Calenardhon leaders"); a later name is a
 		// person's ("Ithilen's minister Calimehtar").
+		dropped := slices.Clone(actors)
 		keep := map[int]bool{}
 		for _, t := range cs.conjuncts(actors[0].last) {
 			keep[t] = true
@@ -263,6 +264,9 @@ func (cs *coding) npCodes(h int) *npInfo {
 			}
 		}
 		actors = slices.DeleteFunc(actors, func(a actorHit) bool { return !keep[a.last] })
+		if p, ok := cs.possessedPerson(h, dropped, actors); ok {
+			actors = []actorHit{p}
+		}
 		var modAgents []agentHit
 		for _, g := range agents {
 			if !(g.first <= h && h <= g.last) {
@@ -583,6 +587,35 @@ func termsHull(codes []dict.DatedCode, last dict.DatedCode) [2]int {
 		}
 	}
 	return hull
+}
+
+// possessedPerson returns the person the dictionaries know whom the
+// phrase headed by h names after the possessive of their own country
+// ("Iraq's Saddam", "Russia's Yeltsin"): the phrase is that person, in
+// their office, not the country the first name of the phrase would make
+// it. all are the phrase's actors, kept those left of them.
+func (cs *coding) possessedPerson(h int, all, kept []actorHit) (actorHit, bool) {
+	if cs.c.opts.PETRARCH || len(kept) != 1 || len(all) < 2 {
+		return actorHit{}, false
+	}
+	country := kept[0]
+	st := cs.st
+	w := &st.w[country.last]
+	// The possessive may hang from the country whatever the parser made
+	// of the name after it ("Russia 's" ← flat "Yeltsin").
+	poss := w.rel == "nmod" && w.sub == "poss" || slices.ContainsFunc(w.kids, func(k int) bool {
+		return st.w[k].rel == "case" && (st.w[k].ulem == "'S" || st.w[k].uform == "'")
+	})
+	if !poss || len(country.code.Code) != 3 {
+		return actorHit{}, false
+	}
+	for _, a := range all {
+		if a.first > country.last && (a.first <= h && h <= a.last || h == country.last) && personActor(a.a) &&
+			strings.HasPrefix(a.code.Code, country.code.Code) {
+			return a, true
+		}
+	}
+	return actorHit{}, false
 }
 
 // possessivePron are the possessive pronouns that stand for an actor.

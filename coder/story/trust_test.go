@@ -635,6 +635,13 @@ var trustCases = []trustCase{
 		[]string{"DEUGOV IRN 11 asserted"}},
 	{"person", "out of office", "Talks\n\nBERLIN 2005-03-01\n\nKohl criticised Iran.",
 		[]string{"DEUELI IRN 11 asserted"}},
+	// A person the dictionaries know, after the possessive of their own
+	// country ("Iraq's Saddam"), is the person in their office (or out
+	// of it), not the bare country.
+	{"person", "country's leader", "Talks\n\nBAGHDAD 1996-08-22\n\nIraq's Saddam criticised Iran on Monday.",
+		[]string{"IRQGOV IRN 11 asserted"}},
+	{"person", "country's former leader", "Talks\n\nBERLIN 2005-03-01\n\nGermany's Kohl criticised Iran on Monday.",
+		[]string{"DEUELI IRN 11 asserted"}},
 	// A headline is coded knowing the story's dateline, which follows it.
 	{"context", "headline before the dateline", "Police detain students\n\nDHAKA 2003-05-06\n\nThe government criticised India.",
 		[]string{"BGDCOP BGDEDU 17 asserted", "BGDGOV IND 11 asserted"}},
