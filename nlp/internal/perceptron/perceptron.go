@@ -363,8 +363,15 @@ const chunk = 64
 // skip the features the model lacks, cost more than it saved: it is a
 // cache miss of its own.)
 func (m *Model) Score(feats []uint64, scores []int32) {
+	clear(scores[:m.n])
+	m.Add(feats, scores)
+}
+
+// Add adds the integer scores of the features to scores, as Score sets
+// them: a caller that knows the sum of some of the rows (a word's own
+// features, say) adds the rest to it.
+func (m *Model) Add(feats []uint64, scores []int32) {
 	scores = scores[:m.n]
-	clear(scores)
 	if m.dense != nil {
 		var got [chunk]denseSlot
 		for len(feats) > 0 {
@@ -454,6 +461,76 @@ func addDense(sl *denseSlot, scores []int32) {
 	for c := range scores {
 		scores[c] += int32(sl.w[c])
 	}
+}
+
+// Memory of a Memo: memoBits bits of a key's hash choose its entry; forms
+// longer than memoLen bytes are not remembered.
+const (
+	memoBits = 11
+	memoLen  = 30
+)
+
+// Memo remembers sums of rows of a Model by what their features are
+// computed from: for a tagger, the features of a word alone (its form,
+// its affixes, its shape...), which are the same at every occurrence of
+// the word. A word met again (most words of a text are, within a page and
+// from page to page) then costs a copy of its sum instead of a dozen
+// lookups and the addition of their rows: the tagger's 16 features of a
+// word alone have about 600 weights, a third of all those it adds for a
+// word. Scores are sums of integers, so a sum added in another order is
+// the same. The zero Memo is empty; it forgets all when used with another
+// Model.
+//
+// The parser's labeller, whose features of a word and its tags alone have
+// fewer weights and stay in the processor's caches, was no faster with
+// one (EWT dev tagged and parsed, 2% more CPU time).
+type Memo struct {
+	m    *Model
+	keys []memoKey
+	sums []int32 // the sums of entry k: sums[k*classes:(k+1)*classes]
+}
+
+// MemoKey is what a sum is remembered by: a form (or "") and values that
+// the features are computed from, which must be all they depend on.
+type MemoKey struct {
+	Form   string
+	Values [4]uint64
+}
+
+// memoKey is a remembered MemoKey, the form in n bytes; used is false in
+// an empty entry.
+type memoKey struct {
+	used   bool
+	n      uint8
+	form   [memoLen]byte
+	values [4]uint64
+}
+
+// Get returns the sum remembered for k, h a hash of k.Form (or 0), and
+// true; or, if there is none, the memory where the caller must put the
+// sum of k's features, now remembered for k, and false. It returns nil
+// and false for a form too long to remember.
+func (mm *Memo) Get(m *Model, k *MemoKey, h uint64) (sum []int32, found bool) {
+	if len(k.Form) > memoLen {
+		return nil, false
+	}
+	if mm.m != m {
+		mm.m = m
+		mm.keys = make([]memoKey, 1<<memoBits)
+		mm.sums = make([]int32, m.n<<memoBits)
+	}
+	for _, v := range k.Values {
+		h = mix(h, v)
+	}
+	i := int(fmix(h) >> (64 - memoBits))
+	e := &mm.keys[i]
+	sum = mm.sums[i*m.n : (i+1)*m.n]
+	if e.used && e.values == k.Values && string(e.form[:e.n]) == k.Form {
+		return sum, true
+	}
+	e.used, e.n, e.values = true, uint8(len(k.Form)), k.Values
+	copy(e.form[:], k.Form)
+	return sum, false
 }
 
 // cacheSize is the number of entries of a Cache: 1 MiB, the size of a

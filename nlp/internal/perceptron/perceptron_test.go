@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -414,6 +416,89 @@ func TestIntScore(t *testing.T) {
 	}{{80, 160}, {80.2, 161}, {0, 0}, {1e300, math.MaxInt32}} {
 		if got := m.IntScore(tc.x); got != tc.want {
 			t.Errorf("IntScore(%g) with scale %g = %d, want %d", tc.x, m.Scale(), got, tc.want)
+		}
+	}
+}
+
+// A sum remembered by a Memo, with Add of the other features, gives the
+// scores of Score over all of them; a Memo tells keys apart by their form
+// and every value, forgets all for another model, and does not remember a
+// form too long.
+func TestMemo(t *testing.T) {
+	models := map[int]*Model{}
+	for _, classes := range []int{3, 40} {
+		models[classes] = train(newToy(500, classes, uint64(classes)), classes).Average(0.01)
+	}
+	var mm Memo
+	for _, classes := range []int{3, 40, 3} {
+		m := models[classes]
+		want := make([]int32, classes)
+		got := make([]int32, classes)
+		rng := rand.New(rand.NewPCG(3, uint64(classes)))
+		forms := []string{"", "a", "b", "ab", strings.Repeat("x", memoLen), strings.Repeat("x", memoLen+1)}
+		for range 2000 {
+			k := MemoKey{Form: forms[rng.IntN(len(forms))], Values: [4]uint64{uint64(rng.IntN(3)), 0, 0, uint64(rng.IntN(2))}}
+			// The features of the key alone, and others.
+			own := []uint64{Key2(1, Hash(k.Form), k.Values[0]), Key2(2, k.Values[3], 0)}
+			rest := []uint64{Key1(2, uint64(rng.IntN(50))), Key1(1, uint64(rng.IntN(classes)))}
+			m.Score(append(slices.Clone(own), rest...), want)
+			sum, found := mm.Get(m, &k, Hash(k.Form))
+			switch {
+			case len(k.Form) > memoLen:
+				if sum != nil || found {
+					t.Fatalf("a form of %d bytes remembered", len(k.Form))
+				}
+				m.Score(own, got)
+			case found:
+				copy(got, sum)
+			default:
+				m.Score(own, sum)
+				copy(got, sum)
+			}
+			m.Add(rest, got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%d classes, key %+v (found %v): %v, want %v", classes, k, found, got, want)
+			}
+		}
+	}
+}
+
+// Keys that share a Memo's entry are told apart by each of their parts.
+func TestMemoCollisions(t *testing.T) {
+	m := train(newToy(100, 5, 5), 5).Average(0.01)
+	index := func(k *MemoKey, h uint64) uint64 {
+		for _, v := range k.Values {
+			h = mix(h, v)
+		}
+		return fmix(h) >> (64 - memoBits)
+	}
+	base := MemoKey{Form: "word", Values: [4]uint64{1, 2, 3, 4}}
+	for part := range 5 {
+		// Another key with the same form hash and entry, differing in
+		// the form (part 4) or one value.
+		var other MemoKey
+		for v := uint64(0); ; v++ {
+			other = base
+			if part < 4 {
+				other.Values[part] = 100 + v
+			} else {
+				other.Form = "word" + strconv.FormatUint(v, 10)
+			}
+			if index(&other, 7) == index(&base, 7) {
+				break
+			}
+		}
+		var mm Memo
+		sum, found := mm.Get(m, &base, 7)
+		if found {
+			t.Fatal("an empty Memo found a sum")
+		}
+		sum[0] = 42
+		if _, found := mm.Get(m, &other, 7); found {
+			t.Errorf("part %d: %+v found the sum of %+v", part, other, base)
+		}
+		if _, found := mm.Get(m, &base, 7); found {
+			t.Errorf("part %d: %+v found after %+v took its entry", part, base, other)
 		}
 	}
 }
