@@ -33,6 +33,7 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	labels []int
+	memo   perceptron.Memo // the sums of words' own features
 }
 
 // prepare fills sc.words for the tokens, padded on both sides.
@@ -105,18 +106,15 @@ const (
 )
 
 // features appends the feature keys of word i given the labels chosen
-// before it.
+// before it: the word's own (ownFeatures), then those of its context.
 func features(fs []uint64, ws []word, i int, labels []int) []uint64 {
-	k := i + pad
-	w, m1, m2, p1, p2 := &ws[k], &ws[k-1], &ws[k-2], &ws[k+1], &ws[k+2]
-	lab1, lab2 := uint64(0), uint64(0)
-	if i > 0 {
-		lab1 = uint64(labels[i-1] + 1)
-	}
-	if i > 1 {
-		lab2 = uint64(labels[i-2] + 1)
-	}
-	fs = append(fs,
+	return contextFeatures(ownFeatures(fs, &ws[i+pad]), ws, i, labels)
+}
+
+// ownFeatures appends the feature keys of word w alone, which depend on
+// its form, its UPOS and its flags (see Recognizer.label).
+func ownFeatures(fs []uint64, w *word) []uint64 {
+	return append(fs,
 		perceptron.Key1(tBias, 0),
 		perceptron.Key1(tLow, w.Low),
 		perceptron.Key1(tForm, w.Form),
@@ -130,6 +128,23 @@ func features(fs []uint64, ws []word, i int, labels []int) []uint64 {
 		perceptron.Key1(tPre3, w.Pre[2]),
 		perceptron.Key1(tUPOS, w.upos),
 		perceptron.Key1(tFlags, w.Flags),
+		perceptron.Key2(tUPOSShape, w.upos, w.Shape),
+	)
+}
+
+// contextFeatures appends the feature keys of word i that depend on its
+// neighbours, the gazetteer or the labels chosen before it.
+func contextFeatures(fs []uint64, ws []word, i int, labels []int) []uint64 {
+	k := i + pad
+	w, m1, m2, p1, p2 := &ws[k], &ws[k-1], &ws[k-2], &ws[k+1], &ws[k+2]
+	lab1, lab2 := uint64(0), uint64(0)
+	if i > 0 {
+		lab1 = uint64(labels[i-1] + 1)
+	}
+	if i > 1 {
+		lab2 = uint64(labels[i-2] + 1)
+	}
+	return append(fs,
 		perceptron.Key1(tLowM1, m1.Low),
 		perceptron.Key1(tLowP1, p1.Low),
 		perceptron.Key1(tLowM2, m2.Low),
@@ -149,7 +164,6 @@ func features(fs []uint64, ws []word, i int, labels []int) []uint64 {
 		perceptron.Key2(tShapeM1ShapeP1, m1.Shape, p1.Shape),
 		perceptron.Key1(tFormM1, m1.Form),
 		perceptron.Key1(tFormP1, p1.Form),
-		perceptron.Key2(tUPOSShape, w.upos, w.Shape),
 		perceptron.Key2(tLabM1FormM1, lab1, m1.Form),
 		perceptron.Key1(tGaz, w.gaz),
 		perceptron.Key2(tGazM1, m1.gaz, w.gaz),
@@ -157,5 +171,4 @@ func features(fs []uint64, ws []word, i int, labels []int) []uint64 {
 		perceptron.Key2(tGazShape, w.gaz, w.Shape),
 		perceptron.Key2(tLabM1Gaz, lab1, w.gaz),
 	)
-	return fs
 }

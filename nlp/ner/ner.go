@@ -99,8 +99,17 @@ func (r *Recognizer) label(sc *scratch, toks []nlp.Token) {
 	prepare(sc, toks, r.gaz)
 	sc.labels = sc.labels[:0]
 	for i := range toks {
-		sc.feats = features(sc.feats[:0], sc.words, i, sc.labels)
-		r.model.Score(sc.feats, sc.scores)
+		// The word's own features are summed once for each form, UPOS
+		// and flags.
+		w := &sc.words[i+pad]
+		if sum, ok := sc.memo.Get(r.model, &perceptron.MemoKey{Form: toks[i].Form, Values: [4]uint64{w.upos, w.Flags}}, w.Form); ok {
+			copy(sc.scores, sum)
+		} else {
+			r.model.Score(ownFeatures(sc.feats[:0], w), sc.scores)
+			copy(sum, sc.scores)
+		}
+		sc.feats = contextFeatures(sc.feats[:0], sc.words, i, sc.labels)
+		r.model.Add(sc.feats, sc.scores)
 		prev := 0
 		if i > 0 {
 			prev = sc.labels[i-1]

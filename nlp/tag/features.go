@@ -36,9 +36,14 @@ type scratch struct {
 	// margins holds, for each word, by how much the last pass that
 	// scored it preferred its class.
 	margins []int32
-	alts    []int    // runner-up class of each word in the last pass, or -1
-	static  []uint64 // staticFeatures of every word, nStatic each
+	alts    []int             // runner-up class of each word in the last pass, or -1
+	static  []uint64          // staticFeatures of every word, nStatic each
+	memos   []perceptron.Memo // the sums of words' own features, for each pass
 }
+
+// nOwn is the number of a word's own features, at the start of its
+// staticFeatures.
+const nOwn = 16
 
 // nStatic is the number of features staticFeatures appends.
 var nStatic = len(staticFeatures(nil, make([]word, 2*pad+1), 0))
@@ -130,13 +135,16 @@ const (
 
 // staticFeatures appends to feats the features of word i (0-based,
 // without padding) that do not depend on the classes chosen: they are the
-// same in every pass and are computed once.
+// same in every pass and are computed once. The first nOwn are the word's
+// own, which depend on its form and on whether it begins the sentence
+// alone (see Tagger.tag).
 func staticFeatures(feats []uint64, ws []word, i int) []uint64 {
 	w := &ws[i+pad]
 	m1, m2 := &ws[i+pad-1], &ws[i+pad-2]
 	p1, p2 := &ws[i+pad+1], &ws[i+pad+2]
 	k1, k2, k3 := perceptron.Key1, perceptron.Key2, perceptron.Key3
 	return append(feats,
+		// The word's own.
 		k1(tBias, 0),
 		k1(tLow, w.Low),
 		k1(tForm, w.Form),
@@ -144,17 +152,22 @@ func staticFeatures(feats []uint64, ws []word, i int) []uint64 {
 		k1(tSuf2, w.Suf[1]),
 		k1(tSuf3, w.Suf[2]),
 		k1(tSuf4, w.Suf[3]),
+		k1(tSuf5, w.Suf[4]),
 		k1(tPre1, w.Pre[0]),
 		k1(tPre2, w.Pre[1]),
 		k1(tPre3, w.Pre[2]),
+		k1(tPre4, w.Pre[3]),
 		k1(tShape, w.Shape),
+		k1(tAmb, w.amb),
+		k2(tFlags, w.Flags, w.Shape),
+		k2(tShapeAmb, w.Shape, w.amb),
+		// Its neighbours'.
 		k1(tLowM1, m1.Low),
 		k1(tLowP1, p1.Low),
 		k1(tLowM2, m2.Low),
 		k1(tLowP2, p2.Low),
 		k1(tSufM1, m1.Suf[2]),
 		k1(tSufP1, p1.Suf[2]),
-		k1(tAmb, w.amb),
 		k1(tAmbP1, p1.amb),
 		k1(tAmbP2, p2.amb),
 		k2(tLowM1Low, m1.Low, w.Low),
@@ -162,13 +175,9 @@ func staticFeatures(feats []uint64, ws []word, i int) []uint64 {
 		k2(tAmbP1Amb, p1.amb, w.amb),
 		k1(tShapeP1, p1.Shape),
 		k2(tShapeM1Shape, m1.Shape, w.Shape),
-		k2(tFlags, w.Flags, w.Shape),
 		k2(tLowAmbP1, w.Low, p1.amb),
 		k1(tAmbM1, m1.amb),
-		k2(tShapeAmb, w.Shape, w.amb),
 		k2(tAmbM1Amb, m1.amb, w.amb),
-		k1(tSuf5, w.Suf[4]),
-		k1(tPre4, w.Pre[3]),
 		k3(tLowM1AmbP1, m1.Low, w.Low, p1.amb),
 		k2(tLowP1P2, p1.Low, p2.Low),
 		k1(tSufP2, p2.Suf[2]),

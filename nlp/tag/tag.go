@@ -82,6 +82,9 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 		sc.alts = append(sc.alts, -1)
 	}
 	last := len(t.models) - 1
+	if len(sc.memos) < len(t.models) {
+		sc.memos = make([]perceptron.Memo, len(t.models))
+	}
 	for p, m := range t.models {
 		keep := int32(math.MaxInt32)
 		if p > 0 {
@@ -99,9 +102,19 @@ func (t *Tagger) tag(sc *scratch, toks []nlp.Token) {
 				sc.tags = append(sc.tags, prev[i])
 				continue
 			}
-			sc.feats = append(sc.feats[:0], sc.static[i*nStatic:(i+1)*nStatic]...)
+			static := sc.static[i*nStatic : (i+1)*nStatic]
+			w := &sc.words[i+pad]
+			// The word's own features are summed once for each form
+			// (and for whether it begins the sentence).
+			if sum, ok := sc.memos[p].Get(m, &perceptron.MemoKey{Form: toks[i].Form, Values: [4]uint64{w.Flags & flagFirst}}, w.Form); ok {
+				copy(sc.scores, sum)
+			} else {
+				m.Score(static[:nOwn], sc.scores)
+				copy(sum, sc.scores)
+			}
+			sc.feats = append(sc.feats[:0], static[nOwn:]...)
 			sc.feats = features(sc.feats, sc.words, i, sc.tags, prev, t.finite)
-			m.Score(sc.feats, sc.scores)
+			m.Add(sc.feats, sc.scores)
 			c, alt, margin := perceptron.Top2(sc.scores)
 			sc.margins[i] = margin
 			if p == last {
