@@ -166,7 +166,7 @@ func (cs *coding) clauseModality(v, own int) string {
 				aux = Future // "was to meet": a plan
 			}
 		}
-		if cur != own && st.negated(cur) {
+		if cur != own && st.negated(cur) || cur == v && !cs.c.opts.PETRARCH && cs.negatedSubject(cur) {
 			return Negated
 		}
 		skipAux = false
@@ -288,18 +288,35 @@ func (cs *coding) claimObject(v int) bool {
 
 // negatedSubject reports whether clause v denies its subject: "not" before
 // it or "neither" with it ("Not Russia nor the rebels are blocking
-// civilians", "Neither Russia nor the rebels blocked them"). Nobody did
-// what the clause tells. PETRARCH's suites code such clauses as asserted,
-// so Options.PETRARCH leaves them so.
+// civilians", "Neither Russia nor the rebels blocked them"), a later
+// conjunct joined by "nor", or "no" as its determiner ("No country has
+// attacked Eriador"). Nobody did what the clause tells. PETRARCH's suites
+// code such clauses as asserted, so Options.PETRARCH leaves them so.
 func (cs *coding) negatedSubject(v int) bool {
 	st := cs.st
+	for _, k := range st.w[v].kids {
+		if w := &st.w[k]; w.ulem == "NEITHER" && k < v {
+			return true // "neither" hung from the verb
+		}
+	}
 	for _, k := range st.w[v].kids {
 		if st.w[k].rel != "nsubj" {
 			continue
 		}
 		for _, d := range st.w[k].kids {
-			if w := &st.w[d]; d < k && (w.neg || w.ulem == "NEITHER") && !(d+1 < len(st.w) && st.w[d+1].ulem == "ONLY") {
+			w := &st.w[d]
+			if d < k && (w.neg || w.ulem == "NEITHER") && !(d+1 < len(st.w) && st.w[d+1].ulem == "ONLY") {
 				return true // not "not only Russia but also Turkey"
+			}
+			if w.rel == "det" && w.ulem == "NO" {
+				return true
+			}
+			if w.rel == "conj" {
+				for _, c := range st.w[d].kids {
+					if st.w[c].rel == "cc" && st.w[c].ulem == "NOR" {
+						return true
+					}
+				}
 			}
 		}
 	}

@@ -78,6 +78,13 @@ var trustCases = []trustCase{
 		[]string{"TUR GRCEDU 17 hypothetical"}},
 	{"modality", "scheduled to meet", "Talks\n\nThe Chilean foreign minister was scheduled to meet Peru's foreign minister on Monday.",
 		[]string{"CHLGOV PERGOV 04 future", "PERGOV CHLGOV 04 future"}},
+	// A subject denied with "neither … nor" or "not … nor".
+	{"modality", "neither nor", "Talks\n\nNeither Syria nor Iraq attacked Turkey.",
+		[]string{"SYR TUR 19 negated", "IRQ TUR 19 negated"}},
+	{"modality", "not nor", "Talks\n\nNot Syria nor any of its allies attacked Turkey.",
+		[]string{"SYR TUR 19 negated"}},
+	{"modality", "both and", "Talks\n\nBoth Syria and Iraq attacked Turkey.",
+		[]string{"SYR TUR 19 asserted", "IRQ TUR 19 asserted"}},
 
 	// Statements: a target other than the speaker, not what is talked
 	// about, not a medium (kind 2).
@@ -463,6 +470,10 @@ var trustCases = []trustCase{
 		[]string{"SYR TUR 08 asserted", "TUR SYR 10 asserted"}},
 	{"nominal", "refused a demand", "Talks\n\nSyria refused to bow to Turkey's demand.",
 		[]string{"SYR TUR 12 asserted"}},
+	// A call to halt contacts with another asks its own side, unnamed:
+	// no appeal to that other.
+	{"nominal", "call to halt contacts", "Talks\n\nThe Syrian parliament called for a halt to contacts with Israel.",
+		nil},
 	{"nominal", "accepted conditions", "Talks\n\nSyria accepted Turkey's conditions.",
 		[]string{"SYR TUR 08 asserted"}},
 	// Talks or a visit inside a clause that codes a visit or a meeting
