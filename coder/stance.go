@@ -45,6 +45,14 @@ var accusingLemmas = map[string]bool{
 	"COLLUSION": true, "COVER-UP": true,
 }
 
+// harmLemmas say that an act does harm: a speaker who says another's act
+// "could cripple small firms" or "is jeopardising a rate cut" criticises
+// the actor behind it (111), also in a warning.
+var harmLemmas = map[string]bool{
+	"HARM": true, "HURT": true, "DAMAGE": true, "CRIPPLE": true, "UNDERMINE": true, "JEOPARDISE": true,
+	"JEOPARDIZE": true, "ENDANGER": true, "WRECK": true, "DERAIL": true, "SCUPPER": true, "ERODE": true,
+}
+
 // demandAux are auxiliaries that make a reported clause a demand on its
 // subject: "the insurgents must give up violence".
 var demandAux = map[string]bool{"MUST": true, "SHOULD": true, "OUGHT": true}
@@ -55,6 +63,9 @@ type stanceCode struct {
 	code   string
 	cue    int
 	clause int
+	// harm marks criticism told by a verb of harming, whose target is
+	// the doer: the subject, or the "by" phrase of a passive.
+	harm bool
 }
 
 // stance reads the clause that statement verb v reports for a demand, an
@@ -75,11 +86,17 @@ func (cs *coding) stance(a *analysis) {
 	}
 	for _, c := range cs.reportedClauses(v) {
 		sc, ok := cs.stanceIn(c, v, a.sources)
-		if !ok || warning && sc.code != "130" {
+		if !ok || warning && sc.code != "130" && !sc.harm {
 			continue
 		}
+		doers := cs.subjects(sc.clause)
+		if sc.harm && (st.isPassive(sc.clause) || st.pastParticiple(sc.clause) && st.hasKid(sc.clause, "cop")) {
+			// The harmed are not the doers: "firms could be \"crippled\"
+			// by the move", with "be" parsed as a copula.
+			doers = cs.byPhrases(sc.clause)
+		}
 		var targets []mention
-		for _, m := range cs.mentionsOf(cs.subjects(sc.clause), sc.clause) {
+		for _, m := range cs.mentionsOf(doers, sc.clause) {
 			if cs.aimable(a.sources, m) {
 				m.topic = false
 				targets = append(targets, m)
@@ -202,6 +219,12 @@ func (cs *coding) stanceIn(c, speech int, speakers []mention) (stanceCode, bool)
 			code = "112"
 		case disparagingLemmas[w.ulem]:
 			code = "111"
+		case harmLemmas[w.ulem] && isVerbal(st, i) && i == cs.clauseOf(i):
+			// "warned that the deletions could harm the inquiries"
+			if st.negated(i) {
+				continue
+			}
+			return stanceCode{code: "111", cue: i, clause: i, harm: true}, true
 		default:
 			continue
 		}
@@ -341,4 +364,17 @@ func (cs *coding) threatened(h int) [2][]int {
 		}
 	}
 	return [2][]int{cond, objs}
+}
+
+// byPhrases returns the heads of passive verb v's "by" phrases: who does
+// what it says ("could be crippled by the move").
+func (cs *coding) byPhrases(v int) []int {
+	st := cs.st
+	var out []int
+	for _, k := range st.w[v].kids {
+		if w := &st.w[k]; (w.rel == "obl" || w.rel == "nmod") && (w.sub == "agent" || st.prep(k) == "BY") {
+			out = append(out, k)
+		}
+	}
+	return out
 }

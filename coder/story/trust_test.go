@@ -365,6 +365,16 @@ var trustCases = []trustCase{
 		nil},
 	{"stance", "accusation", "Talks\n\nThe Iranian foreign minister said Israel had told lies about the talks.",
 		[]string{"IRNGOV ISR 11 asserted"}},
+	// Saying another's act does harm criticises its doer: the subject,
+	// or a passive's "by" phrase, never the harmed.
+	{"stance", "harm by the doer", "Talks\n\nFrance warned that the German plan could harm European growth.",
+		[]string{"FRA DEU 11 asserted"}},
+	{"stance", "harm by a passive's agent", "Talks\n\nIran said its economy was being hurt by American sanctions.",
+		[]string{"IRN USA 11 asserted"}},
+	{"stance", "no harm", "Talks\n\nFrance said the German plan would not harm European growth.",
+		nil},
+	{"stance", "the harmed", "Talks\n\nFrance warned that German firms could be crippled by the storm.",
+		[]string{"FRA DEUBUS 13 asserted"}}, // the warning as before, no criticism of the harmed
 	{"stance", "a word of a phrase", "Talks\n\nSri Lanka said the United States would stamp out illegal fishing.",
 		nil},
 	{"stance", "deeper clause", "Talks\n\nThe Kenyan president said he was tired of the insistence that Somalia should leave.",
