@@ -257,6 +257,9 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 			a.rules = append(a.rules, "reciprocal")
 		}
 	}
+	if len(a.targets) == 0 && !a.recip && a.kind == dict.VerbAnchor && !subjIsPatient && !cs.c.opts.PETRARCH {
+		a.targets = cs.policyOwner(a, a.sources)
+	}
 	if a.pm != nil && a.pm.compound {
 		// Events among the members of the subject, whatever the voice.
 		a.recip = true
@@ -344,6 +347,66 @@ func (cs *coding) negate(a *analysis) dict.Code {
 	out.Secondary = neg(a.code.Secondary)
 	if out.Primary == "" {
 		out.Primary = dict.NullCode
+	}
+	return out
+}
+
+// policyNouns name what a government proposes or does; ownerOfNouns
+// stand for the policy they are "of" ("the timing of the new rules").
+var (
+	policyNouns = setOf("PLAN", "PROPOSAL", "POLICY", "RULE", "REGULATION", "BILL", "BUDGET", "REFORM",
+		"MEASURE", "PLEDGE", "LEGISLATION", "PRIVATIZATION", "PRIVATISATION", "SCHEME", "STRATEGY",
+		"PROGRAMME", "PROGRAM")
+	ownerOfNouns = setOf("TIMING", "DETAIL", "HANDLING", "WORDING", "COST", "SCALE", "PACE", "LEGALITY", "IMPACT")
+)
+
+// policyOwner finds the target of criticism or rejection (roots 11, 12)
+// of a policy whose owner the sentence does not name: the government of
+// the country of sources that are not themselves its government ("The
+// Tories dismissed the plan as desperate", "the unions have questioned
+// the timing of the new rules"). A government's own criticism of an
+// unowned plan ("Iran rejected the plan") is aimed at no one known.
+func (cs *coding) policyOwner(a *analysis, subj []mention) []mention {
+	if len(a.code.Primary) < 2 || a.code.Primary[:2] != "11" && a.code.Primary[:2] != "12" {
+		return nil
+	}
+	st := cs.st
+	h := 0
+	for _, k := range st.w[a.v].kids {
+		if st.w[k].rel == "obj" {
+			h = k
+			break
+		}
+	}
+	if h > 0 && ownerOfNouns[st.w[h].ulem] {
+		for _, k := range st.w[h].kids {
+			if st.w[k].rel == "nmod" && st.prep(k) == "OF" {
+				h = k
+				break
+			}
+		}
+	}
+	if h == 0 || !policyNouns[st.w[h].ulem] {
+		return nil
+	}
+	for _, k := range st.kidsRel(h, "nmod", "poss") {
+		if st.w[k].upos == "PRON" || st.hasKid(k, "case") {
+			return nil // an owner named, known or not ("its plan", "Labour's plan")
+		}
+	}
+	var out []mention
+	for _, s := range subj {
+		if !s.real() || len(s.code) < 6 || hasCodePart(s.code, "GOV") {
+			continue
+		}
+		if _, ok := codebook.ActorType(s.code[:3]); ok {
+			continue // an organisation or a role, not a country
+		}
+		m := mention{code: s.code[:3] + "GOV", head: h, first: h, last: h,
+			ev: []Evidence{{Role: "owner", Entry: "the government's " + st.w[h].form, Code: s.code[:3] + "GOV"}}}
+		if !containsCode(out, m.code) {
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -480,6 +480,21 @@ var trustCases = []trustCase{
 		[]string{"SYR TUR 08 asserted", "TUR SYR 10 asserted"}},
 	{"nominal", "refused a demand", "Talks\n\nSyria refused to bow to Turkey's demand.",
 		[]string{"SYR TUR 12 asserted"}},
+	// Criticism of a policy whose owner is not named is aimed at the
+	// government of the critics' country, unless they are that
+	// government; a named owner is the target.
+	{"owner", "budget", "Talks\n\nThe British Chambers of Commerce criticised the budget.",
+		[]string{"GBRBUS GBRGOV 11 asserted"}},
+	{"owner", "timing of the rules", "Talks\n\nItalian trade unions questioned the timing of the new rules.",
+		[]string{"ITALAB ITAGOV 11 asserted"}},
+	{"owner", "named owner", "Talks\n\nItalian trade unions criticised Germany's plan.",
+		[]string{"ITALAB DEU 11 asserted"}},
+	{"owner", "a government's criticism", "Talks\n\nIran rejected the plan.",
+		nil},
+	{"owner", "praise", "Talks\n\nItalian trade unions praised the plan.",
+		nil},
+	{"owner", "not a policy", "Talks\n\nItalian trade unions criticised the weather.",
+		nil},
 	// A call to halt contacts with another asks its own side, unnamed:
 	// no appeal to that other.
 	{"nominal", "call to halt contacts", "Talks\n\nThe Syrian parliament called for a halt to contacts with Israel.",
