@@ -144,6 +144,9 @@ func (cs *coding) events() []Event {
 				a.absorbed = true
 			}
 		}
+		if !cs.c.opts.PETRARCH && statements(all) && cs.tellsThrough(v, all) {
+			a.absorbed = true
+		}
 	}
 	for _, v := range verbs {
 		a := cs.an[v]
@@ -1059,3 +1062,29 @@ func (cs *coding) inObject(v, h int) bool {
 // visitCode reports whether code is making or hosting a visit (042, 043),
 // whose other side a pattern does not tell.
 func visitCode(code string) bool { return code == "042" || code == "043" }
+
+// tellsThrough reports whether plain statement verb v, with events evs,
+// is told more strongly by a subjectless participle hanging from it that
+// codes a verbal act between the same actors: "wrote to Iraq demanding
+// the return of its pilots" is the demand, not a statement and a demand.
+func (cs *coding) tellsThrough(v int, evs []Event) bool {
+	st := cs.st
+	for _, k := range st.w[v].kids {
+		la := cs.an[k]
+		if la == nil || st.w[k].rel != "advcl" || !st.presentParticiple(k) || st.hasKid(k, "nsubj") || len(la.events) == 0 {
+			continue
+		}
+		covered := true
+		for _, e := range evs {
+			if !slices.ContainsFunc(la.events, func(l Event) bool {
+				return l.Source == e.Source && l.Target == e.Target && verbal(l.Code) && !isStatement(l.Code)
+			}) {
+				covered = false
+			}
+		}
+		if covered {
+			return true
+		}
+	}
+	return false
+}

@@ -190,7 +190,9 @@ func (cs *coding) stanceIn(c, speech int, speakers []mention) (stanceCode, bool)
 		if w.rel == "aux" && demandAux[w.ulem] && w.head > 0 && !cs.speechVerb(w.head) {
 			return stanceCode{code: "100", cue: i, clause: w.head}, true
 		}
-		if (w.ulem == "HAVE" || w.ulem == "NEED") && isVerbal(st, i) {
+		// Not when the verb has an object of its own: "had no mandate to
+		// send a mission", "needs money to rebuild" oblige no one.
+		if (w.ulem == "HAVE" || w.ulem == "NEED") && isVerbal(st, i) && !st.hasKid(i, "obj") {
 			for _, k := range w.kids {
 				if st.w[k].rel == "xcomp" && st.mark(k) == "TO" {
 					return stanceCode{code: "100", cue: i, clause: i}, true

@@ -259,6 +259,9 @@ func (cs *coding) assignRoles(a *analysis, subj []mention, subjIsPatient bool) {
 	}
 	if len(a.targets) == 0 && !a.recip && a.kind == dict.VerbAnchor && !subjIsPatient && !cs.c.opts.PETRARCH {
 		a.targets = cs.policyOwner(a, a.sources)
+		if len(a.targets) == 0 && verbal(a.code.Primary) {
+			a.targets = cs.governorAddressee(v, a.sources)
+		}
 	}
 	if a.pm != nil && a.pm.compound {
 		// Events among the members of the subject, whatever the voice.
@@ -409,4 +412,36 @@ func (cs *coding) policyOwner(a *analysis, subj []mention) []mention {
 		}
 	}
 	return out
+}
+
+// governorAddressee returns whom the verb a subjectless participle hangs
+// from speaks to, for the participle's verbal act when it names no target
+// of its own: "wrote to Tony Blair demanding an explanation" demands it
+// of Blair, "told the envoy, urging restraint" urges the envoy.
+func (cs *coding) governorAddressee(v int, sources []mention) []mention {
+	st := cs.st
+	w := &st.w[v]
+	if w.rel != "advcl" || !st.presentParticiple(v) || st.hasKid(v, "nsubj") || st.mark(v) != "" {
+		return nil
+	}
+	h := w.head
+	if h <= 0 || !addressingVerbs[st.w[h].ulem] {
+		return nil
+	}
+	for _, k := range st.w[h].kids {
+		kw := &st.w[k]
+		if !(kw.rel == "iobj" || kw.rel == "obj" && st.w[h].ulem != "WRITE" || (kw.rel == "obl" || kw.rel == "nmod") && st.prep(k) == "TO") {
+			continue
+		}
+		var out []mention
+		for _, m := range cs.resolveAll(cs.group(k), h) {
+			if m.real() && !containsCode(sources, m.code) && !cs.medium(m) {
+				out = append(out, m)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }

@@ -365,6 +365,21 @@ var trustCases = []trustCase{
 		nil},
 	{"stance", "accusation", "Talks\n\nThe Iranian foreign minister said Israel had told lies about the talks.",
 		[]string{"IRNGOV ISR 11 asserted"}},
+	// "Had to" obliges; "had no mandate to" does not.
+	{"stance", "had to", "Talks\n\nNigeria said the Commonwealth had to withdraw its mission.",
+		[]string{"NGA IGOCWN 10 asserted"}},
+	{"stance", "had no mandate to", "Talks\n\nNigeria said the Commonwealth had no mandate to send a mission.",
+		nil},
+	// A participle's verbal act is aimed at whom the verb it hangs from
+	// speaks to, when it names no one itself.
+	{"participle", "wrote demanding", "Talks\n\nIran wrote to Iraq demanding the return of its pilots.",
+		[]string{"IRN IRQ 10 asserted"}},
+	{"participle", "told urging", "Talks\n\nIran told Iraq, urging restraint.",
+		[]string{"IRN IRQ 02 asserted"}},
+	{"participle", "told reporters demanding", "Talks\n\nIran told reporters, demanding an apology.",
+		nil},
+	{"participle", "wrote a letter demanding", "Talks\n\nIran wrote a letter demanding an apology.",
+		nil},
 	// Saying another's act does harm criticises its doer: the subject,
 	// or a passive's "by" phrase, never the harmed.
 	{"stance", "harm by the doer", "Talks\n\nFrance warned that the German plan could harm European growth.",
