@@ -196,7 +196,38 @@ func (cs *coding) analyzeNoun(n int) *analysis {
 		a.recip = true
 	}
 	a.events = cs.makeEvents(a)
+	if !cs.c.opts.PETRARCH && strings.HasPrefix(a.code.Primary, "19") && cs.endedInTruce(n) {
+		// The fighting took place, and so did the truce that ended it.
+		for _, e := range a.events {
+			e.Code = "0871"
+			e.Rule += "+ended in truce"
+			a.events = append(a.events, e)
+		}
+	}
 	return a
+}
+
+// endedInTruce reports whether fighting told by noun n is said to have
+// ended in a truce: "the war between the two countries ended with a
+// ceasefire" tells the ceasefire between them (0871) as well as the war.
+func (cs *coding) endedInTruce(n int) bool {
+	st := cs.st
+	w := &st.w[n]
+	if w.rel != "nsubj" || w.head <= 0 {
+		return false
+	}
+	h := w.head
+	switch st.w[h].ulem {
+	case "END", "CONCLUDE", "FINISH", "STOP":
+	default:
+		return false
+	}
+	for _, k := range st.w[h].kids {
+		if p := st.prep(k); st.w[k].rel == "obl" && (p == "WITH" || p == "IN") && cs.c.d.SynsetHas("TRUCE", st.w[k].ulem) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounFrame collects the constituents of noun n that noun patterns can

@@ -552,6 +552,14 @@ var trustCases = []trustCase{
 		[]string{"GBR USA 06 asserted"}},
 	{"sense", "rejected an extradition request", "Talks\n\nBritain rejected an extradition request from the United States.",
 		[]string{"GBR USA 12 asserted"}},
+	// A war said to have ended in a truce tells the truce as well; one
+	// that merely ended tells only the war.
+	{"nominal", "war ended in a truce", "Talks\n\nThe war between Iran and Iraq ended in a truce in 1988.",
+		[]string{"IRN IRQ 19 asserted", "IRQ IRN 19 asserted", "IRN IRQ 08 asserted", "IRQ IRN 08 asserted"}},
+	{"nominal", "war ended", "Talks\n\nThe war between Iran and Iraq ended in 1988.",
+		[]string{"IRN IRQ 19 asserted", "IRQ IRN 19 asserted"}},
+	{"nominal", "fighting ended with losses", "Talks\n\nThe fighting between Kenya and Uganda ended with heavy losses.",
+		[]string{"KEN UGA 19 asserted", "UGA KEN 19 asserted"}},
 	{"nominal", "ceasefire agreement between", "Talks\n\nThe ceasefire agreement between Russia and Ukraine held.",
 		[]string{"RUS UKR 08 asserted", "UKR RUS 08 asserted"}},
 	{"sense", "worked out a schedule", "Talks\n\nKenya worked out a payment schedule with Uganda.",
