@@ -202,6 +202,11 @@ var trustCases = []trustCase{
 		nil},
 	{"sense", "fought for independence", "Talks\n\nKHARTOUM 1996-08-28\n\nThe rebels have fought for the independence of South Sudan since 1983.",
 		nil},
+	// Receiving a visitor is hosting a visit; receiving a thing is not.
+	{"sense", "received assurances", "Talks\n\nGermany said it had received assurances from the Russian government that its troops would withdraw.",
+		nil},
+	{"sense", "received a visitor", "Talks\n\nThe Jordanian king received the Israeli prime minister in Amman.",
+		[]string{"JORGOV ISRGOV 04 asserted"}},
 	// Agents are nouns: an adjective or a verb spelt like one names no
 	// agent; the noun still does.
 	{"sense", "general strike", "Strike\n\nJERUSALEM 1996-08-28\n\nThe Palestinian president called for the first general strike in two years.",
