@@ -45,6 +45,7 @@ var governorModality = map[string]string{
 	"PLEDGE": Future, "VOW": Future, "AGREE": Future, "DECIDE": Future, "EXPECT": Future,
 	"SCHEDULE": Future, "THREATEN": Future, "OFFER": Future, "PROPOSE": Future, "ARRANGE": Future,
 	"RESOLVE": Future, "SET": Future, "DUE": Future, "PREPARED": Future, "COMMIT": Future,
+	"ENTRUST": Future, "TASK": Future, "MANDATE": Future, "ASSIGN": Future, "EMPOWER": Future,
 	"TRY": Hypothetical, "ATTEMPT": Hypothetical, "STRIVE": Hypothetical, "CONSIDER": Hypothetical,
 	"WEIGH": Hypothetical, "MULL": Hypothetical, "DEBATE": Hypothetical, "DISCUSS": Hypothetical,
 	"READY": Hypothetical, "WILLING": Hypothetical, "ABLE": Hypothetical, "LIKELY": Hypothetical,

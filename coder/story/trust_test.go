@@ -594,6 +594,11 @@ var trustCases = []trustCase{
 		[]string{"KEN UGA 02 asserted"}},
 	// An inquiry told by its noun, impeachment proceedings among them;
 	// one demanded is wished for.
+	// One entrusted or tasked to investigate has not yet investigated.
+	{"modality", "entrusted to investigate", "Talks\n\nKenya appointed a special prosecutor entrusted to investigate Uganda's army.",
+		[]string{"---JUD UGAMIL 09 future"}},
+	{"modality", "prosecutor investigated", "Talks\n\nA Kenyan prosecutor investigated Uganda's army.",
+		[]string{"KENJUD UGAMIL 09 asserted"}},
 	{"nominal", "inquiry into", "Talks\n\nKenya's inquiry into Uganda's army ended.",
 		[]string{"KEN UGAMIL 09 asserted"}},
 	{"nominal", "impeachment proceedings", "Talks\n\nThe Kenyan parliament concluded its hearing on the impeachment proceedings against the Kenyan president.",
