@@ -37,6 +37,60 @@ type NewsOptions struct {
 // mentions against the gold events (ScoreNews). The gold files must pass
 // CheckGold.
 func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
+	set, err := readNewsSet(opts)
+	if err != nil {
+		return nil, err
+	}
+	docs, gold, batches, marked := set.docs, set.gold, set.batches, set.marked
+	var annotated []string
+	texts := map[string]string{}
+	for _, d := range docs {
+		if marked[d.ID] {
+			annotated = append(annotated, d.ID)
+			if texts[d.ID], err = ReferenceText(opts.Data, d); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sys, err := codeNews(ctx, opts.Pipeline, annotated, texts)
+	if err != nil {
+		return nil, err
+	}
+	kinds, batchOf := map[string]string{}, map[string]string{}
+	for _, d := range docs {
+		kinds[d.ID] = d.Kind
+	}
+	for name, ids := range batches {
+		for _, id := range ids {
+			batchOf[id] = name
+		}
+	}
+	for i := range sys {
+		sys[i].Kind, sys[i].Batch = kinds[sys[i].Doc], batchOf[sys[i].Doc]
+	}
+	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
+	rep.Mentions = sys
+	for i := range rep.Misses {
+		g := rep.Misses[i].Gold
+		rep.Misses[i].Sentence = texts[g.Doc][g.Span[0]:g.Span[1]]
+	}
+	rep.Set, rep.Docs = opts.Set, len(docs)
+	return rep, nil
+}
+
+// newsSet is a set of the real-news evaluation as its gold files give it.
+type newsSet struct {
+	docs    []NewsDoc
+	gold    []GoldEvent
+	batches map[string][]string
+	// marked holds the documents the gold files annotate: those with an
+	// event or a "# doc ID" comment.
+	marked map[string]bool
+}
+
+// readNewsSet checks opts.Set and opts.Modalities and reads the set's
+// documents and gold files; the gold files must pass CheckGold.
+func readNewsSet(opts NewsOptions) (*newsSet, error) {
 	if !slices.Contains(NewsSets, opts.Set) {
 		return nil, fmt.Errorf("set %q: want %s", opts.Set, strings.Join(NewsSets, ", "))
 	}
@@ -84,40 +138,7 @@ func News(ctx context.Context, opts NewsOptions) (*NewsReport, error) {
 	for _, g := range gold {
 		marked[g.Doc] = true
 	}
-	var annotated []string
-	texts := map[string]string{}
-	for _, d := range docs {
-		if marked[d.ID] {
-			annotated = append(annotated, d.ID)
-			if texts[d.ID], err = ReferenceText(opts.Data, d); err != nil {
-				return nil, err
-			}
-		}
-	}
-	sys, err := codeNews(ctx, opts.Pipeline, annotated, texts)
-	if err != nil {
-		return nil, err
-	}
-	kinds, batchOf := map[string]string{}, map[string]string{}
-	for _, d := range docs {
-		kinds[d.ID] = d.Kind
-	}
-	for name, ids := range batches {
-		for _, id := range ids {
-			batchOf[id] = name
-		}
-	}
-	for i := range sys {
-		sys[i].Kind, sys[i].Batch = kinds[sys[i].Doc], batchOf[sys[i].Doc]
-	}
-	rep := ScoreNews(annotated, gold, sys, opts.NewsScoreOptions)
-	rep.Mentions = sys
-	for i := range rep.Misses {
-		g := rep.Misses[i].Gold
-		rep.Misses[i].Sentence = texts[g.Doc][g.Span[0]:g.Span[1]]
-	}
-	rep.Set, rep.Docs = opts.Set, len(docs)
-	return rep, nil
+	return &newsSet{docs: docs, gold: gold, batches: batches, marked: marked}, nil
 }
 
 // docComment is the comment that marks a document as annotated.

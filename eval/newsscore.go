@@ -52,10 +52,35 @@ type NewsScoreOptions struct {
 	Modalities []string
 }
 
+// scored returns the modalities that count: Modalities, or asserted only.
+func (o NewsScoreOptions) scored() []string {
+	if len(o.Modalities) == 0 {
+		return []string{"asserted"}
+	}
+	return o.Modalities
+}
+
+// in reports whether g has one of the modalities mods (no modality is
+// asserted).
+func (g *GoldEvent) in(mods []string) bool {
+	m := g.Modality
+	if m == "" {
+		m = "asserted"
+	}
+	return slices.Contains(mods, m)
+}
+
 // NewsReport is the score of a coder on the real-news gold events.
 type NewsReport struct {
-	Set  string `json:"set,omitempty"`
-	Docs int    `json:"documents"`
+	Set string `json:"set,omitempty"`
+	// Annotation is the annotation file NewsAgreement scored in place of
+	// the coder; then System counts its events of the modalities scored,
+	// AnnotationOther the rest, and Unscored lists its documents that the
+	// set's gold files do not annotate.
+	Annotation      string   `json:"annotation,omitempty"`
+	AnnotationOther int      `json:"annotation_other_modality,omitempty"`
+	Unscored        []string `json:"unscored_documents,omitempty"`
+	Docs            int      `json:"documents"`
 	// Annotated documents have gold events or a "# doc ID" comment; only
 	// they are scored.
 	Annotated  int      `json:"annotated_documents"`
@@ -219,17 +244,8 @@ func (p *PR) finish(gold, system int) {
 // country or group and primary role; leniently, the same country or group.
 // Gold events and mentions pair one to one.
 func ScoreNews(annotated []string, gold []GoldEvent, sys []SystemMention, opts NewsScoreOptions) *NewsReport {
-	mods := opts.Modalities
-	if len(mods) == 0 {
-		mods = []string{"asserted"}
-	}
-	counted := func(g *GoldEvent) bool {
-		m := g.Modality
-		if m == "" {
-			m = "asserted"
-		}
-		return slices.Contains(mods, m)
-	}
+	mods := opts.scored()
+	counted := func(g *GoldEvent) bool { return g.in(mods) }
 	rep := &NewsReport{Annotated: len(annotated), Modalities: mods, MissErrors: map[string]int{}, ExtraErrors: map[string]int{}}
 	roots := map[string]*RootScore{}
 	root := func(code string) *RootScore {
@@ -366,8 +382,17 @@ func (rep *NewsReport) extra(s *SystemMention, gold, other []*GoldEvent) {
 // and extra.
 func (rep *NewsReport) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "set %s: %d documents, %d annotated; gold events %d (%s), %d of other modalities; coded mentions %d (%d not placed in the text)\n\n",
-		rep.Set, rep.Docs, rep.Annotated, rep.Gold, strings.Join(rep.Modalities, ", "), rep.GoldOther, rep.System, rep.Unplaced)
+	if rep.Annotation != "" {
+		fmt.Fprintf(tw, "set %s against annotation %s: %d documents annotated in both; gold events %d (%s), %d of other modalities; the annotation's events %d (\"coded\"), %d of other modalities left out\n",
+			rep.Set, rep.Annotation, rep.Annotated, rep.Gold, strings.Join(rep.Modalities, ", "), rep.GoldOther, rep.System, rep.AnnotationOther)
+		if len(rep.Unscored) > 0 {
+			fmt.Fprintf(tw, "not scored, annotated only in %s: %s\n", rep.Annotation, strings.Join(rep.Unscored, " "))
+		}
+		fmt.Fprintln(tw)
+	} else {
+		fmt.Fprintf(tw, "set %s: %d documents, %d annotated; gold events %d (%s), %d of other modalities; coded mentions %d (%d not placed in the text)\n\n",
+			rep.Set, rep.Docs, rep.Annotated, rep.Gold, strings.Join(rep.Modalities, ", "), rep.GoldOther, rep.System, rep.Unplaced)
+	}
 	fmt.Fprintln(tw, "scoring\tprecision\trecall\tF1\tright / coded\tfound / gold\t")
 	for _, r := range []struct {
 		name string
@@ -379,7 +404,9 @@ func (rep *NewsReport) WriteTable(w io.Writer) error {
 	for _, r := range rep.Roots {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f %%\t%.1f %%\t\n", r.Root, r.Label, r.Gold, r.System, 100*r.Precision, 100*r.Recall)
 	}
-	fmt.Fprintln(tw, "\nconfidence\tcoded\tright\tstrict precision\tmean confidence\t")
+	if len(rep.Confidence) > 0 {
+		fmt.Fprintln(tw, "\nconfidence\tcoded\tright\tstrict precision\tmean confidence\t")
+	}
 	for _, b := range rep.Confidence {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f %%\t%.2f\t\n", b.Name(), b.Mentions, b.Right, 100*ratio(b.Right, b.Mentions), b.Mean)
 	}

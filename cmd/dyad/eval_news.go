@@ -30,9 +30,10 @@ func newEvalNewsCmd(g *globals) *cobra.Command {
 		modalities           []string
 		check, asJSON        bool
 		fitConfidence        string
+		annotation           string
 	)
 	cmd := &cobra.Command{
-		Use:   "news (--set dev|holdout|test [--dicts default|phoenix|DIR] [--json] | --show DOCID | --check [GOLD.jsonl]...)",
+		Use:   "news (--set dev|holdout|test [--dicts default|phoenix|DIR] [--json] | --set dev --annotation FILE [--json] | --show DOCID | --check [GOLD.jsonl]...)",
 		Short: "Score event coding on real news against gold events; show documents and check gold files for annotators",
 		Long: `News serves the real-news evaluation (docs/ANNOTATION.md). Its documents are
 listed in eval/testdata/news/docs.jsonl by reference to the shared data;
@@ -56,6 +57,23 @@ sample, held out by document (model and calibration refitted without each
 document) for all, wire (CoNLL) and web documents, and held out by kind
 (fitted on web documents, scored on wire, and the other way).
 
+--annotation FILE (with --set) measures the agreement between annotators:
+FILE is a second annotator's blind annotation of some of the set's
+documents, in the gold files' format. It is scored against the set's gold
+as the coder is, with the same matching, on the documents both annotate (a
+document with an event or a "# doc ID done" or "# doc ID: no events"
+comment): FILE's events take the coder's place, so precision is the share
+of FILE's events the gold has, recall the share of the gold FILE has, and
+F1 (symmetric) the agreement. A disagreeing code or actor counts against
+both. Only asserted events are compared on both sides, as the set scores
+the coder; --modality widens both sides alike, and FILE's other events are
+counted and left out (one matching a gold event of another modality is a
+"modality" extra). It prints the strict and lenient table, the roots and
+every disagreement (misses: gold events FILE lacks; extras: FILE's events
+the gold lacks), or with --json one JSON object. FILE's documents the gold
+does not annotate are listed, not scored. FILE must pass --check; its
+documents must be of the set. Nothing is coded.
+
 --show DOCID prints the document's reference text as numbered sentences
 with their byte spans [start,end), which gold events cite. It prints none of
 Dyad's events, so annotators see only the text.
@@ -63,7 +81,9 @@ Dyad's events, so annotators see only the text.
 --check validates gold files (by default every eval/testdata/news/*/*.jsonl):
 CAMEO codes, actor code syntax, modality, dates, that each document exists
 and belongs to the file's batch (T1.jsonl holds batch T1's documents), and
-that each span starts and ends on sentence boundaries of one line. Every
+that each span starts and ends on sentence boundaries of one line. A file
+anywhere may be checked (--check FILE, or --check --annotation FILE); one
+not named after a batch may hold any document of docs.jsonl. Every
 problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			docs, err := eval.ReadNewsDocs(docsFile)
@@ -78,6 +98,20 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 			switch {
 			case (show != "") && (check || set != "") || check && set != "":
 				return errors.New("choose one of --set, --show and --check")
+			case annotation != "" && set == "" && !check:
+				return usageError{errors.New("--annotation needs --set (or --check)")}
+			case annotation != "" && fitConfidence != "":
+				return usageError{errors.New("--fit-confidence learns from the coder, not from --annotation")}
+			case set != "" && annotation != "":
+				if len(args) > 0 {
+					return usageError{errors.New("--set takes no arguments")}
+				}
+				rep, err := eval.NewsAgreement(eval.NewsOptions{Data: data, Dir: filepath.Dir(docsFile), Set: set, Tokenizer: tok,
+					NewsScoreOptions: eval.NewsScoreOptions{Modalities: modalities}}, annotation)
+				if err != nil {
+					return err
+				}
+				return printReport(out, rep, asJSON)
 			case set != "":
 				if len(args) > 0 {
 					return usageError{errors.New("--set takes no arguments")}
@@ -95,6 +129,9 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 				return eval.ShowNews(out, data, docs, show, tok)
 			case check:
 				files := args
+				if annotation != "" {
+					files = append(files, annotation)
+				}
 				if len(files) == 0 {
 					if files, err = filepath.Glob(filepath.Join(newsDir, "*", "*.jsonl")); err != nil {
 						return err
@@ -125,6 +162,7 @@ problem is printed as FILE:LINE: message; the exit status is 1 if any.`,
 	cmd.Flags().StringVar(&dicts, "dicts", "default", `dictionaries: "default", "phoenix" or a PETRARCH-format directory`)
 	cmd.Flags().StringSliceVar(&modalities, "modality", nil, "gold modalities that count for recall (default asserted): asserted, negated, hypothetical, conditional, wished, refused, denied, future")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&annotation, "annotation", "", "with --set: score this second annotator's gold-format file against the set's gold on the documents it annotates (agreement between annotators); with --check: check it")
 	cmd.Flags().StringVar(&fitConfidence, "fit-confidence", "", "with --set dev: learn the confidence model from the scored mentions and write it to this file")
 	return cmd
 }

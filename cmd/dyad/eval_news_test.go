@@ -32,6 +32,35 @@ func TestEvalNewsCmd(t *testing.T) {
 		t.Error("--show of an unknown document: no error")
 	}
 
+	// A second annotator's file: one root of b2 differs from the gold's.
+	second := writeFile(t, "second.jsonl", "# doc c2 done\n"+
+		`{"doc":"b2","span":[0,28],"source":"RUSGOV","target":"GEOGOV","code":"166"}`+"\n"+
+		`{"doc":"b2","span":[30,92],"source":"RUSGOV","target":"GEOGOV","code":"173"}`+"\n")
+	if out := runDyad(t, arg("--check", "--annotation", second)...); !strings.Contains(out, "2 gold events in 1 files: no problems") {
+		t.Errorf("--check --annotation: %s", out)
+	}
+	out = runDyad(t, arg("--set", "dev", "--annotation", second)...)
+	for _, want := range []string{"against annotation " + second + ": 1 documents annotated in both; gold events 4", "not scored, annotated only in " + second + ": c2", "wrong_root", "extras (1)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--annotation: want %q in\n%s", want, out)
+		}
+	}
+	var agree struct {
+		Annotation string `json:"annotation"`
+		System     int    `json:"system"`
+		Strict     struct {
+			Matched int `json:"system_matched"`
+			Found   int `json:"gold_found"`
+		} `json:"strict"`
+	}
+	out = runDyad(t, arg("--set", "dev", "--annotation", second, "--json")...)
+	if err := json.Unmarshal([]byte(out), &agree); err != nil || agree.Annotation != second || agree.System != 2 || agree.Strict.Matched != 1 || agree.Strict.Found != 1 {
+		t.Errorf("--annotation --json: %+v, %v\n%s", agree, err, out)
+	}
+	if _, err := runDyadErr(arg("--annotation", second)...); err == nil {
+		t.Error("--annotation without --set: no error")
+	}
+
 	out = runDyad(t, arg("--set", "dev", "--json")...)
 	var rep struct {
 		Annotated int `json:"annotated_documents"`
