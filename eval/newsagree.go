@@ -70,7 +70,7 @@ func NewsAgreement(opts NewsOptions, file string) (*NewsReport, error) {
 			continue
 		}
 		sys = append(sys, SystemMention{Doc: g.Doc, Span: g.Span, Source: g.Source, SourceName: g.SourceName,
-			Target: g.Target, TargetName: g.TargetName, Code: g.Code, Sentence: texts[g.Doc][g.Span[0]:g.Span[1]]})
+			Target: g.Target, TargetName: g.TargetName, Code: g.Code, Sentence: texts[g.Doc][g.Span[0]:g.Span[1]], File: g.File, Line: g.Line})
 	}
 	rep := ScoreNews(scored, set.gold, sys, opts.NewsScoreOptions)
 	// An annotator gives no confidence.

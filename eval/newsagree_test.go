@@ -95,8 +95,8 @@ func TestNewsAgreement(t *testing.T) {
 				t.Errorf("%d misses, %d extras listed", len(rep.Misses), len(rep.Extras))
 			}
 			for _, d := range rep.Extras {
-				if d.System.Sentence == "" {
-					t.Errorf("extra %+v without its sentence", d.System)
+				if d.System.Sentence == "" || d.System.File != file || d.System.Line == 0 {
+					t.Errorf("extra %+v without its sentence or its line", d.System)
 				}
 			}
 			if !slices.Equal(rep.Unscored, w.unscored) {

@@ -33,6 +33,10 @@ type SystemMention struct {
 	Confidence float64   `json:"confidence"`
 	Features   []float64 `json:"-"`
 	Right      bool      `json:"right"`
+	// File and Line locate an annotator's event that NewsAgreement scores
+	// in the coder's place, so that each disagreement names its line.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
 }
 
 // The error categories of the real-news evaluation.
@@ -443,6 +447,9 @@ func (d *NewsDifference) describe() string {
 	}
 	if s := d.System; s != nil {
 		fmt.Fprintf(&b, "%s [%d,%d) coded %s→%s %s", s.Doc, s.Span[0], s.Span[1], s.Source, s.Target, s.Code)
+		if s.File != "" {
+			fmt.Fprintf(&b, " (%s:%d)", s.File, s.Line)
+		}
 		if g := d.NearGold; g != nil {
 			fmt.Fprintf(&b, "; gold %s→%s %s %s (%s:%d)", g.Source, g.Target, g.Code, g.Modality, g.File, g.Line)
 		}

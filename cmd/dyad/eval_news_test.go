@@ -40,7 +40,7 @@ func TestEvalNewsCmd(t *testing.T) {
 		t.Errorf("--check --annotation: %s", out)
 	}
 	out = runDyad(t, arg("--set", "dev", "--annotation", second)...)
-	for _, want := range []string{"against annotation " + second + ": 1 documents annotated in both; gold events 4", "not scored, annotated only in " + second + ": c2", "wrong_root", "extras (1)"} {
+	for _, want := range []string{"against annotation " + second + ": 1 documents annotated in both; gold events 4", "not scored, annotated only in " + second + ": c2", "wrong_root", "extras (1)", "coded RUSGOV→GEOGOV 173 (" + second + ":3)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--annotation: want %q in\n%s", want, out)
 		}
