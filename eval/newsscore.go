@@ -328,14 +328,21 @@ func ScoreNews(annotated []string, gold []GoldEvent, sys []SystemMention, opts N
 // near says how gold event g and system mention s, which do not match,
 // come near each other: in one sentence, with the same actors (then the
 // root is wrong) or the same root (then an actor is wrong); "" otherwise.
+// With the same actors and the same root, s is the match of another gold
+// event like g (a sentence that tells two events of one root between the
+// same actors), and g is simply missed.
 func near(g *GoldEvent, s *SystemMention) string {
 	if g.Doc != s.Doc || !overlaps(g.Span, s.Span) {
 		return ""
 	}
+	sameRoot := rootOf(g.Code) == rootOf(s.Code)
 	if sameActor(g.Source, g.SourceName, s.Source, s.SourceName, true) && sameActor(g.Target, g.TargetName, s.Target, s.TargetName, true) {
+		if sameRoot {
+			return ""
+		}
 		return ErrWrongRoot
 	}
-	if rootOf(g.Code) == rootOf(s.Code) {
+	if sameRoot {
 		return ErrWrongActor
 	}
 	return ""
