@@ -94,6 +94,8 @@ func (d *Dictionary) ReadAgents(r io.Reader, name string) error {
 
 // expandSubst replaces every !SET! in s by each member of the set. It
 // returns nil if a set is undefined, and whether any substitution was made.
+// A member is put in as it is, not expanded again, so that a set naming
+// itself ("!A! = !A!") cannot recurse without end.
 func expandSubst(s string, subst map[string][]string) ([]string, bool) {
 	i := strings.IndexByte(s, '!')
 	if i < 0 {
@@ -108,13 +110,15 @@ func expandSubst(s string, subst map[string][]string) ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
+	rests, _ := expandSubst(s[i+j+2:], subst)
+	if rests == nil {
+		return nil, false
+	}
 	var out []string
 	for _, it := range items {
-		rest, _ := expandSubst(s[:i]+it+s[i+j+2:], subst)
-		if rest == nil {
-			return nil, false
+		for _, r := range rests {
+			out = append(out, s[:i]+it+r)
 		}
-		out = append(out, rest...)
 		if len(out) > 256 {
 			break
 		}
